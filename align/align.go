@@ -1,0 +1,305 @@
+// Package align pairs the paragraphs of two documents, across languages
+// (voted English ↔ final Chinese) or across versions of one language.
+//
+// Pairs may be 1-1, 1-0 (a paragraph of A with nothing in B), 0-1, 2-1 and
+// 1-2. The pairing is found by dynamic programming over a band around the
+// diagonal (near linear in the number of paragraphs), with a cost made of
+// the length ratio (measured on the two documents themselves, so no table
+// of language ratios is needed), paragraph ids and kinds as anchors, shared
+// numbers and shared lexicon concepts as evidence, and, for two versions in
+// one language, the overlap of their words. A dropped or inserted paragraph
+// costs one skip and does not shift the pairs after it.
+//
+// Align owns pairing; it never decides what is drift.
+package align
+
+import (
+	"math"
+	"sort"
+)
+
+// Item is what the aligner knows of one paragraph.
+type Item struct {
+	ID   string
+	Kind string // "title", "preamble", "operative", … (see package document)
+	Len  float64
+	// Numbers and Concepts are multisets of keys (a number's normalised
+	// digits; a concept's group, or its id when it has no group).
+	Numbers  []string
+	Concepts []string
+	// Words is set only when both documents are in one language: the
+	// content-word keys of the paragraph.
+	Words []string
+}
+
+// Pair is one step of an alignment: paragraphs A of the first document
+// (indices into its items, in order) paired with paragraphs B of the
+// second. One side is empty for a paragraph missing from the other.
+type Pair struct {
+	A, B  []int
+	Score float64 // 0 (no confidence, or a skip) … 1 (certain)
+	Cost  float64
+}
+
+// Options tune the aligner.
+type Options struct {
+	// UseIDs makes equal paragraph ids evidence (both documents have a
+	// recognised resolution structure).
+	UseIDs bool
+	// SameLang says both documents are in one language (versions).
+	SameLang bool
+}
+
+// Costs of the alignment steps. A skip (a paragraph with no partner) costs
+// SkipCost; a 2-1 or 1-2 merge pays MergeCost on top of its pair cost.
+const (
+	SkipCost  = 4.0
+	MergeCost = 2.5
+)
+
+type move uint8
+
+const (
+	mNone move = iota
+	m11
+	m10
+	m01
+	m21
+	m12
+)
+
+// Align returns the alignment of a and b as a sequence of pairs covering
+// every item of both, in document order.
+func Align(a, b []Item, opt Options) []Pair {
+	n, m := len(a), len(b)
+	ratio := lengthRatio(a, b)
+	w := 60
+	if d := n - m; d > 0 && d+30 > w {
+		w = d + 30
+	} else if d < 0 && -d+30 > w {
+		w = -d + 30
+	}
+	center := func(i int) int {
+		if n == 0 {
+			return 0
+		}
+		return int(math.Round(float64(i) * float64(m) / float64(n)))
+	}
+	width := 2*w + 1
+	cost := make([]float64, (n+1)*width)
+	from := make([]move, (n+1)*width)
+	for i := range cost {
+		cost[i] = math.Inf(1)
+	}
+	at := func(i, j int) (int, bool) {
+		if i < 0 || j < 0 || i > n || j > m {
+			return 0, false
+		}
+		k := j - center(i) + w
+		if k < 0 || k >= width {
+			return 0, false
+		}
+		return i*width + k, true
+	}
+	get := func(i, j int) float64 {
+		if k, ok := at(i, j); ok {
+			return cost[k]
+		}
+		return math.Inf(1)
+	}
+	k0, _ := at(0, 0)
+	cost[k0] = 0
+	for i := 0; i <= n; i++ {
+		lo, hi := center(i)-w, center(i)+w
+		if lo < 0 {
+			lo = 0
+		}
+		if hi > m {
+			hi = m
+		}
+		for j := lo; j <= hi; j++ {
+			if i == 0 && j == 0 {
+				continue
+			}
+			best, bm := math.Inf(1), mNone
+			try := func(c float64, mv move) {
+				if c < best {
+					best, bm = c, mv
+				}
+			}
+			if i > 0 && j > 0 {
+				try(get(i-1, j-1)+pairCost(a[i-1:i], b[j-1:j], ratio, opt), m11)
+			}
+			if i > 0 {
+				try(get(i-1, j)+SkipCost, m10)
+			}
+			if j > 0 {
+				try(get(i, j-1)+SkipCost, m01)
+			}
+			if i > 1 && j > 0 {
+				try(get(i-2, j-1)+MergeCost+pairCost(a[i-2:i], b[j-1:j], ratio, opt), m21)
+			}
+			if i > 0 && j > 1 {
+				try(get(i-1, j-2)+MergeCost+pairCost(a[i-1:i], b[j-2:j], ratio, opt), m12)
+			}
+			k, _ := at(i, j)
+			cost[k], from[k] = best, bm
+		}
+	}
+	var out []Pair
+	i, j := n, m
+	for i > 0 || j > 0 {
+		k, ok := at(i, j)
+		if !ok || from[k] == mNone {
+			// Outside the band (cannot happen with the band width used);
+			// fall back to skips so every item is still covered.
+			if i > 0 {
+				out = append(out, Pair{A: []int{i - 1}, Cost: SkipCost})
+				i--
+			} else {
+				out = append(out, Pair{B: []int{j - 1}, Cost: SkipCost})
+				j--
+			}
+			continue
+		}
+		c := cost[k]
+		var p Pair
+		switch from[k] {
+		case m11:
+			p = Pair{A: []int{i - 1}, B: []int{j - 1}}
+			i, j = i-1, j-1
+		case m10:
+			p = Pair{A: []int{i - 1}}
+			i--
+		case m01:
+			p = Pair{B: []int{j - 1}}
+			j--
+		case m21:
+			p = Pair{A: []int{i - 2, i - 1}, B: []int{j - 1}}
+			i, j = i-2, j-1
+		case m12:
+			p = Pair{A: []int{i - 1}, B: []int{j - 2, j - 1}}
+			i, j = i-1, j-2
+		}
+		p.Cost = c - get(i, j)
+		if len(p.A) > 0 && len(p.B) > 0 {
+			p.Score = score(p.Cost)
+		}
+		out = append(out, p)
+	}
+	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
+		out[l], out[r] = out[r], out[l]
+	}
+	return out
+}
+
+// score maps a pair cost to a confidence in [0, 1].
+func score(c float64) float64 {
+	s := 1 / (1 + math.Exp(c-1.5))
+	return math.Round(s*1000) / 1000
+}
+
+func lengthRatio(a, b []Item) float64 {
+	var la, lb float64
+	for _, x := range a {
+		la += x.Len
+	}
+	for _, x := range b {
+		lb += x.Len
+	}
+	if la == 0 || lb == 0 {
+		return 1
+	}
+	return lb / la
+}
+
+// pairCost is the cost of pairing the items as and bs (one side has one
+// item, the other one or two).
+func pairCost(as, bs []Item, ratio float64, opt Options) float64 {
+	var la, lb float64
+	var an, bn, ac, bc, aw, bw []string
+	for _, x := range as {
+		la += x.Len
+		an, ac, aw = append(an, x.Numbers...), append(ac, x.Concepts...), append(aw, x.Words...)
+	}
+	for _, x := range bs {
+		lb += x.Len
+		bn, bc, bw = append(bn, x.Numbers...), append(bc, x.Concepts...), append(bw, x.Words...)
+	}
+	// Length: log ratio against the documents' own ratio, smoothed so that
+	// short paragraphs are not judged on a few characters.
+	const smooth = 12
+	d := math.Log((lb + smooth*ratio) / (la*ratio + smooth*ratio))
+	c := 3 * math.Abs(d)
+
+	// Evidence.
+	shared, onlyA, onlyB := overlap(an, bn)
+	c -= 1.0*float64(shared) - 0.5*float64(onlyA+onlyB)
+	shared, onlyA, onlyB = overlap(ac, bc)
+	c -= 1.2*float64(shared) - 0.6*float64(onlyA+onlyB)
+	if opt.SameLang && (len(aw) > 0 || len(bw) > 0) {
+		shared, onlyA, onlyB = overlap(aw, bw)
+		tot := float64(shared + onlyA + onlyB)
+		if tot > 0 {
+			j := float64(shared) / tot
+			c += 6 * (0.5 - j) // identical paragraphs −3, disjoint +3
+		}
+	}
+
+	// Structure.
+	ka, kb := as[0].Kind, bs[0].Kind
+	if ka != kb {
+		c += 2
+	}
+	if ka == "title" && kb == "title" {
+		c -= 2
+	}
+	if opt.UseIDs && len(as) == 1 && len(bs) == 1 && as[0].ID == bs[0].ID && as[0].ID != "" {
+		c -= 1
+	}
+	return c
+}
+
+// overlap counts the keys the two multisets share and those only in each.
+func overlap(a, b []string) (shared, onlyA, onlyB int) {
+	if len(a) == 0 && len(b) == 0 {
+		return 0, 0, 0
+	}
+	if len(a)+len(b) < 16 {
+		used := make([]bool, len(b))
+	outer:
+		for _, x := range a {
+			for j, y := range b {
+				if !used[j] && x == y {
+					used[j] = true
+					shared++
+					continue outer
+				}
+			}
+			onlyA++
+		}
+		onlyB = len(b) - shared
+		return
+	}
+	cnt := make(map[string]int, len(a))
+	for _, x := range a {
+		cnt[x]++
+	}
+	for _, y := range b {
+		if cnt[y] > 0 {
+			cnt[y]--
+			shared++
+		} else {
+			onlyB++
+		}
+	}
+	onlyA = len(a) - shared
+	return
+}
+
+// Sorted returns a copy of keys, sorted; a helper for building Items.
+func Sorted(keys []string) []string {
+	out := append([]string(nil), keys...)
+	sort.Strings(out)
+	return out
+}

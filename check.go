@@ -1,0 +1,351 @@
+// Package driftcheck checks the language versions of a multilingual document
+// against the text that was voted on, and reports every place where a final
+// text departs from it: a negotiated term swapped for its alternative, a
+// concept dropped or added, a number changed, a paragraph missing or added.
+//
+// The pipeline is extract (file → paragraphs), document (UN structure),
+// segment (tokens), lexicon (concept hits), align (paragraph pairs), drift
+// (findings) and report (text, JSON). A Checker holds the loaded lexicon and
+// segmenter and may be shared by many goroutines once built.
+package driftcheck
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/driftcheck/driftcheck/align"
+	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/segment"
+)
+
+// Checker holds what a check needs: the lexicon, the segmenter built with
+// the lexicon's Chinese terms, and the matcher.
+type Checker struct {
+	Lexicon *lexicon.Lexicon
+	Seg     *segment.Segmenter
+	Matcher *lexicon.Matcher
+}
+
+// New returns a checker for lex. The Chinese dictionary is loaded on the
+// first Chinese text.
+func New(lex *lexicon.Lexicon) *Checker {
+	seg := segment.New(lex.Terms("zh"))
+	m := lexicon.NewMatcher(lex, seg)
+	return &Checker{Lexicon: lex, Seg: seg, Matcher: m}
+}
+
+// Languages are the six official languages of the United Nations.
+var Languages = []string{"ar", "zh", "en", "fr", "ru", "es"}
+
+// InputError is an error reading one input file.
+type InputError struct {
+	Path string
+	Err  error
+}
+
+func (e *InputError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ErrNoLanguage is returned when a file's language cannot be told.
+var ErrNoLanguage = errors.New("cannot tell the language: no letters in the text (prefix the path with LANG=, e.g. zh=file.txt)")
+
+var langInName = regexp.MustCompile(`(?i)[._-](ar|zh|en|fr|ru|es|zh-hans|zh-cn)(?:[._-]|$)`)
+
+// LangFromPath returns the language named in a file name such as x.zh.txt,
+// X-ZH.txt or x_zh.txt, or "".
+func LangFromPath(path string) string {
+	base := filepath.Base(path)
+	ms := langInName.FindAllStringSubmatch(base, -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	return lexicon.NormLang(ms[len(ms)-1][1])
+}
+
+// SplitLangArg splits a "LANG=PATH" argument. It returns lang "" when the
+// argument has no such prefix.
+func SplitLangArg(arg string) (lang, path string) {
+	if i := strings.IndexByte(arg, '='); i >= 2 && i <= 7 {
+		l := arg[:i]
+		if regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z]{2,8})?$`).MatchString(l) {
+			return lexicon.NormLang(l), arg[i+1:]
+		}
+	}
+	return "", arg
+}
+
+// LoadFile reads and parses a file. lang may be "" to take the language from
+// the file name or, failing that, from the script of the text.
+func (c *Checker) LoadFile(path, lang string) (*document.Document, error) {
+	paras, err := extract.ReadFile(path)
+	if err != nil {
+		return nil, &InputError{path, err}
+	}
+	return c.Parse(paras, path, lang)
+}
+
+// Parse builds a document from paragraphs already extracted.
+func (c *Checker) Parse(paras []extract.Paragraph, path, lang string) (*document.Document, error) {
+	if lang == "" {
+		lang = LangFromPath(path)
+	}
+	if lang == "" {
+		var b strings.Builder
+		for _, p := range paras {
+			if b.Len() > 20000 {
+				break
+			}
+			b.WriteString(p.Text)
+			b.WriteByte('\n')
+		}
+		lang = segment.DetectLang(b.String())
+	}
+	if lang == "" {
+		return nil, &InputError{path, ErrNoLanguage}
+	}
+	return document.Parse(paras, path, lexicon.NormLang(lang)), nil
+}
+
+// Annotate segments the body paragraphs of doc and finds lexicon terms and
+// numbers in them.
+func (c *Checker) Annotate(doc *document.Document) *drift.Side {
+	side := &drift.Side{Doc: doc}
+	for _, p := range doc.Body() {
+		toks := c.Seg.Tokens(doc.Lang, p.Text)
+		// Terms and numbers are looked for after the paragraph's label.
+		var hits []lexicon.Hit
+		for _, h := range c.Matcher.Match(doc.Lang, p.Text, toks) {
+			if h.Start >= p.BodyStart {
+				hits = append(hits, h)
+			}
+		}
+		side.Paras = append(side.Paras, &drift.Para{P: p, Tokens: toks, Hits: hits, Numbers: numbers(doc.Lang, p, toks)})
+	}
+	return side
+}
+
+// monthPrefixes maps the start of month names of the UN languages to the
+// month number, so that "19 March 2018", "2018年3月19日" and "в марте"
+// carry the same numbers. Russian and Arabic month words inflect or come in
+// two series; a prefix of the lower-cased word is enough.
+var monthPrefixes = map[string][]string{
+	"en": {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	"es": {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+	"ru": {"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"},
+	"ar": {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+}
+
+// Levantine month names used in UN Arabic beside the ones above
+// ("كانون الثاني/يناير"): they come in pairs, so they are not counted.
+
+func monthOf(lang, word string) (string, bool) {
+	w := strings.ToLower(word)
+	for i, p := range monthPrefixes[lang] {
+		switch {
+		case lang == "ru" && p == "ма":
+			if w == "май" || w == "мая" || w == "мае" {
+				return fmt.Sprint(i + 1), true
+			}
+		case lang == "ru" && p == "март":
+			if w == "март" || w == "марта" || w == "марте" {
+				return fmt.Sprint(i + 1), true
+			}
+		case lang == "ru" || lang == "ar":
+			if strings.HasPrefix(w, p) || (lang == "ar" && strings.HasSuffix(w, p)) {
+				return fmt.Sprint(i + 1), true
+			}
+		case w == p:
+			return fmt.Sprint(i + 1), true
+		}
+	}
+	return "", false
+}
+
+func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.Number {
+	var out []drift.Number
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Start < p.BodyStart {
+			continue
+		}
+		switch t.Kind {
+		case segment.Number:
+			if t.Key == "" {
+				continue
+			}
+			n := drift.Number{Key: t.Key, Text: t.Text, Start: t.Start, End: t.End}
+			// "100 000": a space (or no-break space) as thousands separator
+			// splits one number into several tokens.
+			for i+2 < len(toks) && isThousandsSpace(toks[i+1].Text) && toks[i+2].Kind == segment.Number && len(toks[i+2].Text) == 3 && toks[i+2].Key == toks[i+2].Text {
+				n.Key += toks[i+2].Key
+				n.End = toks[i+2].End
+				n.Text = p.Text[n.Start:n.End]
+				i += 2
+			}
+			n.Key, n.End = scaled(lang, p.Text, toks, i, n.Key, n.End)
+			n.Text = p.Text[n.Start:n.End]
+			out = append(out, n)
+		case segment.Word:
+			if m, ok := monthOf(lang, t.Text); ok {
+				// "may" is a month only next to a number ("1 May", "May 2018").
+				if lang == "en" && m == "5" && !nearNumber(toks, i) {
+					continue
+				}
+				out = append(out, drift.Number{Key: m, Text: t.Text, Start: t.Start, End: t.End})
+			}
+		}
+	}
+	return out
+}
+
+// scales are the words that multiply a number in UN texts: "$4.8 million"
+// is written "480万美元" in Chinese.
+var scales = map[string]float64{
+	"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+	"milliard": 1e9, "milliards": 1e9, "millón": 1e6, "millones": 1e6,
+	"млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+	"مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "بليون": 1e9, "بلايين": 1e9, "مليارات": 1e9,
+	"万": 1e4, "亿": 1e8, "万亿": 1e12,
+}
+
+// scaled applies a scale word that follows the number token at i (after at
+// most one space) and returns the new key and end offset.
+func scaled(lang, text string, toks []segment.Token, i int, key string, end int) (string, int) {
+	j := i + 1
+	for j < len(toks) && toks[j].Start < end {
+		j++
+	}
+	if j < len(toks) && toks[j].Kind == segment.Space {
+		j++
+	}
+	if j >= len(toks) || toks[j].Kind != segment.Word {
+		return key, end
+	}
+	w := strings.ToLower(toks[j].Text)
+	m, ok := scales[w]
+	if !ok && lang == "zh" {
+		// gse may keep the scale with what follows (万美元): look at the
+		// first character.
+		for _, pre := range []string{"万亿", "亿", "万"} {
+			if strings.HasPrefix(w, pre) {
+				m, ok = scales[pre], true
+				break
+			}
+		}
+	}
+	if !ok {
+		return key, end
+	}
+	v, err := strconv.ParseFloat(key, 64)
+	if err != nil {
+		return key, end
+	}
+	return strconv.FormatFloat(v*m, 'f', -1, 64), end
+}
+
+func isThousandsSpace(s string) bool {
+	return s == " " || s == "\u00a0" || s == "\u202f" || s == "\u2009"
+}
+
+func nearNumber(toks []segment.Token, i int) bool {
+	for _, d := range []int{-2, 2} {
+		if j := i + d; j >= 0 && j < len(toks) && toks[j].Kind == segment.Number {
+			return true
+		}
+	}
+	return false
+}
+
+// Comparison is the check of one final text against the voted text.
+type Comparison struct {
+	Voted, Final *drift.Side
+	Pairs        []align.Pair
+	Findings     []drift.Finding
+}
+
+// Result is the outcome of a check: one comparison per final text.
+type Result struct {
+	Voted       *document.Document
+	Comparisons []*Comparison
+}
+
+// Findings returns every finding of every comparison, in report order.
+func (r *Result) Findings() []drift.Finding {
+	var out []drift.Finding
+	for _, c := range r.Comparisons {
+		out = append(out, c.Findings...)
+	}
+	return out
+}
+
+// Check compares each final document with the voted one.
+func (c *Checker) Check(voted *document.Document, finals ...*document.Document) *Result {
+	res := &Result{Voted: voted}
+	langs := []string{voted.Lang}
+	for _, f := range finals {
+		langs = append(langs, f.Lang)
+	}
+	c.Matcher.Prepare(langs...)
+	vs := c.Annotate(voted)
+	for _, f := range finals {
+		fs := c.Annotate(f)
+		res.Comparisons = append(res.Comparisons, c.Compare(vs, fs))
+	}
+	return res
+}
+
+// Compare aligns two annotated documents and returns their findings.
+func (c *Checker) Compare(vs, fs *drift.Side) *Comparison {
+	opt := align.Options{
+		UseIDs:   vs.Doc.Structured && fs.Doc.Structured,
+		SameLang: vs.Doc.Lang == fs.Doc.Lang,
+	}
+	pairs := align.Align(Items(vs, opt.SameLang), Items(fs, opt.SameLang), opt)
+	findings := drift.Compare(vs, fs, pairs, c.Lexicon)
+	return &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: findings}
+}
+
+// Items describes the paragraphs of a side for the aligner.
+func Items(s *drift.Side, words bool) []align.Item {
+	items := make([]align.Item, len(s.Paras))
+	for i, p := range s.Paras {
+		it := align.Item{ID: p.P.ID, Kind: string(p.P.Kind)}
+		body := p.P.Text[p.P.BodyStart:]
+		n := 0
+		for _, r := range body {
+			if r != ' ' {
+				n++
+			}
+		}
+		_ = utf8.RuneLen
+		it.Len = float64(n)
+		for _, x := range p.Numbers {
+			it.Numbers = append(it.Numbers, x.Key)
+		}
+		for _, h := range p.Hits {
+			k := h.Concept.Group
+			if k == "" {
+				k = h.Concept.ID
+			}
+			it.Concepts = append(it.Concepts, k)
+		}
+		if words {
+			for _, t := range p.Tokens {
+				if t.IsContent() && t.Start >= p.P.BodyStart {
+					it.Words = append(it.Words, t.Key)
+				}
+			}
+		}
+		items[i] = it
+	}
+	return items
+}

@@ -1,0 +1,509 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/report"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0 // no finding at or above --fail-on
+	exitFindings = 1 // at least one finding at or above --fail-on
+	exitError    = 2 // usage, configuration, lexicon or input error
+)
+
+// exitError carries an exit code through urfave/cli.
+type codeError struct {
+	code int
+	err  error // nil: nothing more to print
+}
+
+func (e *codeError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func usageErr(format string, a ...any) error {
+	return &codeError{exitError, fmt.Errorf(format, a...)}
+}
+
+// run is the whole command, runnable inside a test.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	var ce *codeError
+	if errors.As(err, &ce) {
+		if ce.err != nil {
+			fmt.Fprintf(stderr, "driftcheck: %v\n", ce.err)
+		}
+		return ce.code
+	}
+	fmt.Fprintf(stderr, "driftcheck: %v\n", err)
+	return exitError
+}
+
+var lexiconFlags = []cli.Flag{
+	&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"}, Usage: "add the concepts of lexicon `FILE` (TSV; repeatable; a concept id already loaded is replaced)"},
+	&cli.BoolFlag{Name: "no-default-lexicon", Usage: "do not load the lexicon built into the binary"},
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:      "driftcheck",
+		Usage:     "check the language versions of a UN document against the text that was voted on",
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// Errors are printed and mapped to exit codes by run.
+		ExitErrHandler:  func(*cli.Context, error) {},
+		HideVersion:     true,
+		CommandNotFound: func(c *cli.Context, name string) { fmt.Fprintf(stderr, "driftcheck: unknown command %q\n", name) },
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageErr("%v (see driftcheck %s --help)", err, c.Command.Name)
+		},
+		Commands: []*cli.Command{checkCmd(), alignCmd(), segmentCmd(), lexiconCmd()},
+	}
+	return app
+}
+
+func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
+	var lex *lexicon.Lexicon
+	if !c.Bool("no-default-lexicon") {
+		lex = lexicon.Default()
+	}
+	for _, path := range c.StringSlice("lexicon") {
+		l, err := readLexicon(path)
+		if err != nil {
+			return nil, err
+		}
+		lex = lex.Merge(l)
+	}
+	if lex == nil || len(lex.Concepts) == 0 {
+		return nil, usageErr("no lexicon: --no-default-lexicon needs at least one --lexicon FILE")
+	}
+	return lex, nil
+}
+
+func readLexicon(path string) (*lexicon.Lexicon, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
+	}
+	defer f.Close()
+	l, err := lexicon.Parse(f, path)
+	if err != nil {
+		return nil, &codeError{exitError, err}
+	}
+	return l, nil
+}
+
+func checkCmd() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "report where each final text departs from the voted text",
+		ArgsUsage: "--voted VOTED FINAL...",
+		Description: `Each file is a plain-text document (UTF-8, or UTF-16 with a byte-order mark).
+The language of a file comes from a LANG=PATH prefix (zh=final.txt), else from
+its name (x.zh.txt, X-ZH.txt, x_zh.txt), else from the script of its text.
+
+Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for a
+usage, lexicon or input error (an unreadable final is reported and the other
+finals are still checked).`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "voted", Usage: "the text that was voted on (`FILE`, optionally LANG=FILE)", Required: true},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text or json"},
+			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding has at least this severity: error, warning or info"},
+			&cli.StringFlag{Name: "level", Usage: "show findings of at least this severity (default: the --fail-on level)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never"},
+		}, lexiconFlags...),
+		Action: runCheck,
+	}
+}
+
+func runCheck(c *cli.Context) error {
+	failOn, err := drift.ParseSeverity(c.String("fail-on"))
+	if err != nil {
+		return usageErr("--fail-on: %v", err)
+	}
+	level := failOn
+	if s := c.String("level"); s != "" {
+		if level, err = drift.ParseSeverity(s); err != nil {
+			return usageErr("--level: %v", err)
+		}
+	}
+	format := c.String("format")
+	if format != "text" && format != "json" {
+		return usageErr("--format: unknown format %q (want text or json)", format)
+	}
+	if c.NArg() == 0 {
+		return usageErr("check: no final text given (usage: driftcheck check --voted VOTED FINAL...)")
+	}
+	lex, err := loadLexicon(c)
+	if err != nil {
+		return err
+	}
+	chk := driftcheck.New(lex)
+	stderr := c.App.ErrWriter
+
+	vl, vp := driftcheck.SplitLangArg(c.String("voted"))
+	voted, err := chk.LoadFile(vp, vl)
+	if err != nil {
+		return &codeError{exitError, err}
+	}
+	var finals []*document.Document
+	inputErrors := 0
+	for _, a := range c.Args().Slice() {
+		l, p := driftcheck.SplitLangArg(a)
+		d, err := chk.LoadFile(p, l)
+		if err != nil {
+			fmt.Fprintf(stderr, "driftcheck: %v\n", err)
+			inputErrors++
+			continue
+		}
+		finals = append(finals, d)
+	}
+	res := chk.Check(voted, finals...)
+
+	in := report.Input{
+		Voted: report.Doc{Path: voted.Path, Lang: voted.Lang, Symbol: voted.Symbol},
+		Level: level, FailOn: failOn, Hidden: map[drift.Severity]int{},
+	}
+	for _, f := range finals {
+		in.Finals = append(in.Finals, report.Doc{Path: f.Path, Lang: f.Lang, Symbol: f.Symbol})
+	}
+	all := res.Findings()
+	for _, f := range all {
+		if f.Severity >= level {
+			in.Findings = append(in.Findings, f)
+		} else {
+			in.Hidden[f.Severity]++
+		}
+	}
+	err = writeOutput(c, func(w io.Writer, tty bool) error {
+		if format == "json" {
+			return report.JSON(w, in)
+		}
+		return report.Text(w, in, report.Options{Color: useColor(c.String("color"), tty)})
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case inputErrors > 0:
+		return &codeError{exitError, nil}
+	case report.Failed(all, failOn):
+		return &codeError{exitFindings, nil}
+	}
+	return nil
+}
+
+func useColor(mode string, tty bool) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	return tty
+}
+
+// writeOutput runs write on standard output, or on a temporary file renamed
+// over --output when write succeeds, so a failed run never leaves a
+// half-written report.
+func writeOutput(c *cli.Context, write func(w io.Writer, tty bool) error) error {
+	out := c.String("output")
+	if out == "" {
+		tty := false
+		if f, ok := c.App.Writer.(*os.File); ok {
+			tty = term.IsTerminal(int(f.Fd()))
+		}
+		return write(c.App.Writer, tty)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return &codeError{exitError, fmt.Errorf("--output: %w", err)}
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if err := write(tmp, false); err != nil {
+		tmp.Close()
+		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
+	}
+	if err := tmp.Close(); err != nil {
+		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
+	}
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
+	}
+	return nil
+}
+
+func alignCmd() *cli.Command {
+	return &cli.Command{
+		Name:      "align",
+		Usage:     "show the paragraph alignment of two texts side by side, with scores",
+		ArgsUsage: "A B",
+		Flags:     lexiconFlags,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 2 {
+				return usageErr("align: want two files (usage: driftcheck align A B)")
+			}
+			lex, err := loadLexicon(c)
+			if err != nil {
+				return err
+			}
+			chk := driftcheck.New(lex)
+			var docs [2]*document.Document
+			for i := range docs {
+				l, p := driftcheck.SplitLangArg(c.Args().Get(i))
+				if docs[i], err = chk.LoadFile(p, l); err != nil {
+					return &codeError{exitError, err}
+				}
+			}
+			res := chk.Check(docs[0], docs[1])
+			cmp := res.Comparisons[0]
+			w := c.App.Writer
+			fmt.Fprintf(w, "%-8s %-8s %5s  %s [%s] | %s [%s]\n", "A", "B", "score", docs[0].Path, docs[0].Lang, docs[1].Path, docs[1].Lang)
+			for _, p := range cmp.Pairs {
+				var ids [2][]string
+				var texts [2][]string
+				for k, side := range [][]int{p.A, p.B} {
+					s := cmp.Voted
+					if k == 1 {
+						s = cmp.Final
+					}
+					for _, i := range side {
+						ids[k] = append(ids[k], s.Paras[i].P.ID)
+						texts[k] = append(texts[k], s.Paras[i].P.Text)
+					}
+				}
+				id := func(x []string) string {
+					if len(x) == 0 {
+						return "-"
+					}
+					return strings.Join(x, "+")
+				}
+				sc := "-"
+				if len(p.A) > 0 && len(p.B) > 0 {
+					sc = fmt.Sprintf("%.2f", p.Score)
+				}
+				fmt.Fprintf(w, "%-8s %-8s %5s  %s | %s\n", id(ids[0]), id(ids[1]), sc,
+					clip(strings.Join(texts[0], " "), 40), clip(strings.Join(texts[1], " "), 40))
+			}
+			return nil
+		},
+	}
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func segmentCmd() *cli.Command {
+	return &cli.Command{
+		Name:      "segment",
+		Usage:     "print the paragraph ids and tokens of a text (for debugging a lexicon)",
+		ArgsUsage: "FILE",
+		Description: `Each paragraph prints as its id, kind and language, then its tokens separated
+by " | ", punctuation and space left out; a lexicon hit is shown as
+[tokens]{concept-id}. Numbers are shown as #key.`,
+		Flags: lexiconFlags,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usageErr("segment: want one file (usage: driftcheck segment FILE)")
+			}
+			lex, err := loadLexicon(c)
+			if err != nil {
+				return err
+			}
+			chk := driftcheck.New(lex)
+			l, p := driftcheck.SplitLangArg(c.Args().First())
+			doc, err := chk.LoadFile(p, l)
+			if err != nil {
+				return &codeError{exitError, err}
+			}
+			w := c.App.Writer
+			fmt.Fprintf(w, "# %s lang=%s symbol=%s structured=%v\n", doc.Path, doc.Lang, doc.Symbol, doc.Structured)
+			side := chk.Annotate(doc)
+			for i := range doc.Paras {
+				p := &doc.Paras[i]
+				if !p.Compared() {
+					fmt.Fprintf(w, "%s\t%s\t%s\n", p.ID, p.Kind, p.Text)
+				}
+			}
+			for _, ap := range side.Paras {
+				hitAt := map[int]int{}
+				for k, h := range ap.Hits {
+					hitAt[h.TokStart] = k + 1
+				}
+				var parts []string
+				for i := 0; i < len(ap.Tokens); i++ {
+					if k := hitAt[i]; k > 0 {
+						h := ap.Hits[k-1]
+						var in []string
+						for _, t := range ap.Tokens[h.TokStart:h.TokEnd] {
+							if t.IsContent() {
+								in = append(in, t.Text)
+							}
+						}
+						parts = append(parts, "["+strings.Join(in, " ")+"]{"+h.Concept.ID+"}")
+						i = h.TokEnd - 1
+						continue
+					}
+					t := ap.Tokens[i]
+					switch t.Kind {
+					case 0: // word
+						parts = append(parts, t.Text)
+					case 1: // number
+						parts = append(parts, "#"+t.Key)
+					}
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\n", ap.P.ID, ap.P.Kind, strings.Join(parts, " | "))
+			}
+			return nil
+		},
+	}
+}
+
+func lexiconCmd() *cli.Command {
+	return &cli.Command{
+		Name:  "lexicon",
+		Usage: "list or check lexicons",
+		Subcommands: []*cli.Command{
+			{
+				Name:  "list",
+				Usage: "list the loaded concepts (default lexicon plus --lexicon files)",
+				Flags: append([]cli.Flag{
+					&cli.StringFlag{Name: "format", Value: "text", Usage: "text (a table) or tsv (the lexicon file format)"},
+				}, lexiconFlags...),
+				Action: func(c *cli.Context) error {
+					lex, err := loadLexicon(c)
+					if err != nil {
+						return err
+					}
+					w := c.App.Writer
+					switch c.String("format") {
+					case "tsv":
+						return lex.Write(w)
+					case "text":
+					default:
+						return usageErr("--format: unknown format %q (want text or tsv)", c.String("format"))
+					}
+					for _, k := range lex.Concepts {
+						g := k.Group
+						if g == "" {
+							g = "-"
+						}
+						fmt.Fprintf(w, "%s\t%s\ten: %s\tzh: %s\n", k.ID, g,
+							strings.Join(k.Terms["en"], " | "), strings.Join(k.Terms["zh"], " | "))
+					}
+					fmt.Fprintf(w, "%d concepts, languages: %s\n", len(lex.Concepts), strings.Join(lex.Languages(), " "))
+					return nil
+				},
+			},
+			{
+				Name:      "check",
+				Usage:     "check lexicon files: syntax, duplicate ids, renderings claimed by two concepts",
+				ArgsUsage: "FILE...",
+				Action: func(c *cli.Context) error {
+					if c.NArg() == 0 {
+						return usageErr("lexicon check: want at least one file")
+					}
+					bad := 0
+					for _, path := range c.Args().Slice() {
+						lex, err := readLexicon(path)
+						if err != nil {
+							fmt.Fprintf(c.App.ErrWriter, "driftcheck: %v\n", err)
+							bad++
+							continue
+						}
+						chk := driftcheck.New(lex)
+						warns := lexiconWarnings(chk, lex)
+						for _, wmsg := range warns {
+							fmt.Fprintf(c.App.Writer, "%s: warning: %s\n", path, wmsg)
+						}
+						groups := map[string]bool{}
+						for _, k := range lex.Concepts {
+							if k.Group != "" {
+								groups[k.Group] = true
+							}
+						}
+						fmt.Fprintf(c.App.Writer, "%s: ok: %d concepts, %d groups, languages %s\n",
+							path, len(lex.Concepts), len(groups), strings.Join(lex.Languages(), " "))
+					}
+					if bad > 0 {
+						return &codeError{exitError, nil}
+					}
+					return nil
+				},
+			},
+		},
+	}
+}
+
+// lexiconWarnings reports renderings that normalise to the same tokens in
+// two concepts (the matcher could only ever report one of them) and groups
+// with a single concept (no alternative to substitute).
+func lexiconWarnings(chk *driftcheck.Checker, lex *lexicon.Lexicon) []string {
+	var out []string
+	seen := map[string]string{}
+	for _, k := range lex.Concepts {
+		for _, lang := range lex.Languages() {
+			for _, r := range k.Terms[lang] {
+				var keys []string
+				for _, t := range chk.Seg.Tokens(lang, r) {
+					if t.IsContent() {
+						keys = append(keys, t.Key)
+					}
+				}
+				key := lang + ":" + strings.Join(keys, " ")
+				if prev, ok := seen[key]; ok && prev != k.ID {
+					out = append(out, fmt.Sprintf("%s rendering %q of %s matches the same words as a rendering of %s (%s)", lang, r, k.ID, prev, k.Origin))
+				}
+				seen[key] = k.ID
+			}
+		}
+	}
+	n := map[string]int{}
+	for _, k := range lex.Concepts {
+		if k.Group != "" {
+			n[k.Group]++
+		}
+	}
+	for _, k := range lex.Concepts {
+		if k.Group != "" && n[k.Group] == 1 {
+			out = append(out, fmt.Sprintf("group %s has only concept %s (%s): nothing to substitute", k.Group, k.ID, k.Origin))
+			n[k.Group] = 0
+		}
+	}
+	return out
+}
+
+var _ = extract.ErrEmpty

@@ -1,0 +1,339 @@
+// Package document recognises the structure of a UN resolution or draft in
+// a list of paragraphs: the document symbol, the header boilerplate, the
+// title, the preambular paragraphs (PP1…) and the operative paragraphs with
+// their numbering (OP1…, OP2(a), OP2(a)(i)).
+//
+// Paragraph ids are "title", "PP1"…"PPn", "OP1"…"OPn", "OP2(a)"; header
+// boilerplate (symbol, distribution, session, agenda, sponsors, the
+// "The Human Rights Council," line) gets "H1"…"Hn" and is structure, not
+// text to compare. A text with no resolution structure gets "P1"…"Pn".
+//
+// Document owns structure; it never tokenises.
+package document
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/driftcheck/driftcheck/extract"
+)
+
+// Kind is the role of a paragraph in a document.
+type Kind string
+
+// Paragraph kinds.
+const (
+	Header    Kind = "header"    // boilerplate before the body: symbol, session, sponsors, "The Council,"
+	Title     Kind = "title"     // the title of the resolution
+	Preamble  Kind = "preamble"  // preambular paragraph
+	Operative Kind = "operative" // operative paragraph or sub-paragraph
+	Trailer   Kind = "trailer"   // unnumbered text after the operative part
+	Plain     Kind = "plain"     // paragraph of a text with no resolution structure
+)
+
+// Paragraph is one paragraph with its place in the document.
+type Paragraph struct {
+	ID    string
+	Kind  Kind
+	Label string // the number as written, e.g. "2." or "(a)" or "２．"; empty if none
+	// Num is the operative number (1 for "1." and for its sub-paragraphs),
+	// 0 when the paragraph has none.
+	Num int
+	// BodyStart is the byte offset in Text where the text proper starts,
+	// after the number label ("2. ", "(a) ") or, for a title, after the
+	// resolution number ("37/23. "), which differs between a draft and the
+	// adopted text by design.
+	BodyStart int
+	Text      string
+	Index     int // position in Document.Paras
+	// Source maps byte offsets of Text back to lines of the file.
+	Source extract.Paragraph
+}
+
+// Compared reports whether the paragraph is text to compare (not header
+// boilerplate).
+func (p *Paragraph) Compared() bool { return p.Kind != Header }
+
+// Document is a parsed document.
+type Document struct {
+	Path       string
+	Lang       string
+	Symbol     string // the UN document symbol, "" when none was found
+	Structured bool   // a resolution structure was recognised
+	Paras      []Paragraph
+}
+
+// Body returns the paragraphs to compare: everything but the header.
+func (d *Document) Body() []*Paragraph {
+	out := make([]*Paragraph, 0, len(d.Paras))
+	for i := range d.Paras {
+		if d.Paras[i].Compared() {
+			out = append(out, &d.Paras[i])
+		}
+	}
+	return out
+}
+
+// Para returns the paragraph with the given id, or nil.
+func (d *Document) Para(id string) *Paragraph {
+	for i := range d.Paras {
+		if d.Paras[i].ID == id {
+			return &d.Paras[i]
+		}
+	}
+	return nil
+}
+
+// SymbolRe matches a UN document symbol such as A/HRC/37/L.36,
+// A/HRC/RES/37/23, S/2015/87 or E/CN.4/2005/L.10/Add.1.
+var SymbolRe = regexp.MustCompile(`\b[A-Z]{1,8}(?:/(?:[A-Z]{1,8}\.)?[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+`)
+
+// FindSymbols returns the UN document symbols in s (each with at least one
+// slash and one digit).
+func FindSymbols(s string) []string {
+	var out []string
+	for _, m := range SymbolRe.FindAllString(s, -1) {
+		if strings.ContainsAny(m, "0123456789") && strings.Contains(m, "/") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+var (
+	// An operative number: "1.", "1．", "１．", "1 .".
+	// Arabic texts write "١ - " or "10- ".
+	opLabel = regexp.MustCompile(`^([0-9０-９٠-٩۰-۹]{1,3})(?:\s*[.．。]\s*|\s?[-–]\s+)`)
+	// A sub-paragraph label: "(a)", "（a）", "(iv)", "(а)" (Cyrillic), "(أ)".
+	subLabel = regexp.MustCompile(`^[(（]([\p{L}]{1,5})[)）]\s*`)
+	// The title of an adopted resolution or draft starts with its number:
+	// "37/23. Promoting…", "37/... Promoting…", "37/… 促进…".
+	titlePrefix = regexp.MustCompile(`^[0-9０-９]{1,3}\s*/\s*(?:[0-9０-９]{1,4}|\.\.\.|…)[.．]?\s*`)
+	titleNum    = regexp.MustCompile(`^[0-9０-９]{1,3}\s*/\s*(?:[0-9０-９]{1,4}|\.\.\.|…)[.．]?\s+\S`)
+)
+
+// bodyNames are words that name the adopting body in the line that opens
+// the body ("The Human Rights Council,", "人权理事会，").
+var bodyNames = []string{
+	"council", "assembly", "commission", "committee", "conference",
+	"conseil", "assemblée", "comité", "conférence",
+	"consejo", "asamblea", "comisión", "comité", "conferencia",
+	"совет", "ассамблея", "комиссия", "комитет", "конференция",
+	"مجلس", "الجمعية", "اللجنة", "المؤتمر",
+	"理事会", "大会", "委员会", "会议",
+}
+
+// isOpener reports whether p is the line that opens the body of a
+// resolution, e.g. "The Human Rights Council," or "大会，".
+func isOpener(p string) bool {
+	p = strings.TrimSpace(p)
+	if utf8.RuneCountInString(p) > 80 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if last != ',' && last != '，' && last != '،' {
+		return false
+	}
+	l := strings.ToLower(p)
+	for _, n := range bodyNames {
+		if strings.Contains(l, n) {
+			return true
+		}
+	}
+	return false
+}
+
+var sponsorEnd = []string{
+	"draft resolution", "projet de résolution", "proyecto de resolución",
+	"проект резолюции", "مشروع قرار", "决议草案", "決議草案", "draft decision",
+	"revised draft resolution",
+}
+
+// Parse builds a document from the paragraphs of a file.
+func Parse(paras []extract.Paragraph, path, lang string) *Document {
+	d := &Document{Path: path, Lang: lang}
+	opener := -1
+	for i, p := range paras {
+		if isOpener(p.Text) {
+			opener = i
+			break
+		}
+	}
+	if opener < 0 {
+		for i, p := range paras {
+			q := Paragraph{ID: "P" + strconv.Itoa(i+1), Kind: Plain, Text: p.Text, Index: i, Source: p}
+			// A paragraph number is a label, not text to compare.
+			if m := opLabel.FindStringSubmatch(p.Text); m != nil && startsOperative(p.Text, m[0]) {
+				q.Label, q.Num, q.BodyStart = strings.TrimSpace(m[0]), atoi(m[1]), len(m[0])
+			}
+			d.Paras = append(d.Paras, q)
+		}
+		d.Symbol = firstSymbol(paras, 3)
+		return d
+	}
+	d.Structured = true
+	d.Symbol = firstSymbol(paras[:opener+1], opener+1)
+
+	// Header: everything before the opener but the title.
+	title := -1
+	for i := opener - 1; i >= 0; i-- {
+		if titleNum.MatchString(paras[i].Text) {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		for i := opener - 1; i >= 0; i-- {
+			if !isBoilerplate(paras[i].Text) {
+				title = i
+				break
+			}
+		}
+	}
+	h := 0
+	for i := 0; i <= opener; i++ {
+		p := Paragraph{Kind: Header, Text: paras[i].Text, Index: i, Source: paras[i]}
+		if i == title {
+			p.ID, p.Kind = "title", Title
+			if m := titlePrefix.FindString(p.Text); m != "" {
+				p.BodyStart = len(m)
+			}
+		} else {
+			h++
+			p.ID = "H" + strconv.Itoa(h)
+		}
+		d.Paras = append(d.Paras, p)
+	}
+
+	pp, op, tr := 0, 0, 0
+	var sub []string // current sub-paragraph path under op
+	for i := opener + 1; i < len(paras); i++ {
+		t := paras[i].Text
+		p := Paragraph{Text: t, Index: i, Source: paras[i]}
+		if m := opLabel.FindStringSubmatch(t); m != nil && (op > 0 || startsOperative(t, m[0])) {
+			op++
+			if n := atoi(m[1]); n > 0 && op == 1 && n != 1 {
+				// Keep the document's own numbering when it does not start
+				// at 1 (an extract): the number as written wins.
+				op = n
+			} else if n > 0 && n != op {
+				op = n
+			}
+			sub = nil
+			p.ID, p.Kind, p.Label, p.Num = "OP"+strconv.Itoa(op), Operative, strings.TrimSpace(m[0]), op
+			p.BodyStart = len(m[0])
+		} else if m := subLabel.FindStringSubmatch(t); m != nil && (op > 0 || pp > 0) {
+			lab := strings.ToLower(m[1])
+			sub = subPath(sub, lab)
+			parent := "OP" + strconv.Itoa(op)
+			p.Kind, p.Num = Operative, op
+			if op == 0 {
+				parent, p.Kind = "PP"+strconv.Itoa(pp), Preamble
+			}
+			p.ID, p.Label = parent+"("+strings.Join(sub, ")(")+")", strings.TrimSpace(m[0])
+			p.BodyStart = len(m[0])
+		} else if op == 0 {
+			pp++
+			p.ID, p.Kind = "PP"+strconv.Itoa(pp), Preamble
+		} else {
+			tr++
+			p.ID, p.Kind = "T"+strconv.Itoa(tr), Trailer
+		}
+		d.Paras = append(d.Paras, p)
+	}
+	return d
+}
+
+// startsOperative reports whether a numbered paragraph begins the operative
+// part: a preambular paragraph never starts with a number, but a number
+// followed by a capitalised verb or by Chinese text does.
+func startsOperative(text, label string) bool {
+	rest := text[len(label):]
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Arabic, r) || r == '«' || r == '"' || r == '“'
+}
+
+// subPath returns the label path of a sub-paragraph labelled lab that
+// follows the sub-paragraph at path cur: (a), (b) … at the first level,
+// roman numerals (i), (ii) … below a letter.
+func subPath(cur []string, lab string) []string {
+	switch len(cur) {
+	case 1:
+		// "(i)" after "(h)" is the letter i, not the numeral one.
+		if lab == "i" && cur[0] != "h" {
+			return []string{cur[0], lab}
+		}
+	case 2:
+		if isRoman(lab) && lab != nextLetter(cur[0]) {
+			return []string{cur[0], lab}
+		}
+	}
+	return []string{lab}
+}
+
+func nextLetter(s string) string {
+	if len(s) == 1 && s[0] >= 'a' && s[0] < 'z' {
+		return string(s[0] + 1)
+	}
+	return ""
+}
+
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("ivxl", r) {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			r = '0' + (r - '０')
+		case r >= '٠' && r <= '٩':
+			r = '0' + (r - '٠')
+		case r >= '۰' && r <= '۹':
+			r = '0' + (r - '۰')
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+var boilerplateRe = regexp.MustCompile(`(?i)^(distr\.?|original\s*:|general assembly|human rights council|security council|economic and social council|agenda item|item \d|原文|议程项目|分发|大会$|人权理事会$|安全理事会$|第.{1,6}届会议|.{0,20}session$|\d{1,2}\s+\p{L}+\s*[-–—]\s*\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}年)`)
+
+func isBoilerplate(t string) bool {
+	t = strings.TrimSpace(t)
+	l := strings.ToLower(t)
+	for _, s := range sponsorEnd {
+		if strings.HasSuffix(strings.TrimRight(l, ".:：* "), s) {
+			return true
+		}
+	}
+	if syms := FindSymbols(t); len(syms) == 1 && len(syms[0]) >= len(t)-2 {
+		return true
+	}
+	return boilerplateRe.MatchString(t) || onlyDate(t)
+}
+
+var dateRe = regexp.MustCompile(`^(\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s*\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$`)
+
+func onlyDate(t string) bool { return dateRe.MatchString(t) }
+
+func firstSymbol(paras []extract.Paragraph, n int) string {
+	for i := 0; i < n && i < len(paras); i++ {
+		if s := FindSymbols(paras[i].Text); len(s) > 0 {
+			return s[0]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,393 @@
+// Package drift turns aligned, annotated paragraph pairs into findings: each
+// place where a final text departs from the voted one, with its kind,
+// severity and evidence.
+//
+// Kinds: term-substituted (a concept in the voted paragraph, another concept
+// of the same group in the aligned final paragraph), term-missing,
+// term-added, number-mismatch, paragraph-missing and paragraph-added.
+//
+// Drift decides what is a finding; it never formats one.
+package drift
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/driftcheck/driftcheck/align"
+	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/segment"
+)
+
+// Severity of a finding.
+type Severity int
+
+// Severities, in increasing order.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "unknown"
+}
+
+// MarshalText writes the severity as its name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// ParseSeverity parses "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Finding kinds.
+const (
+	TermSubstituted  = "term-substituted"
+	TermMissing      = "term-missing"
+	TermAdded        = "term-added"
+	NumberMismatch   = "number-mismatch"
+	ParagraphMissing = "paragraph-missing"
+	ParagraphAdded   = "paragraph-added"
+)
+
+// Kinds lists every finding kind with its severity and meaning, in the
+// order reports use.
+var Kinds = []struct {
+	Kind     string
+	Severity Severity
+	Doc      string
+}{
+	{TermSubstituted, Error, "a lexicon concept in the voted paragraph was replaced by another concept of the same group (a negotiated alternative) in the final paragraph"},
+	{ParagraphMissing, Error, "a voted paragraph has no counterpart in the final text"},
+	{ParagraphAdded, Error, "a final paragraph has no counterpart in the voted text"},
+	{NumberMismatch, Warning, "a number (digits, a date, a symbol's numbers) of the voted paragraph differs from the final one; info when a number is on one side only (it may be written in words on the other)"},
+	{TermMissing, Warning, "a lexicon concept of the voted paragraph has no rendering in the final paragraph"},
+	{TermAdded, Warning, "a lexicon concept appears in the final paragraph but not in the voted one"},
+}
+
+// SeverityOf returns the severity of a kind.
+func SeverityOf(kind string) Severity {
+	for _, k := range Kinds {
+		if k.Kind == kind {
+			return k.Severity
+		}
+	}
+	return Warning
+}
+
+// Loc is one side of a finding: where in which text.
+type Loc struct {
+	Path string
+	Lang string
+	Para string // paragraph id; "" when the side has no paragraph
+	Text string // the paragraph text ("" when absent)
+	// Start and End delimit the evidence (the term or number) in Text, in
+	// bytes; both are -1 when the finding is about the whole paragraph.
+	Start, End int
+	// Line and Col give Start (or the paragraph start) in the file:
+	// 1-based line, 1-based column in runes. 0 when unknown.
+	Line, Col int
+}
+
+// Finding is one departure of a final text from the voted text.
+type Finding struct {
+	Kind     string
+	Severity Severity
+	Message  string
+	Voted    Loc
+	Final    Loc
+	// Term findings.
+	VotedTerm, FinalTerm       string
+	VotedConcept, FinalConcept string
+	Group                      string
+	// number-mismatch: the numbers only in the voted and only in the final.
+	VotedNumbers, FinalNumbers []string
+	// Score is the confidence of the paragraph pairing (0…1).
+	Score float64
+}
+
+// Para is a paragraph with what the checker found in it.
+type Para struct {
+	P       *document.Paragraph
+	Tokens  []segment.Token
+	Hits    []lexicon.Hit
+	Numbers []Number
+}
+
+// Number is a number found in a paragraph.
+type Number struct {
+	Key        string // normalised value
+	Text       string
+	Start, End int
+}
+
+// Side is one document with its annotated body paragraphs.
+type Side struct {
+	Doc   *document.Document
+	Paras []*Para
+}
+
+// Compare returns the findings of final against voted, given the alignment
+// of their body paragraphs (pairs index voted.Paras and final.Paras).
+func Compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Finding {
+	var out []Finding
+	for _, pr := range pairs {
+		switch {
+		case len(pr.B) == 0:
+			for _, i := range pr.A {
+				p := voted.Paras[i]
+				out = append(out, Finding{
+					Kind: ParagraphMissing, Severity: SeverityOf(ParagraphMissing),
+					Message: fmt.Sprintf("voted paragraph %s has no counterpart in the final text", p.P.ID),
+					Voted:   paraLoc(voted, p, -1, -1),
+					Final:   Loc{Path: final.Doc.Path, Lang: final.Doc.Lang, Start: -1, End: -1},
+				})
+			}
+		case len(pr.A) == 0:
+			for _, j := range pr.B {
+				p := final.Paras[j]
+				out = append(out, Finding{
+					Kind: ParagraphAdded, Severity: SeverityOf(ParagraphAdded),
+					Message: fmt.Sprintf("final paragraph %s has no counterpart in the voted text", p.P.ID),
+					Voted:   Loc{Path: voted.Doc.Path, Lang: voted.Doc.Lang, Start: -1, End: -1},
+					Final:   paraLoc(final, p, -1, -1),
+				})
+			}
+		default:
+			out = append(out, comparePair(voted, final, pr, lex)...)
+		}
+	}
+	return out
+}
+
+func paraLoc(s *Side, p *Para, start, end int) Loc {
+	l := Loc{Path: s.Doc.Path, Lang: s.Doc.Lang, Para: p.P.ID, Text: p.P.Text, Start: start, End: end}
+	off := start
+	if off < 0 {
+		off = 0
+	}
+	l.Line, l.Col = p.P.Source.Position(off)
+	return l
+}
+
+type ref struct {
+	para *Para
+	hit  lexicon.Hit
+}
+
+func comparePair(voted, final *Side, pr align.Pair, lex *lexicon.Lexicon) []Finding {
+	var va, fa []ref
+	for _, i := range pr.A {
+		for _, h := range voted.Paras[i].Hits {
+			va = append(va, ref{voted.Paras[i], h})
+		}
+	}
+	for _, j := range pr.B {
+		for _, h := range final.Paras[j].Hits {
+			fa = append(fa, ref{final.Paras[j], h})
+		}
+	}
+	// Cancel the hits of one concept present on both sides, in order.
+	onlyV, onlyF := cancel(va, fa)
+	// A concept is judged missing or added only if the lexicon has a
+	// rendering for it in the other language.
+	has := func(c *lexicon.Concept, lang string) bool {
+		return len(c.Terms[lexicon.NormLang(lang)]) > 0
+	}
+	var out []Finding
+	usedF := make([]bool, len(onlyF))
+	for _, v := range onlyV {
+		c := v.hit.Concept
+		sub := -1
+		if c.Group != "" {
+			for k, f := range onlyF {
+				if !usedF[k] && f.hit.Concept.Group == c.Group {
+					sub = k
+					break
+				}
+			}
+		}
+		if sub >= 0 {
+			usedF[sub] = true
+			f := onlyF[sub]
+			out = append(out, Finding{
+				Kind: TermSubstituted, Severity: SeverityOf(TermSubstituted),
+				Message: fmt.Sprintf("voted %q (%s) became %q (%s), a negotiated alternative of group %s",
+					v.hit.Text, c.ID, f.hit.Text, f.hit.Concept.ID, c.Group),
+				Voted:     paraLoc(voted, v.para, v.hit.Start, v.hit.End),
+				Final:     paraLoc(final, f.para, f.hit.Start, f.hit.End),
+				VotedTerm: v.hit.Text, FinalTerm: f.hit.Text,
+				VotedConcept: c.ID, FinalConcept: f.hit.Concept.ID, Group: c.Group,
+				Score: pr.Score,
+			})
+			continue
+		}
+		if !has(c, final.Doc.Lang) {
+			continue
+		}
+		fp := final.Paras[pr.B[0]]
+		out = append(out, Finding{
+			Kind: TermMissing, Severity: SeverityOf(TermMissing),
+			Message: fmt.Sprintf("voted %q (%s) has no rendering in final paragraph %s (expected %s)",
+				v.hit.Text, c.ID, fp.P.ID, strings.Join(c.Terms[lexicon.NormLang(final.Doc.Lang)], " | ")),
+			Voted:     paraLoc(voted, v.para, v.hit.Start, v.hit.End),
+			Final:     paraLoc(final, fp, -1, -1),
+			VotedTerm: v.hit.Text, VotedConcept: c.ID, Group: c.Group,
+			Score: pr.Score,
+		})
+	}
+	for k, f := range onlyF {
+		c := f.hit.Concept
+		if usedF[k] || !has(c, voted.Doc.Lang) {
+			continue
+		}
+		vp := voted.Paras[pr.A[0]]
+		out = append(out, Finding{
+			Kind: TermAdded, Severity: SeverityOf(TermAdded),
+			Message: fmt.Sprintf("final %q (%s) has no counterpart in voted paragraph %s",
+				f.hit.Text, c.ID, vp.P.ID),
+			Voted:     paraLoc(voted, vp, -1, -1),
+			Final:     paraLoc(final, f.para, f.hit.Start, f.hit.End),
+			FinalTerm: f.hit.Text, FinalConcept: c.ID, Group: c.Group,
+			Score: pr.Score,
+		})
+	}
+	if f, ok := compareNumbers(voted, final, pr); ok {
+		out = append(out, f)
+	}
+	return out
+}
+
+// cancel removes, concept by concept, the hits present on both sides and
+// returns what is left on each, in text order.
+func cancel(va, fa []ref) (onlyV, onlyF []ref) {
+	usedF := make([]bool, len(fa))
+outer:
+	for _, v := range va {
+		for k, f := range fa {
+			if !usedF[k] && f.hit.Concept.ID == v.hit.Concept.ID {
+				usedF[k] = true
+				continue outer
+			}
+		}
+		onlyV = append(onlyV, v)
+	}
+	for k, f := range fa {
+		if !usedF[k] {
+			onlyF = append(onlyF, f)
+		}
+	}
+	return onlyV, onlyF
+}
+
+func compareNumbers(voted, final *Side, pr align.Pair) (Finding, bool) {
+	type nref struct {
+		para *Para
+		n    Number
+	}
+	var vn, fn []nref
+	for _, i := range pr.A {
+		for _, n := range voted.Paras[i].Numbers {
+			vn = append(vn, nref{voted.Paras[i], n})
+		}
+	}
+	for _, j := range pr.B {
+		for _, n := range final.Paras[j].Numbers {
+			fn = append(fn, nref{final.Paras[j], n})
+		}
+	}
+	// Numbers are compared as sets: a translation may repeat a number less
+	// often ("resolution 1540 (2004) … this resolution").
+	inF, inV := map[string]bool{}, map[string]bool{}
+	for _, f := range fn {
+		inF[f.n.Key] = true
+	}
+	for _, v := range vn {
+		inV[v.n.Key] = true
+	}
+	var onlyV, onlyF []nref
+	seen := map[string]bool{}
+	for _, v := range vn {
+		if !inF[v.n.Key] && !seen["v"+v.n.Key] {
+			seen["v"+v.n.Key] = true
+			onlyV = append(onlyV, v)
+		}
+	}
+	for _, f := range fn {
+		if !inV[f.n.Key] && !seen["f"+f.n.Key] {
+			seen["f"+f.n.Key] = true
+			onlyF = append(onlyF, f)
+		}
+	}
+	if len(onlyV) == 0 && len(onlyF) == 0 {
+		return Finding{}, false
+	}
+	f := Finding{Kind: NumberMismatch, Severity: SeverityOf(NumberMismatch), Score: pr.Score}
+	if len(onlyV) == 0 || len(onlyF) == 0 {
+		// A number on one side only may be written in words on the other
+		// ("seventy years" / "70 лет"): reported, but below the default
+		// level. A number changed into another is a warning.
+		f.Severity = Info
+	}
+	for _, v := range onlyV {
+		f.VotedNumbers = append(f.VotedNumbers, v.n.Text)
+	}
+	for _, x := range onlyF {
+		f.FinalNumbers = append(f.FinalNumbers, x.n.Text)
+	}
+	vp, fp := voted.Paras[pr.A[0]], final.Paras[pr.B[0]]
+	f.Voted, f.Final = paraLoc(voted, vp, -1, -1), paraLoc(final, fp, -1, -1)
+	if len(onlyV) > 0 {
+		f.Voted = paraLoc(voted, onlyV[0].para, onlyV[0].n.Start, onlyV[0].n.End)
+	}
+	if len(onlyF) > 0 {
+		f.Final = paraLoc(final, onlyF[0].para, onlyF[0].n.Start, onlyF[0].n.End)
+	}
+	list := func(xs []string) string {
+		if len(xs) == 0 {
+			return "none"
+		}
+		return strings.Join(xs, ", ")
+	}
+	f.Message = fmt.Sprintf("numbers differ: only in voted %s: %s; only in final %s: %s",
+		vp.P.ID, list(f.VotedNumbers), fp.P.ID, list(f.FinalNumbers))
+	return f, true
+}
+
+// Sort orders findings by final file, then by the position of the paragraph
+// in the voted text (or final text for added paragraphs), then by kind.
+func Sort(fs []Finding, order func(f *Finding) (int, int)) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		ai, aj := order(&fs[i])
+		bi, bj := order(&fs[j])
+		if ai != bi {
+			return ai < bi
+		}
+		return aj < bj
+	})
+}

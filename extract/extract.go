@@ -1,0 +1,230 @@
+// Package extract turns the bytes of a file into paragraphs of text.
+//
+// This version reads plain text: UTF-8 with or without a byte-order mark,
+// and UTF-16 (little or big endian) with a byte-order mark. Paragraphs are
+// separated by blank lines; a text with no blank line has one paragraph per
+// line. Lines of one paragraph are joined with a space, or with nothing when
+// the line break falls between two Han characters (Chinese text broken by
+// an editor must not gain spaces inside words).
+//
+// Extract owns bytes and encodings; it knows nothing of languages or of
+// the structure of UN documents.
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Paragraph is one paragraph of a file. Text has no line breaks. Lines maps
+// the paragraph back to the file: Lines[k] is where the k-th source line of
+// the paragraph starts in Text (Off, bytes) and in the file (Line, 1-based).
+type Paragraph struct {
+	Text  string
+	Lines []LineStart
+}
+
+// LineStart ties a byte offset of a paragraph to a line of its file.
+type LineStart struct {
+	Off  int // byte offset in Paragraph.Text
+	Line int // 1-based line in the file
+	Col  int // 1-based column (in runes) of the file where the text starts
+}
+
+// Position returns the 1-based line of the file that holds byte off of the
+// paragraph, and the 1-based column in runes within that line.
+func (p Paragraph) Position(off int) (line, col int) {
+	if len(p.Lines) == 0 {
+		return 0, 0
+	}
+	k := 0
+	for i, ls := range p.Lines {
+		if ls.Off <= off {
+			k = i
+		}
+	}
+	start := p.Lines[k].Off
+	if off > len(p.Text) {
+		off = len(p.Text)
+	}
+	return p.Lines[k].Line, p.Lines[k].Col + utf8.RuneCountInString(p.Text[start:off])
+}
+
+// Errors returned (wrapped) by the readers.
+var (
+	ErrEmpty    = errors.New("empty: no text")
+	ErrBinary   = errors.New("binary data, not text (NUL bytes)")
+	ErrEncoding = errors.New("invalid text encoding")
+	ErrTooLarge = errors.New("file too large")
+)
+
+// MaxFileBytes is the largest file read (64 MiB). Larger files are refused
+// with ErrTooLarge rather than read into memory.
+const MaxFileBytes = 64 << 20
+
+// ReadFile reads the file at path as plain text. The file is never modified.
+func ReadFile(path string) ([]Paragraph, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileBytes {
+		return nil, fmt.Errorf("%w (more than %d MiB)", ErrTooLarge, MaxFileBytes>>20)
+	}
+	return Text(data)
+}
+
+// Decode returns data as UTF-8 text, after removing a byte-order mark and
+// converting UTF-16. Invalid UTF-8 is an error naming the byte offset.
+func Decode(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data[2:], data[0] == 0xFF)
+	}
+	if i := invalidUTF8(data); i >= 0 {
+		return "", fmt.Errorf("%w: not UTF-8 at byte %d (use a UTF-8 or UTF-16 file with a byte-order mark)", ErrEncoding, i)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", fmt.Errorf("%w at byte %d", ErrBinary, i)
+	}
+	return string(data), nil
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+func decodeUTF16(b []byte, little bool) (string, error) {
+	if len(b)%2 != 0 {
+		return "", fmt.Errorf("%w: UTF-16 text with an odd number of bytes (truncated?)", ErrEncoding)
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if little {
+			u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+		} else {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		}
+	}
+	for i := 0; i < len(u); i++ {
+		switch {
+		case u[i] == 0:
+			return "", fmt.Errorf("%w at byte %d", ErrBinary, 2+2*i)
+		case utf16.IsSurrogate(rune(u[i])):
+			if u[i] >= 0xDC00 || i+1 >= len(u) || u[i+1] < 0xDC00 || u[i+1] > 0xDFFF {
+				return "", fmt.Errorf("%w: unpaired UTF-16 surrogate at byte %d", ErrEncoding, 2+2*i)
+			}
+			i++
+		}
+	}
+	return string(utf16.Decode(u)), nil
+}
+
+// Text decodes data and splits it into paragraphs.
+func Text(data []byte) ([]Paragraph, error) {
+	s, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	ps := Split(s)
+	if len(ps) == 0 {
+		return nil, ErrEmpty
+	}
+	return ps, nil
+}
+
+// Split splits text into paragraphs: at blank lines when the text has any,
+// otherwise one paragraph per line. Leading and trailing space of each line
+// is dropped; empty paragraphs are skipped.
+func Split(s string) []Paragraph {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	lines := strings.Split(s, "\n")
+	blank := func(l string) bool { return strings.TrimSpace(l) == "" }
+	hasBlank := false
+	seenText := false
+	for i, l := range lines {
+		if !blank(l) {
+			seenText = true
+			continue
+		}
+		// A blank line between two lines of text separates paragraphs.
+		if seenText && i+1 < len(lines) {
+			for _, m := range lines[i+1:] {
+				if !blank(m) {
+					hasBlank = true
+					break
+				}
+			}
+		}
+		if hasBlank {
+			break
+		}
+	}
+	var out []Paragraph
+	var cur *Paragraph
+	var b strings.Builder
+	flush := func() {
+		if cur != nil {
+			cur.Text = b.String()
+			out = append(out, *cur)
+			cur = nil
+			b.Reset()
+		}
+	}
+	for i, raw := range lines {
+		l := strings.TrimLeftFunc(raw, unicode.IsSpace)
+		col := 1 + utf8.RuneCountInString(raw[:len(raw)-len(l)])
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if l == "" {
+			flush()
+			continue
+		}
+		if cur == nil {
+			cur = &Paragraph{}
+		} else if !hasBlank {
+			flush()
+			cur = &Paragraph{}
+		} else {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(l)
+			if !(isHan(prev) && isHan(next)) {
+				b.WriteByte(' ')
+			}
+		}
+		cur.Lines = append(cur.Lines, LineStart{Off: b.Len(), Line: i + 1, Col: col})
+		b.WriteString(l)
+	}
+	flush()
+	return out
+}
+
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF65)
+}

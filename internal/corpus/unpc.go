@@ -1,0 +1,81 @@
+// Package corpus reads the test corpora kept beside the project in
+// ../shared/corpora, for tests, benchmarks and evaluation. It is not used by
+// the command.
+package corpus
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// SharedDir returns the ../shared directory beside the module root, and
+// whether it exists.
+func SharedDir() (string, bool) {
+	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(file), "..", "..")
+	dir := filepath.Join(root, "..", "shared")
+	st, err := os.Stat(dir)
+	return dir, err == nil && st.IsDir()
+}
+
+// Doc is one document of the UNPC devset: the devset lines carrying its
+// symbol, in corpus order, per language.
+type Doc struct {
+	Symbol string
+	Lines  map[string][]string
+}
+
+// Langs are the devset's languages.
+var Langs = []string{"ar", "en", "es", "fr", "ru", "zh"}
+
+// UNPCDevset reads the UN Parallel Corpus v1.0 development set from dir
+// (../shared/corpora/unpc-v1.0-devset) and groups its lines into documents
+// by the symbol in the .ids file, in order of first appearance.
+func UNPCDevset(dir string) ([]*Doc, error) {
+	read := func(ext string) ([]string, error) {
+		f, err := os.Open(filepath.Join(dir, "UNv1.0.devset."+ext))
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		var out []string
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			out = append(out, sc.Text())
+		}
+		return out, sc.Err()
+	}
+	ids, err := read("ids")
+	if err != nil {
+		return nil, err
+	}
+	lines := map[string][]string{}
+	for _, l := range Langs {
+		if lines[l], err = read(l); err != nil {
+			return nil, err
+		}
+		if len(lines[l]) != len(ids) {
+			return nil, fmt.Errorf("devset: %s has %d lines, ids %d", l, len(lines[l]), len(ids))
+		}
+	}
+	var docs []*Doc
+	by := map[string]*Doc{}
+	for i, id := range ids {
+		sym, _, _ := strings.Cut(id, " ")
+		d := by[sym]
+		if d == nil {
+			d = &Doc{Symbol: sym, Lines: map[string][]string{}}
+			by[sym] = d
+			docs = append(docs, d)
+		}
+		for _, l := range Langs {
+			d.Lines[l] = append(d.Lines[l], lines[l][i])
+		}
+	}
+	return docs, nil
+}

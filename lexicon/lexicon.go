@@ -1,0 +1,319 @@
+package lexicon
+
+import (
+	"bufio"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Concept is one idea with its renderings per language.
+type Concept struct {
+	ID    string
+	Group string
+	// Terms maps a language code to its renderings, preferred first.
+	Terms  map[string][]string
+	Note   string
+	Source string
+	// Origin says where the concept was defined, as "file:line".
+	Origin string
+}
+
+// Lexicon is an ordered set of concepts with unique ids.
+type Lexicon struct {
+	Concepts []*Concept
+	byID     map[string]*Concept
+}
+
+// Error is a lexicon error with its position.
+type Error struct {
+	File string
+	Line int // 1-based; 0 when the error is not tied to a line
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("lexicon %s: line %d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("lexicon %s: %v", e.File, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Sentinel errors wrapped by Error.
+var (
+	ErrNoHeader    = errors.New("no header row (want id, group, language columns, note, source)")
+	ErrDuplicateID = errors.New("duplicate concept id")
+	ErrEmpty       = errors.New("no concepts")
+)
+
+// RenderingSep separates several renderings in one cell.
+const RenderingSep = "|"
+
+var (
+	langCol = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,8})?$`)
+	idRe    = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+)
+
+// Header is the column order written by Write.
+var Header = []string{"id", "group", "en", "zh", "fr", "es", "ru", "ar", "note", "source"}
+
+// MaxLineBytes bounds one line of a lexicon file.
+const MaxLineBytes = 1 << 20
+
+// Parse reads a lexicon in the tab-separated format. name is used in errors.
+func Parse(r io.Reader, name string) (*Lexicon, error) {
+	lex := &Lexicon{byID: map[string]*Concept{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), MaxLineBytes)
+	var cols []string
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if line == 1 {
+			s = strings.TrimPrefix(s, "\ufeff")
+		}
+		if !utf8.ValidString(s) {
+			return nil, &Error{name, line, errors.New("invalid UTF-8 (save the file as UTF-8)")}
+		}
+		s = strings.TrimRight(s, "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		cells := strings.Split(s, "\t")
+		if cols == nil {
+			var err error
+			if cols, err = parseHeader(cells); err != nil {
+				return nil, &Error{name, line, err}
+			}
+			continue
+		}
+		c, err := parseRow(cols, cells)
+		if err != nil {
+			return nil, &Error{name, line, err}
+		}
+		c.Origin = fmt.Sprintf("%s:%d", name, line)
+		if prev, ok := lex.byID[c.ID]; ok {
+			return nil, &Error{name, line, fmt.Errorf("%w %q (first at %s)", ErrDuplicateID, c.ID, prev.Origin)}
+		}
+		lex.byID[c.ID] = c
+		lex.Concepts = append(lex.Concepts, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &Error{name, line + 1, err}
+	}
+	if cols == nil {
+		return nil, &Error{name, 0, ErrNoHeader}
+	}
+	if len(lex.Concepts) == 0 {
+		return nil, &Error{name, 0, ErrEmpty}
+	}
+	return lex, nil
+}
+
+func parseRow(cols, cells []string) (*Concept, error) {
+	if len(cells) > len(cols) {
+		return nil, fmt.Errorf("%d cells, header has %d columns", len(cells), len(cols))
+	}
+	c := &Concept{Terms: map[string][]string{}}
+	for i, cell := range cells {
+		cell = strings.TrimSpace(cell)
+		switch col := cols[i]; col {
+		case "id":
+			c.ID = cell
+		case "group":
+			c.Group = cell
+		case "note":
+			c.Note = cell
+		case "source":
+			c.Source = cell
+		default:
+			if cell == "" {
+				continue
+			}
+			for _, t := range strings.Split(cell, RenderingSep) {
+				t = strings.Join(strings.Fields(t), " ")
+				if t == "" {
+					return nil, fmt.Errorf("column %s: empty rendering around %q", col, RenderingSep)
+				}
+				c.Terms[col] = append(c.Terms[col], t)
+			}
+		}
+	}
+	switch {
+	case c.ID == "":
+		return nil, errors.New("empty id")
+	case !idRe.MatchString(c.ID):
+		return nil, fmt.Errorf("id %q: use letters, digits, '.', '_' and '-'", c.ID)
+	case c.Group != "" && !idRe.MatchString(c.Group):
+		return nil, fmt.Errorf("group %q: use letters, digits, '.', '_' and '-'", c.Group)
+	case len(c.Terms) == 0:
+		return nil, fmt.Errorf("concept %q has no rendering in any language", c.ID)
+	}
+	return c, nil
+}
+
+func parseHeader(cells []string) ([]string, error) {
+	cols := make([]string, len(cells))
+	seen := map[string]bool{}
+	langs := 0
+	for i, c := range cells {
+		c = strings.ToLower(strings.TrimSpace(c))
+		switch {
+		case c == "id" || c == "group" || c == "note" || c == "source":
+		case langCol.MatchString(c):
+			c = NormLang(c)
+			langs++
+		default:
+			return nil, fmt.Errorf("%w: unknown column %q", ErrNoHeader, cells[i])
+		}
+		if seen[c] {
+			return nil, fmt.Errorf("column %q twice in header", c)
+		}
+		seen[c] = true
+		cols[i] = c
+	}
+	if !seen["id"] || langs == 0 {
+		return nil, ErrNoHeader
+	}
+	return cols, nil
+}
+
+// NormLang maps a language tag to the code used internally: lower case, and
+// the Chinese variants written in UN documents (zh-Hans, zh-CN) to "zh".
+func NormLang(l string) string {
+	l = strings.ToLower(strings.TrimSpace(l))
+	if l == "zh" || strings.HasPrefix(l, "zh-") || l == "chi" || l == "zho" {
+		return "zh"
+	}
+	if i := strings.IndexByte(l, '-'); i > 0 {
+		l = l[:i]
+	}
+	return l
+}
+
+// Lookup returns the concept with the given id, or nil.
+func (l *Lexicon) Lookup(id string) *Concept {
+	if l == nil {
+		return nil
+	}
+	return l.byID[id]
+}
+
+// Merge returns a lexicon holding l's concepts followed by other's. A concept
+// of other with an id already in l replaces it in place (a user lexicon may
+// refine the default one).
+func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
+	out := &Lexicon{byID: map[string]*Concept{}}
+	for _, src := range []*Lexicon{l, other} {
+		if src == nil {
+			continue
+		}
+		for _, c := range src.Concepts {
+			if _, ok := out.byID[c.ID]; ok {
+				for i, d := range out.Concepts {
+					if d.ID == c.ID {
+						out.Concepts[i] = c
+					}
+				}
+			} else {
+				out.Concepts = append(out.Concepts, c)
+			}
+			out.byID[c.ID] = c
+		}
+	}
+	return out
+}
+
+// Languages returns the language codes that have at least one rendering.
+func (l *Lexicon) Languages() []string {
+	set := map[string]bool{}
+	for _, c := range l.Concepts {
+		for lang := range c.Terms {
+			set[lang] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Terms returns every rendering in lang, in concept order.
+func (l *Lexicon) Terms(lang string) []string {
+	var out []string
+	for _, c := range l.Concepts {
+		out = append(out, c.Terms[lang]...)
+	}
+	return out
+}
+
+// Write writes l in the tab-separated format with the standard header, plus a
+// column for any other language used.
+func (l *Lexicon) Write(w io.Writer) error {
+	cols := append([]string{}, Header[:len(Header)-2]...)
+	for _, lang := range l.Languages() {
+		found := false
+		for _, c := range cols {
+			if c == lang {
+				found = true
+			}
+		}
+		if !found {
+			cols = append(cols, lang)
+		}
+	}
+	cols = append(cols, "note", "source")
+	bw := bufio.NewWriter(w)
+	bw.WriteString(strings.Join(cols, "\t") + "\n")
+	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, c := range l.Concepts {
+		cells := make([]string, len(cols))
+		for i, col := range cols {
+			switch col {
+			case "id":
+				cells[i] = c.ID
+			case "group":
+				cells[i] = c.Group
+			case "note":
+				cells[i] = clean(c.Note)
+			case "source":
+				cells[i] = clean(c.Source)
+			default:
+				ts := make([]string, len(c.Terms[col]))
+				for j, t := range c.Terms[col] {
+					ts[j] = clean(strings.ReplaceAll(t, RenderingSep, " "))
+				}
+				cells[i] = strings.Join(ts, " "+RenderingSep+" ")
+			}
+		}
+		bw.WriteString(strings.Join(cells, "\t") + "\n")
+	}
+	return bw.Flush()
+}
+
+//go:embed default.tsv
+var defaultTSV string
+
+// Default returns the lexicon embedded in the binary (lexicon/default.tsv).
+func Default() *Lexicon {
+	l, err := Parse(strings.NewReader(defaultTSV), "default.tsv")
+	if err != nil {
+		// The embedded file is checked by TestDefaultLexicon; a broken
+		// default is a build defect, not an input error.
+		panic(err)
+	}
+	return l
+}
+
+// DefaultTSV returns the text of the embedded default lexicon.
+func DefaultTSV() string { return defaultTSV }

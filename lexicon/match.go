@@ -1,0 +1,279 @@
+package lexicon
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/driftcheck/driftcheck/segment"
+)
+
+// Hit is one rendering of a concept found in a paragraph. Start and End are
+// byte offsets into the paragraph text; TokStart and TokEnd index the
+// paragraph's tokens (End exclusive).
+type Hit struct {
+	Concept          *Concept
+	Rendering        string // the lexicon rendering that matched
+	Text             string // the text as written in the paragraph
+	Start, End       int
+	TokStart, TokEnd int
+}
+
+type pattern struct {
+	concept   *Concept
+	rendering string
+	keys      []string // content-token keys
+	exact     []string // unstemmed folded words, for renderings marked exact
+	joined    string   // keys joined (without separator for Chinese)
+}
+
+// ExactPrefix marks a rendering to be matched word for word, without
+// stemming: "=accountability" must not match "take into account", which
+// stems alike.
+const ExactPrefix = "="
+
+// Matcher finds lexicon renderings in segmented text. Build it once per
+// lexicon and segmenter; it is safe for concurrent use.
+type Matcher struct {
+	lex *Lexicon
+	seg *segment.Segmenter
+	// byLang maps a language to its patterns indexed by their first key
+	// (by the first rune of the key for Chinese), longest first.
+	byLang map[string]map[string][]*pattern
+}
+
+// NewMatcher prepares lex for matching text cut by seg. The segmenter must
+// have been built with lex's Chinese renderings as user words (see
+// segment.New) for Chinese terms to stay whole.
+func NewMatcher(lex *Lexicon, seg *segment.Segmenter) *Matcher {
+	return &Matcher{lex: lex, seg: seg, byLang: map[string]map[string][]*pattern{}}
+}
+
+// Lexicon returns the matcher's lexicon.
+func (m *Matcher) Lexicon() *Lexicon { return m.lex }
+
+func joinSep(lang string) string {
+	if lang == "zh" || lang == "ja" {
+		return ""
+	}
+	return "\x1f"
+}
+
+func (m *Matcher) patterns(lang string) map[string][]*pattern {
+	if p, ok := m.byLang[lang]; ok {
+		return p
+	}
+	return nil
+}
+
+// Prepare builds the patterns of the given languages. It must be called
+// before Match is used concurrently; Match on a language not prepared
+// prepares it, which is not safe while other goroutines match.
+func (m *Matcher) Prepare(langs ...string) {
+	for _, lang := range langs {
+		lang = NormLang(lang)
+		if _, ok := m.byLang[lang]; ok {
+			continue
+		}
+		idx := map[string][]*pattern{}
+		sep := joinSep(lang)
+		for _, c := range m.lex.Concepts {
+			for _, r := range c.Terms[lang] {
+				text, exact := strings.CutPrefix(r, ExactPrefix)
+				var keys, folded []string
+				for _, t := range m.seg.Tokens(lang, text) {
+					if t.IsContent() {
+						keys = append(keys, t.Key)
+						folded = append(folded, segment.Fold(t.Text))
+					}
+				}
+				if len(keys) == 0 {
+					continue
+				}
+				p := &pattern{concept: c, rendering: text, keys: keys, joined: strings.Join(keys, sep)}
+				if exact {
+					p.exact = folded
+				}
+				first := keys[0]
+				if sep == "" {
+					_, n := utf8.DecodeRuneInString(first)
+					first = first[:n]
+				}
+				idx[first] = append(idx[first], p)
+			}
+		}
+		for k, ps := range idx {
+			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].joined) > len(ps[j].joined) })
+			idx[k] = ps
+		}
+		m.byLang[lang] = idx
+	}
+}
+
+// Match returns the renderings found in the tokens of one paragraph of the
+// given text, left to right, longest match first, without overlaps.
+// Punctuation and space between words are skipped, so "fairness, justice"
+// matches the rendering "fairness justice" and 公平、正义 matches 公平正义.
+func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
+	lang = NormLang(lang)
+	m.Prepare(lang)
+	idx := m.patterns(lang)
+	if len(idx) == 0 {
+		return nil
+	}
+	sep := joinSep(lang)
+	content := make([]int, 0, len(toks))
+	for i, t := range toks {
+		if t.IsContent() {
+			content = append(content, i)
+		}
+	}
+	var hits []Hit
+	for p := 0; p < len(content); {
+		first := toks[content[p]].Key
+		if sep == "" {
+			_, n := utf8.DecodeRuneInString(first)
+			first = first[:n]
+		}
+		best, bestN := (*pattern)(nil), 0
+		for _, pat := range idx[first] {
+			if n := matchAt(pat, toks, content, p, sep); n > 0 {
+				best, bestN = pat, n
+				break // patterns are longest first
+			}
+		}
+		if best == nil && sep != "" {
+			for _, pat := range idx[first] {
+				if n := matchElliptic(lang, pat, toks, content, p); n > 0 {
+					best, bestN = pat, n
+					break
+				}
+			}
+		}
+		if best == nil {
+			p++
+			continue
+		}
+		a, b := toks[content[p]], toks[content[p+bestN-1]]
+		hits = append(hits, Hit{
+			Concept: best.concept, Rendering: best.rendering,
+			Text:  text[a.Start:b.End],
+			Start: a.Start, End: b.End,
+			TokStart: content[p], TokEnd: content[p+bestN-1] + 1,
+		})
+		p += bestN
+	}
+	return hits
+}
+
+// matchAt returns how many content tokens from position p pat covers, or 0.
+func matchAt(pat *pattern, toks []segment.Token, content []int, p int, sep string) int {
+	if sep != "" {
+		if p+len(pat.keys) > len(content) {
+			return 0
+		}
+		for i, k := range pat.keys {
+			if toks[content[p+i]].Key != k {
+				return 0
+			}
+		}
+		for i, w := range pat.exact {
+			if segment.Fold(toks[content[p+i]].Text) != w {
+				return 0
+			}
+		}
+		return len(pat.keys)
+	}
+	// Chinese: the pattern must equal the concatenation of whole tokens.
+	rest := pat.joined
+	for i := p; i < len(content); i++ {
+		k := toks[content[i]].Key
+		if !strings.HasPrefix(rest, k) {
+			return 0
+		}
+		rest = rest[len(k):]
+		if rest == "" {
+			return i - p + 1
+		}
+	}
+	return 0
+}
+
+// conjunctions that coordinate the modifiers of a shared head noun, by
+// language: "North-South, South-South and triangular cooperation".
+var conjunctions = map[string]map[string]bool{
+	"en": {"and": true, "or": true},
+	"fr": {"et": true, "ou": true},
+	"es": {"y": true, "e": true, "o": true, "u": true},
+	"ru": {"и": true, "или": true},
+	"ar": {"و": true, "أو": true},
+}
+
+// EllipsisWindow is how many content tokens may stand between an elliptic
+// modifier and the head noun it shares.
+const EllipsisWindow = 6
+
+// matchElliptic matches a multi-word rendering whose head (its last word) is
+// shared with a following coordinated phrase: "South-South" in
+// "North-South, South-South and triangular cooperation" is South-South
+// cooperation. It returns the number of content tokens of the modifier
+// matched (the head is not part of the hit), or 0.
+func matchElliptic(lang string, pat *pattern, toks []segment.Token, content []int, p int) int {
+	n := len(pat.keys) - 1
+	if n < 1 || p+n >= len(content) || pat.exact != nil {
+		return 0
+	}
+	for i := 0; i < n; i++ {
+		if toks[content[p+i]].Key != pat.keys[i] {
+			return 0
+		}
+	}
+	conj := conjunctions[lang]
+	// The modifier must be followed by a comma or a conjunction.
+	next := content[p+n-1] + 1
+	for next < len(toks) && toks[next].Kind == segment.Space {
+		next++
+	}
+	if next >= len(toks) {
+		return 0
+	}
+	if t := toks[next]; !(t.Text == "," || t.Text == "،" || conj[strings.ToLower(t.Text)]) {
+		return 0
+	}
+	// Between the modifier and the head stand other coordinated modifiers
+	// and one conjunction, with at most two words after the conjunction:
+	// "North-South, South-South and triangular cooperation".
+	head := pat.keys[n]
+	last := content[p+n-1]
+	sawConj := conj[strings.ToLower(toks[next].Text)]
+	afterConj := 0
+	for k := p + n; k < len(content) && k <= p+n+EllipsisWindow; k++ {
+		for _, t := range toks[last+1 : content[k]] {
+			if t.Kind == segment.Punct && strings.ContainsAny(t.Text, ".;:!?()") {
+				return 0
+			}
+		}
+		last = content[k]
+		t := toks[content[k]]
+		if t.Key == head {
+			if sawConj {
+				return n
+			}
+			return 0
+		}
+		if conj[strings.ToLower(t.Text)] {
+			if sawConj {
+				return 0
+			}
+			sawConj = true
+			continue
+		}
+		if sawConj {
+			afterConj++
+			if afterConj > 2 {
+				return 0
+			}
+		}
+	}
+	return 0
+}

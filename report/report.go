@@ -1,0 +1,323 @@
+// Package report writes findings for people (text) and for machines (JSON),
+// each to an io.Writer.
+//
+// Report formats; it never decides what is a finding.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/driftcheck/driftcheck/drift"
+)
+
+// Doc describes one input document in a report.
+type Doc struct {
+	Path   string `json:"path"`
+	Lang   string `json:"lang"`
+	Symbol string `json:"symbol,omitempty"`
+}
+
+// Input is everything a report shows.
+type Input struct {
+	Voted  Doc
+	Finals []Doc
+	// Findings to show, already filtered to the report level.
+	Findings []drift.Finding
+	// Level is the lowest severity shown; FailOn the lowest that fails.
+	Level, FailOn drift.Severity
+	// Hidden counts findings below Level, by severity.
+	Hidden map[drift.Severity]int
+}
+
+// Options for the text report.
+type Options struct {
+	Color bool // ANSI colour (only on a terminal, never with NO_COLOR)
+}
+
+// SchemaVersion is the version of the JSON report schema.
+const SchemaVersion = 1
+
+// JSON schema types; see README "JSON report".
+type jsonReport struct {
+	Schema   int           `json:"schema_version"`
+	Voted    Doc           `json:"voted"`
+	Finals   []Doc         `json:"finals"`
+	Level    string        `json:"level"`
+	FailOn   string        `json:"fail_on"`
+	Summary  jsonSummary   `json:"summary"`
+	Findings []jsonFinding `json:"findings"`
+}
+
+type jsonSummary struct {
+	Findings   int            `json:"findings"`
+	BySeverity map[string]int `json:"by_severity"`
+	ByKind     map[string]int `json:"by_kind"`
+	Hidden     map[string]int `json:"hidden"`
+	Failed     bool           `json:"failed"`
+}
+
+type jsonSpan struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+type jsonLoc struct {
+	Path   string    `json:"path"`
+	Lang   string    `json:"lang"`
+	Para   *string   `json:"para"`
+	Text   string    `json:"text"`
+	Span   *jsonSpan `json:"span"`
+	Line   int       `json:"line,omitempty"`
+	Column int       `json:"column,omitempty"`
+}
+
+type jsonFinding struct {
+	Kind         string   `json:"kind"`
+	Severity     string   `json:"severity"`
+	Message      string   `json:"message"`
+	Voted        jsonLoc  `json:"voted"`
+	Final        jsonLoc  `json:"final"`
+	VotedTerm    *string  `json:"voted_term,omitempty"`
+	FinalTerm    *string  `json:"final_term,omitempty"`
+	VotedConcept *string  `json:"voted_concept,omitempty"`
+	FinalConcept *string  `json:"final_concept,omitempty"`
+	Group        string   `json:"group,omitempty"`
+	VotedNumbers []string `json:"voted_numbers,omitempty"`
+	FinalNumbers []string `json:"final_numbers,omitempty"`
+	Score        float64  `json:"score"`
+}
+
+func loc(l drift.Loc) jsonLoc {
+	j := jsonLoc{Path: l.Path, Lang: l.Lang, Text: l.Text, Line: l.Line, Column: l.Col}
+	if l.Para != "" {
+		p := l.Para
+		j.Para = &p
+	}
+	if l.Start >= 0 && l.End >= l.Start && l.Para != "" {
+		j.Span = &jsonSpan{l.Start, l.End}
+	}
+	return j
+}
+
+func strp(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// Failed reports whether any finding reaches fail.
+func Failed(fs []drift.Finding, fail drift.Severity) bool {
+	for _, f := range fs {
+		if f.Severity >= fail {
+			return true
+		}
+	}
+	return false
+}
+
+// JSON writes the report as one JSON object (schema in the README).
+func JSON(w io.Writer, in Input) error {
+	r := jsonReport{
+		Schema: SchemaVersion, Voted: in.Voted, Finals: in.Finals,
+		Level: in.Level.String(), FailOn: in.FailOn.String(),
+		Findings: []jsonFinding{},
+		Summary: jsonSummary{
+			Findings:   len(in.Findings),
+			BySeverity: map[string]int{"error": 0, "warning": 0, "info": 0},
+			ByKind:     map[string]int{},
+			Hidden:     map[string]int{},
+			Failed:     Failed(in.Findings, in.FailOn),
+		},
+	}
+	if r.Finals == nil {
+		r.Finals = []Doc{}
+	}
+	for s, n := range in.Hidden {
+		r.Summary.Hidden[s.String()] = n
+	}
+	for _, f := range in.Findings {
+		r.Summary.BySeverity[f.Severity.String()]++
+		r.Summary.ByKind[f.Kind]++
+		r.Findings = append(r.Findings, jsonFinding{
+			Kind: f.Kind, Severity: f.Severity.String(), Message: f.Message,
+			Voted: loc(f.Voted), Final: loc(f.Final),
+			VotedTerm: strp(f.VotedTerm), FinalTerm: strp(f.FinalTerm),
+			VotedConcept: strp(f.VotedConcept), FinalConcept: strp(f.FinalConcept),
+			Group: f.Group, VotedNumbers: f.VotedNumbers, FinalNumbers: f.FinalNumbers,
+			Score: f.Score,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiDim    = "\x1b[2m"
+)
+
+func sevColor(s drift.Severity) string {
+	switch s {
+	case drift.Error:
+		return ansiRed
+	case drift.Warning:
+		return ansiYellow
+	}
+	return ansiCyan
+}
+
+type group struct {
+	final     string
+	votedPara string
+	finalPara string
+	fs        []drift.Finding
+}
+
+// Text writes the findings for people: one section per final text, one
+// block per paragraph with both texts shown once, the evidence marked
+// («…» without colour, coloured on a terminal), then a summary line.
+func Text(w io.Writer, in Input, opt Options) error {
+	bw := &errWriter{w: w}
+	c := func(code, s string) string {
+		if !opt.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	byFinal := map[string][]*group{}
+	var order []string
+	for _, f := range in.Findings {
+		fp := f.Final.Path
+		if _, ok := byFinal[fp]; !ok {
+			order = append(order, fp)
+		}
+		gs := byFinal[fp]
+		var g *group
+		for _, x := range gs {
+			if x.votedPara == f.Voted.Para && x.finalPara == f.Final.Para {
+				g = x
+			}
+		}
+		if g == nil {
+			g = &group{final: fp, votedPara: f.Voted.Para, finalPara: f.Final.Para}
+			byFinal[fp] = append(gs, g)
+		}
+		g.fs = append(g.fs, f)
+	}
+	for _, d := range in.Finals {
+		fmt.Fprintf(bw, "%s\n", c(ansiBold, fmt.Sprintf("%s [%s] against voted %s [%s]", d.Path, d.Lang, in.Voted.Path, in.Voted.Lang)))
+		gs := byFinal[d.Path]
+		if len(gs) == 0 {
+			fmt.Fprintf(bw, "  no findings at or above %s\n\n", in.Level)
+			continue
+		}
+		for _, g := range gs {
+			head := g.votedPara
+			switch {
+			case head == "":
+				head = "(none) ↔ " + g.finalPara
+			case g.finalPara == "":
+				head += " ↔ (none)"
+			case g.finalPara != head:
+				head += " ↔ " + g.finalPara
+			}
+			fmt.Fprintf(bw, "\n%s\n", c(ansiBold, head))
+			for _, f := range g.fs {
+				fmt.Fprintf(bw, "  %s %s: %s\n", c(sevColor(f.Severity), fmt.Sprintf("%-7s", f.Severity)), f.Kind, f.Message)
+			}
+			f0 := g.fs[0]
+			if f0.Voted.Para != "" {
+				fmt.Fprintf(bw, "  voted %s  %s\n", c(ansiDim, posString(f0.Voted)), mark(f0.Voted.Text, spans(g.fs, true), opt.Color))
+			}
+			if f0.Final.Para != "" {
+				fmt.Fprintf(bw, "  final %s  %s\n", c(ansiDim, posString(f0.Final)), mark(f0.Final.Text, spans(g.fs, false), opt.Color))
+			}
+		}
+		fmt.Fprintln(bw)
+	}
+	counts := map[drift.Severity]int{}
+	for _, f := range in.Findings {
+		counts[f.Severity]++
+	}
+	fmt.Fprintf(bw, "%d finding(s): %d error, %d warning, %d info", len(in.Findings), counts[drift.Error], counts[drift.Warning], counts[drift.Info])
+	if n := in.Hidden[drift.Info] + in.Hidden[drift.Warning] + in.Hidden[drift.Error]; n > 0 {
+		fmt.Fprintf(bw, " (%d below %s not shown)", n, in.Level)
+	}
+	fmt.Fprintln(bw)
+	return bw.err
+}
+
+func posString(l drift.Loc) string {
+	s := filepath.Base(l.Path)
+	if l.Line > 0 {
+		s += fmt.Sprintf(":%d", l.Line)
+	}
+	return s
+}
+
+type span struct {
+	start, end int
+	sev        drift.Severity
+}
+
+func spans(fs []drift.Finding, voted bool) []span {
+	var out []span
+	for _, f := range fs {
+		l := f.Final
+		if voted {
+			l = f.Voted
+		}
+		if l.Start >= 0 && l.End > l.Start && l.End <= len(l.Text) {
+			out = append(out, span{l.Start, l.End, f.Severity})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// mark returns text with the spans marked, dropping spans that overlap an
+// earlier one.
+func mark(text string, sp []span, color bool) string {
+	var b strings.Builder
+	pos := 0
+	for _, s := range sp {
+		if s.start < pos {
+			continue
+		}
+		b.WriteString(text[pos:s.start])
+		if color {
+			b.WriteString(ansiBold + sevColor(s.sev) + text[s.start:s.end] + ansiReset)
+		} else {
+			b.WriteString("«" + text[s.start:s.end] + "»")
+		}
+		pos = s.end
+	}
+	b.WriteString(text[pos:])
+	return b.String()
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}

@@ -1,0 +1,320 @@
+package segment
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+	"github.com/blevesearch/snowballstem/french"
+	"github.com/blevesearch/snowballstem/russian"
+	"github.com/blevesearch/snowballstem/spanish"
+	"github.com/clipperhouse/uax29/v2/words"
+	"github.com/go-ego/gse"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/driftcheck/driftcheck/segment/zhdict"
+)
+
+// Kind says what a token is.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota // letters or ideographs
+	Number             // starts with a digit (any script's decimal digits)
+	Punct              // punctuation and symbols
+	Space              // white space
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Word:
+		return "word"
+	case Number:
+		return "number"
+	case Punct:
+		return "punct"
+	case Space:
+		return "space"
+	}
+	return "?"
+}
+
+// Token is one word, number, punctuation mark or run of space.
+// Start and End are byte offsets into the paragraph text; Text is
+// text[Start:End]. Key is the normalised form used for matching: NFKC, case
+// folded and stemmed for words; digits only (separators removed) for numbers.
+type Token struct {
+	Start, End int
+	Text       string
+	Key        string
+	Kind       Kind
+}
+
+// IsContent reports whether the token takes part in matching (words and
+// numbers; not punctuation or space).
+func (t Token) IsContent() bool { return t.Kind == Word || t.Kind == Number }
+
+// Segmenter cuts paragraphs into tokens. It is safe for concurrent use once
+// constructed; the Chinese dictionary is loaded on first use of Chinese.
+type Segmenter struct {
+	userWords []string
+
+	zhOnce sync.Once
+	zh     *gse.Segmenter
+	zhErr  error
+}
+
+// UserWordFreq is the frequency given to lexicon terms added to the Chinese
+// dictionary: high enough that a term is preferred to its parts.
+const UserWordFreq = 1e6
+
+// New returns a segmenter. chineseWords are added to the Chinese dictionary
+// as whole words (normally every Chinese rendering of the loaded lexicons).
+func New(chineseWords []string) *Segmenter {
+	w := make([]string, 0, len(chineseWords))
+	for _, s := range chineseWords {
+		s = strings.TrimSpace(s)
+		if s != "" {
+			w = append(w, s)
+		}
+	}
+	return &Segmenter{userWords: w}
+}
+
+// LoadChinese builds the Chinese dictionary now rather than on first use.
+// It returns the error, if any, met while reading the embedded dictionary.
+func (s *Segmenter) LoadChinese() error {
+	s.zhOnce.Do(s.loadZh)
+	return s.zhErr
+}
+
+func (s *Segmenter) loadZh() {
+	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
+	seg.Dict = gse.NewDict()
+	seg.Init()
+	err := zhdict.Each(func(w string, f float64) {
+		_ = seg.AddToken(w, f)
+	})
+	for _, w := range s.userWords {
+		// Lexicon terms are added in their normalised form, which is what
+		// the segmenter sees (see cutHan).
+		_ = seg.AddToken(norm.NFKC.String(w), UserWordFreq)
+	}
+	seg.CalcToken()
+	s.zh, s.zhErr = seg, err
+}
+
+// Tokens cuts text, written in lang (an ISO 639-1 code such as "en" or "zh";
+// "" for unknown), into tokens covering every byte of text.
+func (s *Segmenter) Tokens(lang, text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	if isCJKLang(lang) {
+		s.LoadChinese()
+		// Han runs go to gse, the rest (Latin symbols, digits, punctuation)
+		// to the Unicode word breaker.
+		start := 0
+		inHan := false
+		for i, r := range text {
+			h := isHan(r)
+			if i == 0 {
+				inHan = h
+				continue
+			}
+			if h != inHan {
+				toks = s.appendRun(toks, lang, text, start, i, inHan)
+				start, inHan = i, h
+			}
+		}
+		if len(text) > 0 {
+			toks = s.appendRun(toks, lang, text, start, len(text), inHan)
+		}
+		return toks
+	}
+	return appendWords(toks, lang, text, 0, len(text))
+}
+
+func (s *Segmenter) appendRun(toks []Token, lang, text string, start, end int, han bool) []Token {
+	if !han || s.zh == nil {
+		if han { // no dictionary: one token per character
+			for i, r := range text[start:end] {
+				n := utf8.RuneLen(r)
+				if n < 0 {
+					n = 1
+				}
+				t := text[start+i : start+i+n]
+				toks = append(toks, Token{Start: start + i, End: start + i + n, Text: t, Key: t, Kind: Word})
+			}
+			return toks
+		}
+		return appendWords(toks, lang, text, start, end)
+	}
+	run := text[start:end]
+	for _, sg := range s.zh.Segment([]byte(run)) {
+		a, b := start+sg.Start(), start+sg.End()
+		t := text[a:b]
+		toks = append(toks, Token{Start: a, End: b, Text: t, Key: norm.NFKC.String(t), Kind: Word})
+	}
+	return toks
+}
+
+func appendWords(toks []Token, lang, text string, start, end int) []Token {
+	var st stemmer
+	if f := stemmers[lang]; f != nil {
+		st = f
+	}
+	var env *snowballstem.Env
+	it := words.FromString(text[start:end])
+	for it.Next() {
+		a, b := start+it.Start(), start+it.End()
+		t := text[a:b]
+		tok := Token{Start: a, End: b, Text: t, Kind: classify(t)}
+		switch tok.Kind {
+		case Word:
+			k := fold(norm.NFKC.String(t))
+			k = strings.ReplaceAll(k, "’", "'")
+			if lang == "en" {
+				k = strings.TrimSuffix(k, "'s")
+			}
+			if st != nil {
+				if env == nil {
+					env = snowballstem.NewEnv("")
+				}
+				env.SetCurrent(k)
+				st(env)
+				k = env.Current()
+			}
+			tok.Key = k
+		case Number:
+			tok.Key = NumberKey(t)
+		default:
+			tok.Key = norm.NFKC.String(t)
+		}
+		toks = append(toks, tok)
+	}
+	return toks
+}
+
+type stemmer func(*snowballstem.Env) bool
+
+var stemmers = map[string]stemmer{
+	"en": english.Stem,
+	"fr": french.Stem,
+	"es": spanish.Stem,
+	"ru": russian.Stem,
+}
+
+// Fold returns the unstemmed matching form of a word: NFKC, case folded,
+// with the typographic apostrophe made plain.
+func Fold(s string) string {
+	return strings.ReplaceAll(fold(norm.NFKC.String(s)), "’", "'")
+}
+
+// fold case-folds s, with a fast path for ASCII.
+func fold(s string) string {
+	ascii := true
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return s
+		}
+		return strings.ToLower(s)
+	}
+	return cases.Fold().String(s)
+}
+
+func classify(t string) Kind {
+	r, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case unicode.IsDigit(r):
+		return Number
+	case unicode.IsSpace(r):
+		return Space
+	}
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+			return Word
+		}
+		if unicode.IsDigit(r) {
+			return Number
+		}
+	}
+	return Punct
+}
+
+// NumberKey normalises a number token: digits of any script become ASCII,
+// thousands separators (comma, space, no-break space, thin space, apostrophe)
+// are removed, and a trailing ordinal suffix (43rd, 1er, 2º) is dropped. A
+// decimal point or comma followed by other than three digits is kept as ".".
+func NumberKey(t string) string {
+	t = norm.NFKC.String(t)
+	var b strings.Builder
+	rs := []rune(t)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if d, ok := digitValue(r); ok {
+			b.WriteByte(byte('0' + d))
+			continue
+		}
+		switch r {
+		case ',', '.', '\u00a0', '\u202f', '\u2009', ' ', '\'', '٬', '٫':
+			// A separator followed by exactly three digits is a thousands
+			// separator; otherwise a decimal mark.
+			n := 0
+			for j := i + 1; j < len(rs); j++ {
+				if _, ok := digitValue(rs[j]); !ok {
+					break
+				}
+				n++
+			}
+			if n == 0 {
+				return b.String()
+			}
+			if n == 3 && r != '٫' {
+				continue
+			}
+			b.WriteByte('.')
+		default:
+			// Ordinal or unit suffix: the number ends here.
+			return b.String()
+		}
+	}
+	return b.String()
+}
+
+func digitValue(r rune) (int, bool) {
+	if r >= '0' && r <= '9' {
+		return int(r - '0'), true
+	}
+	if unicode.IsDigit(r) {
+		// Every Unicode decimal digit block is contiguous from zero.
+		for z := r; z > r-10; z-- {
+			if !unicode.IsDigit(z - 1) {
+				return int(r - z), true
+			}
+		}
+	}
+	return 0, false
+}
+
+func isCJKLang(lang string) bool {
+	return lang == "zh" || strings.HasPrefix(lang, "zh-")
+}
+
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r == '〇'
+}

@@ -1,0 +1,88 @@
+package driftcheck_test
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/internal/corpus"
+	"github.com/driftcheck/driftcheck/lexicon"
+)
+
+func devset(tb testing.TB) []*corpus.Doc {
+	tb.Helper()
+	shared, ok := corpus.SharedDir()
+	if !ok {
+		tb.Skip("../shared is absent: the UNPC devset tests need ../shared/corpora/unpc-v1.0-devset")
+	}
+	docs, err := corpus.UNPCDevset(filepath.Join(shared, "corpora", "unpc-v1.0-devset"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return docs
+}
+
+func paras(lines []string) []extract.Paragraph {
+	return extract.Split(strings.Join(lines, "\n"))
+}
+
+// TestUNPCDevsetClean checks real official translations (English as voted,
+// each other language as final): there must be no term-substituted finding.
+// The rate of every other kind per 100 paragraphs is logged: each is a false
+// alarm to drive down.
+func TestUNPCDevsetClean(t *testing.T) {
+	docs := devset(t)
+	chk := driftcheck.New(lexicon.Default())
+	for _, lang := range []string{"zh", "fr", "es", "ru", "ar"} {
+		if testing.Short() && lang != "zh" {
+			continue
+		}
+		counts := map[string]int{}
+		nparas, atDefault := 0, 0
+		var examples []string
+		for _, d := range docs {
+			v, err := chk.Parse(paras(d.Lines["en"]), d.Symbol+".en", "en")
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := chk.Parse(paras(d.Lines[lang]), d.Symbol+"."+lang, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nparas += len(v.Body())
+			res := chk.Check(v, f)
+			for _, x := range res.Findings() {
+				k := x.Kind
+				if x.Severity < drift.Warning {
+					k += "(" + x.Severity.String() + ")"
+				} else {
+					atDefault++
+				}
+				counts[k]++
+				if x.Kind == drift.TermSubstituted {
+					t.Errorf("%s en→%s: term-substituted on a clean official text: %s\n  voted: %+q\n  final: %+q", d.Symbol, lang, x.Message, x.Voted.Text, x.Final.Text)
+				}
+				if len(examples) < 30 && x.Severity >= drift.Warning && testing.Verbose() && lang == "zh" {
+					examples = append(examples, x.Kind+": "+x.Message+"\n    "+x.Voted.Text+"\n    "+x.Final.Text)
+				}
+			}
+		}
+		var kinds []string
+		for k := range counts {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		var b strings.Builder
+		for _, k := range kinds {
+			b.WriteString(" " + k + "=" + ratePer100(counts[k], nparas))
+		}
+		t.Logf("en→%s: %d documents, %d paragraphs; per 100 paragraphs:%s; at default level %s", lang, len(docs), nparas, b.String(), ratePer100(atDefault, nparas))
+		for _, e := range examples {
+			t.Log(e)
+		}
+	}
+}
