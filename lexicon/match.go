@@ -262,6 +262,9 @@ func matchElliptic(lang string, pat *pattern, toks []segment.Token, content []in
 			return 0
 		}
 		if conj[strings.ToLower(t.Text)] {
+			if content[k] == next {
+				continue // the conjunction right after the modifier
+			}
 			if sawConj {
 				return 0
 			}

@@ -47,7 +47,15 @@ func usageErr(format string, a ...any) error {
 // run is the whole command, runnable inside a test.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
+	notFound := false
+	app.CommandNotFound = func(c *cli.Context, name string) {
+		fmt.Fprintf(stderr, "driftcheck: unknown command %q (see driftcheck help)\n", name)
+		notFound = true
+	}
 	err := app.RunContext(ctx, args)
+	if notFound {
+		return exitError
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -77,7 +85,6 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		// Errors are printed and mapped to exit codes by run.
 		ExitErrHandler:  func(*cli.Context, error) {},
 		HideVersion:     true,
-		CommandNotFound: func(c *cli.Context, name string) { fmt.Fprintf(stderr, "driftcheck: unknown command %q\n", name) },
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return usageErr("%v (see driftcheck %s --help)", err, c.Command.Name)
 		},
@@ -130,7 +137,7 @@ Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for a
 usage, lexicon or input error (an unreadable final is reported and the other
 finals are still checked).`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "voted", Usage: "the text that was voted on (`FILE`, optionally LANG=FILE)", Required: true},
+			&cli.StringFlag{Name: "voted", Usage: "the text that was voted on (`FILE`, optionally LANG=FILE); required"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text or json"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding has at least this severity: error, warning or info"},
 			&cli.StringFlag{Name: "level", Usage: "show findings of at least this severity (default: the --fail-on level)"},
@@ -155,6 +162,9 @@ func runCheck(c *cli.Context) error {
 	format := c.String("format")
 	if format != "text" && format != "json" {
 		return usageErr("--format: unknown format %q (want text or json)", format)
+	}
+	if c.String("voted") == "" {
+		return usageErr("check: --voted FILE is required (usage: driftcheck check --voted VOTED FINAL...)")
 	}
 	if c.NArg() == 0 {
 		return usageErr("check: no final text given (usage: driftcheck check --voted VOTED FINAL...)")
