@@ -1,0 +1,78 @@
+package driftcheck_test
+
+import (
+	"testing"
+
+	"github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/lexicon"
+)
+
+func loadFounding(tb testing.TB, chk *driftcheck.Checker, name string) *document.Document {
+	tb.Helper()
+	d, err := chk.LoadFile("testdata/founding/"+name, "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+// BenchmarkCheckFounding measures one check of the founding case (voted
+// English, final Chinese), the dictionary and lexicon already loaded.
+func BenchmarkCheckFounding(b *testing.B) {
+	chk := driftcheck.New(lexicon.Default())
+	if err := chk.Seg.LoadChinese(); err != nil {
+		b.Fatal(err)
+	}
+	v := loadFounding(b, chk, "L36.en.txt")
+	f := loadFounding(b, chk, "RES.zh.txt")
+	b.ReportAllocs()
+	for b.Loop() {
+		if n := len(chk.Check(v, f).Findings()); n != 9 {
+			b.Fatalf("%d findings, want 9", n)
+		}
+	}
+}
+
+// BenchmarkCheckUNPCDevset checks every document of the UNPC devset, English
+// as voted and Chinese as final (732 documents, 4,000 paragraphs a side).
+func BenchmarkCheckUNPCDevset(b *testing.B) {
+	docs := devset(b)
+	chk := driftcheck.New(lexicon.Default())
+	if err := chk.Seg.LoadChinese(); err != nil {
+		b.Fatal(err)
+	}
+	type pair struct{ v, f *document.Document }
+	var pairs []pair
+	bytes := 0
+	for _, d := range docs {
+		v, _ := chk.Parse(paras(d.Lines["en"]), d.Symbol+".en", "en")
+		f, _ := chk.Parse(paras(d.Lines["zh"]), d.Symbol+".zh", "zh")
+		for _, l := range d.Lines["en"] {
+			bytes += len(l)
+		}
+		for _, l := range d.Lines["zh"] {
+			bytes += len(l)
+		}
+		pairs = append(pairs, pair{v, f})
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pairs {
+			chk.Check(p.v, p.f)
+		}
+	}
+}
+
+// BenchmarkLoadChinese measures building the Chinese dictionary with the
+// default lexicon's terms (the start-up cost of a Chinese check).
+func BenchmarkLoadChinese(b *testing.B) {
+	lex := lexicon.Default()
+	for b.Loop() {
+		chk := driftcheck.New(lex)
+		if err := chk.Seg.LoadChinese(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

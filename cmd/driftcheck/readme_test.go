@@ -1,0 +1,68 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var helpBlock = regexp.MustCompile("(?s)<!-- help:([a-z ]+) -->\n```\n(.*?)```\n<!-- end -->")
+
+// TestREADMEHelp keeps the help blocks of README.md equal to the command's
+// own --help output; -update rewrites them.
+func TestREADMEHelp(t *testing.T) {
+	const path = "../../README.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	n := 0
+	out := helpBlock.ReplaceAllStringFunc(readme, func(block string) string {
+		m := helpBlock.FindStringSubmatch(block)
+		n++
+		_, stdout, _ := runCmd(t, append(strings.Fields(m[1]), "--help")...)
+		if stdout != m[2] {
+			if !*update {
+				t.Errorf("README help for %q is stale (go test ./cmd/driftcheck -run README -update)\n got: %+q\nwant: %+q", m[1], m[2], stdout)
+			}
+		}
+		return "<!-- help:" + m[1] + " -->\n```\n" + stdout + "```\n<!-- end -->"
+	})
+	if n < 5 {
+		t.Errorf("README has %d help blocks, want one per subcommand (check, align, segment, lexicon list, lexicon check)", n)
+	}
+	if *update && out != readme {
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestREADMECommands: the README opens with the command that runs the
+// founding case and the test command .ci/run uses.
+func TestREADMECommands(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci, err := os.ReadFile("../../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	var cmds []string
+	for i, l := range lines {
+		if l == "```sh" {
+			cmds = lines[i+1 : i+3]
+			break
+		}
+	}
+	if len(cmds) != 2 || !strings.Contains(cmds[0], "driftcheck check") || !strings.HasPrefix(cmds[1], "go test") {
+		t.Fatalf("README must open with the check command and the test command, got %q", cmds)
+	}
+	if !strings.Contains(string(ci), cmds[1]) {
+		t.Errorf(".ci/run does not run the README's test command %q", cmds[1])
+	}
+}

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = run(context.Background(), append([]string{"driftcheck"}, args...), strings.NewReader(""), &o, &e)
+	return code, o.String(), e.String()
+}
+
+func founding(name string) string { return filepath.Join("..", "..", "testdata", "founding", name) }
+
+func utf16File(s string, little bool) []byte {
+	u := utf16.Encode([]rune(s))
+	out := []byte{0xFE, 0xFF}
+	if little {
+		out = []byte{0xFF, 0xFE}
+	}
+	for _, c := range u {
+		if little {
+			out = append(out, byte(c), byte(c>>8))
+		} else {
+			out = append(out, byte(c>>8), byte(c))
+		}
+	}
+	return out
+}
+
+// TestBadInput: every unreadable final gives one line on stderr naming the
+// file and the problem, exit status 2, and no panic; the input is not
+// modified.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	res, err := os.ReadFile(founding("RES.zh.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		desc    string
+		name    string
+		data    []byte
+		wantErr string // substring of the stderr line
+	}{
+		{"empty file", "empty.zh.txt", nil, "empty: no text"},
+		{"only white space", "blank.zh.txt", []byte(" \n\t\n\u3000\n"), "empty: no text"}, // U+3000 IDEOGRAPHIC SPACE
+		{"invalid UTF-8 (GBK bytes)", "gbk.zh.txt", []byte("A/HRC/37/L.36\n\n\xba\xcf\xd7\xf7\xb9\xb2\xd3\xae\n"), "not UTF-8 at byte 15"},
+		{"NUL bytes (binary)", "bin.zh.txt", []byte("abc\x00def"), "binary data"},
+		{"truncated UTF-16", "odd.zh.txt", append(utf16File("合作共赢", true), 0x41), "odd number of bytes"},
+		{"no letters at all", "digits.txt", []byte("1234\n\n5678\n"), "cannot tell the language"},
+	}
+	for _, c := range cases {
+		t.Run(c.desc, func(t *testing.T) {
+			p := filepath.Join(dir, c.name)
+			if err := os.WriteFile(p, c.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), p)
+			if code != 2 {
+				t.Errorf("%s: exit %d, want 2; stderr %+q", c.desc, code, stderr)
+			}
+			lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+			if len(lines) != 1 || !strings.Contains(lines[0], p) || !strings.Contains(lines[0], c.wantErr) {
+				t.Errorf("%s: stderr %+q, want one line naming %s and %q", c.desc, stderr, p, c.wantErr)
+			}
+			after, _ := os.ReadFile(p)
+			if !bytes.Equal(after, c.data) {
+				t.Errorf("%s: input file was modified", c.desc)
+			}
+		})
+	}
+	t.Run("missing file", func(t *testing.T) {
+		code, _, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), filepath.Join(dir, "nope.zh.txt"))
+		if code != 2 || !strings.Contains(stderr, "nope.zh.txt") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("exit %d stderr %+q, want 2 and one line naming nope.zh.txt", code, stderr)
+		}
+	})
+	t.Run("directory", func(t *testing.T) {
+		code, _, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), "zh="+dir)
+		if code != 2 || !strings.Contains(stderr, dir) {
+			t.Errorf("exit %d stderr %+q, want 2 naming %s", code, stderr, dir)
+		}
+	})
+	t.Run("unreadable voted", func(t *testing.T) {
+		code, stdout, stderr := runCmd(t, "check", "--voted", filepath.Join(dir, "empty.zh.txt"), founding("RES.zh.txt"))
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "empty.zh.txt") {
+			t.Errorf("exit %d stdout %+q stderr %+q, want 2, no report, the voted file named", code, stdout, stderr)
+		}
+	})
+	t.Run("bad final beside a good one", func(t *testing.T) {
+		code, stdout, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), filepath.Join(dir, "empty.zh.txt"), founding("RES.zh.txt"))
+		if code != 2 {
+			t.Errorf("exit %d, want 2 (an input error outranks findings)", code)
+		}
+		if !strings.Contains(stdout, "9 finding(s)") || !strings.Contains(stderr, "empty.zh.txt") {
+			t.Errorf("the good final must still be checked: stdout %+q stderr %+q", stdout, stderr)
+		}
+	})
+	for _, little := range []bool{true, false} {
+		t.Run("UTF-16 with BOM is read", func(t *testing.T) {
+			p := filepath.Join(dir, "res16.zh.txt")
+			if err := os.WriteFile(p, utf16File(string(res), little), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), p)
+			if code != 1 || !strings.Contains(stdout, "9 finding(s): 9 error") {
+				t.Errorf("little=%v: exit %d, stdout tail %+q, stderr %+q; want 1 and the 9 substitutions", little, code, tail(stdout), stderr)
+			}
+		})
+	}
+}
+
+func tail(s string) string {
+	if len(s) > 200 {
+		return s[len(s)-200:]
+	}
+	return s
+}
+
+// TestOutputAtomic: --output writes the whole report and leaves no
+// temporary file; a failing run leaves an earlier report untouched.
+func TestOutputAtomic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.json")
+	code, stdout, stderr := runCmd(t, "check", "--format", "json", "--output", out, "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
+	if code != 1 || stdout != "" {
+		t.Fatalf("exit %d stdout %+q stderr %+q, want 1 and nothing on stdout", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Findings []struct {
+			Kind      string `json:"kind"`
+			FinalTerm string `json:"final_term"`
+			Voted     struct {
+				Para *string `json:"para"`
+			} `json:"voted"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatalf("report is not JSON: %v", err)
+	}
+	var paras []string
+	for _, f := range rep.Findings {
+		if f.Kind != "term-substituted" || f.FinalTerm != "合作共赢" || f.Voted.Para == nil {
+			t.Errorf("unexpected finding %+v", f)
+			continue
+		}
+		paras = append(paras, *f.Voted.Para)
+	}
+	want := "title PP8 PP12 PP13 PP15 OP1 OP2 OP4 OP5"
+	if got := strings.Join(paras, " "); got != want {
+		t.Errorf("substituted paragraphs %q, want %q", got, want)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("output dir holds %d entries, want only report.json", len(entries))
+	}
+	// A usage error must not touch the existing report.
+	code, _, _ = runCmd(t, "check", "--format", "yaml", "--output", out, "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
+	after, _ := os.ReadFile(out)
+	if code != 2 || !bytes.Equal(after, data) {
+		t.Errorf("exit %d; report changed by a failed run: %v", code, !bytes.Equal(after, data))
+	}
+}
+
+// TestNoColor: colour only when asked or on a terminal, never with NO_COLOR.
+func TestNoColor(t *testing.T) {
+	_, stdout, _ := runCmd(t, "check", "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
+	if strings.Contains(stdout, "\x1b[") {
+		t.Errorf("colour written to a non-terminal")
+	}
+	_, stdout, _ = runCmd(t, "check", "--color", "always", "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
+	if !strings.Contains(stdout, "\x1b[31m") {
+		t.Errorf("--color always wrote no colour")
+	}
+	t.Setenv("NO_COLOR", "1")
+	if useColor("auto", true) {
+		t.Errorf("NO_COLOR set but auto colour on a terminal")
+	}
+}
