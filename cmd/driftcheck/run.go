@@ -83,8 +83,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Writer:    stdout,
 		ErrWriter: stderr,
 		// Errors are printed and mapped to exit codes by run.
-		ExitErrHandler:  func(*cli.Context, error) {},
-		HideVersion:     true,
+		ExitErrHandler: func(*cli.Context, error) {},
+		HideVersion:    true,
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return usageErr("%v (see driftcheck %s --help)", err, c.Command.Name)
 		},
