@@ -54,7 +54,7 @@ type Options struct {
 // SkipCost; a 2-1 or 1-2 merge pays MergeCost on top of its pair cost.
 const (
 	SkipCost  = 4.0
-	MergeCost = 2.5
+	MergeCost = 4.0
 )
 
 type move uint8

@@ -130,21 +130,43 @@ var bodyNames = []string{
 // resolution, e.g. "The Human Rights Council," or "大会，".
 func isOpener(p string) bool {
 	p = strings.TrimSpace(p)
-	if utf8.RuneCountInString(p) > 80 {
+	n := utf8.RuneCountInString(p)
+	if n > 80 {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(p)
+	last, size := utf8.DecodeLastRuneInString(p)
 	if last != ',' && last != '，' && last != '،' {
 		return false
 	}
-	l := strings.ToLower(p)
+	head := p[:len(p)-size]
+	// One short clause: no other comma, no digit, a handful of words.
+	if strings.ContainsAny(head, ",，،、0123456789") {
+		return false
+	}
+	han := 0
+	for _, r := range head {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if han > 0 && han > 16 || han == 0 && len(strings.Fields(head)) > 10 {
+		return false
+	}
+	l := strings.ToLower(head)
 	for _, n := range bodyNames {
-		if strings.Contains(l, n) {
+		if strings.HasSuffix(l, n) || han == 0 && strings.Contains(l, n) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxHeader is how many paragraphs may precede the line that opens the
+// body, and maxHeaderRunes how long each may be: a header is short.
+const (
+	maxHeader      = 30
+	maxHeaderRunes = 600
+)
 
 var sponsorEnd = []string{
 	"draft resolution", "projet de résolution", "proyecto de resolución",
@@ -157,6 +179,9 @@ func Parse(paras []extract.Paragraph, path, lang string) *Document {
 	d := &Document{Path: path, Lang: lang}
 	opener := -1
 	for i, p := range paras {
+		if i > maxHeader || utf8.RuneCountInString(p.Text) > maxHeaderRunes {
+			break
+		}
 		if isOpener(p.Text) {
 			opener = i
 			break
@@ -209,18 +234,19 @@ func Parse(paras []extract.Paragraph, path, lang string) *Document {
 	}
 
 	pp, op, tr := 0, 0, 0
+	seen := map[string]int{}
 	var sub []string // current sub-paragraph path under op
 	for i := opener + 1; i < len(paras); i++ {
 		t := paras[i].Text
 		p := Paragraph{Text: t, Index: i, Source: paras[i]}
 		if m := opLabel.FindStringSubmatch(t); m != nil && (op > 0 || startsOperative(t, m[0])) {
-			op++
-			if n := atoi(m[1]); n > 0 && op == 1 && n != 1 {
-				// Keep the document's own numbering when it does not start
-				// at 1 (an extract): the number as written wins.
+			// The number as written wins when it moves forward (an extract
+			// that starts at 7, a gap); a repeated or backward number (a
+			// typo) continues the sequence, so ids stay unique.
+			if n := atoi(m[1]); n > op {
 				op = n
-			} else if n > 0 && n != op {
-				op = n
+			} else {
+				op++
 			}
 			sub = nil
 			p.ID, p.Kind, p.Label, p.Num = "OP"+strconv.Itoa(op), Operative, strings.TrimSpace(m[0]), op
@@ -237,10 +263,18 @@ func Parse(paras []extract.Paragraph, path, lang string) *Document {
 			p.BodyStart = len(m[0])
 		} else if op == 0 {
 			pp++
+			sub = nil
 			p.ID, p.Kind = "PP"+strconv.Itoa(pp), Preamble
 		} else {
 			tr++
 			p.ID, p.Kind = "T"+strconv.Itoa(tr), Trailer
+		}
+		if seen[p.ID] > 0 {
+			// A repeated sub-paragraph label: keep ids unique.
+			seen[p.ID]++
+			p.ID += "#" + strconv.Itoa(seen[p.ID])
+		} else {
+			seen[p.ID] = 1
 		}
 		d.Paras = append(d.Paras, p)
 	}

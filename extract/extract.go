@@ -89,17 +89,19 @@ func ReadFile(path string) ([]Paragraph, error) {
 // Decode returns data as UTF-8 text, after removing a byte-order mark and
 // converting UTF-16. Invalid UTF-8 is an error naming the byte offset.
 func Decode(data []byte) (string, error) {
+	bom := 0
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
+		data, bom = data[3:], 3
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeUTF16(data[2:], data[0] == 0xFF)
 	}
+	// Offsets in errors count from the start of the file, BOM included.
 	if i := invalidUTF8(data); i >= 0 {
-		return "", fmt.Errorf("%w: not UTF-8 at byte %d (use a UTF-8 or UTF-16 file with a byte-order mark)", ErrEncoding, i)
+		return "", fmt.Errorf("%w: not UTF-8 at byte %d (use a UTF-8 or UTF-16 file with a byte-order mark)", ErrEncoding, bom+i)
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", fmt.Errorf("%w at byte %d", ErrBinary, i)
+		return "", fmt.Errorf("%w at byte %d", ErrBinary, bom+i)
 	}
 	return string(data), nil
 }
@@ -166,23 +168,21 @@ func Split(s string) []Paragraph {
 	s = strings.ReplaceAll(s, "\r", "\n")
 	lines := strings.Split(s, "\n")
 	blank := func(l string) bool { return strings.TrimSpace(l) == "" }
-	hasBlank := false
-	seenText := false
+	// Blank lines separate paragraphs when one stands between two lines of
+	// text; otherwise every line is a paragraph.
+	first, last := -1, -1
 	for i, l := range lines {
 		if !blank(l) {
-			seenText = true
-			continue
-		}
-		// A blank line between two lines of text separates paragraphs.
-		if seenText && i+1 < len(lines) {
-			for _, m := range lines[i+1:] {
-				if !blank(m) {
-					hasBlank = true
-					break
-				}
+			if first < 0 {
+				first = i
 			}
+			last = i
 		}
-		if hasBlank {
+	}
+	hasBlank := false
+	for i := first + 1; first >= 0 && i < last; i++ {
+		if blank(lines[i]) {
+			hasBlank = true
 			break
 		}
 	}

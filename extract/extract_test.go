@@ -72,10 +72,7 @@ func TestDecode(t *testing.T) {
 
 // knownDecodeBugs lists the rows of TestDecodeErrors that fail, with the
 // reason. A listed row that starts passing fails the test.
-var knownDecodeBugs = map[string]string{
-	"invalid UTF-8 after BOM: file offset": "Decode strips the UTF-8 BOM before counting, so the offset is 3 bytes short (UTF-16 errors count the BOM)",
-	"NUL after UTF-8 BOM: file offset":     "Decode strips the UTF-8 BOM before counting, so the offset is 3 bytes short (UTF-16 errors count the BOM)",
-}
+var knownDecodeBugs = map[string]string{}
 
 func TestDecodeErrors(t *testing.T) {
 	tests := []struct {
@@ -92,8 +89,8 @@ func TestDecodeErrors(t *testing.T) {
 		// DC00 is a low surrogate with no high surrogate before it.
 		{"lone low surrogate BE", []byte{0xFE, 0xFF, 0xDC, 0x00, 0x00, 0x41}, extract.ErrEncoding, "surrogate at byte 2"},
 		{"invalid UTF-8 byte 0xFF", []byte("ab\xffcd"), extract.ErrEncoding, "byte 2"},
-		{"truncated UTF-8 sequence", []byte("人权\xe4\xba"), extract.ErrEncoding, "byte 6"}, // 人权 is 6 bytes
-		{"UTF-8 encoded surrogate", []byte("x\xed\xa0\x80"), extract.ErrEncoding, "byte 1"},   // U+D800 encoded as UTF-8 is invalid
+		{"truncated UTF-8 sequence", []byte("人权\xe4\xba"), extract.ErrEncoding, "byte 6"},   // 人权 is 6 bytes
+		{"UTF-8 encoded surrogate", []byte("x\xed\xa0\x80"), extract.ErrEncoding, "byte 1"}, // U+D800 encoded as UTF-8 is invalid
 		{"overlong UTF-8", []byte("abc\xc0\xaf"), extract.ErrEncoding, "byte 3"},
 		// Offsets are offsets in the file: the UTF-16 errors count the
 		// BOM, so the UTF-8 ones must too.
@@ -295,6 +292,17 @@ func TestText(t *testing.T) {
 	}
 }
 
+// Split must stay linear in the number of lines: a file of up to
+// MaxFileBytes may end in a long run of blank lines: they separate
+// nothing and produce no paragraph. (Split once scanned ahead from every
+// blank line, quadratic in their number; BenchmarkSplit would show it.)
+func TestSplitManyTrailingBlankLines(t *testing.T) {
+	in := "a\nb" + strings.Repeat("\n", 30000)
+	if got, want := texts(extract.Split(in)), []string{"a", "b"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Split(\"a\\nb\" + 30000 newlines) = %+q, want %+q", got, want)
+	}
+}
+
 func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "utf16.txt")
@@ -372,4 +380,18 @@ func FuzzText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkSplit splits the founding case's Chinese text followed by many
+// blank lines.
+func BenchmarkSplit(b *testing.B) {
+	data, err := os.ReadFile("../testdata/founding/L36.zh.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := string(data) + strings.Repeat("\n", 10000)
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		extract.Split(in)
+	}
 }
