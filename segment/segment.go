@@ -171,6 +171,13 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 	it := words.FromString(text[start:end])
 	for it.Next() {
 		a, b := start+it.Start(), start+it.End()
+		if lang == "fr" {
+			// French elision: "l'homme" is two words, "l'" and "homme".
+			if n := elision(text[a:b]); n > 0 {
+				toks = append(toks, Token{Start: a, End: a + n, Text: text[a : a+n], Key: Fold(text[a : a+n]), Kind: Word})
+				a += n
+			}
+		}
 		t := text[a:b]
 		tok := Token{Start: a, End: b, Text: t, Kind: classify(t)}
 		switch tok.Kind {
@@ -317,4 +324,28 @@ func isCJKLang(lang string) bool {
 
 func isHan(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r == '〇'
+}
+
+// elisions are the French words that lose their vowel before another word.
+var elisions = []string{"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+
+// elision returns the length in bytes of an elided article or pronoun with
+// its apostrophe at the start of the French word w ("l'" in "l'homme",
+// "d’" in "d’avenir"), or 0.
+func elision(w string) int {
+	i := strings.IndexAny(w, "'’")
+	if i <= 0 || i > 7 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(w[i:])
+	if i+n >= len(w) {
+		return 0
+	}
+	head := strings.ToLower(w[:i])
+	for _, e := range elisions {
+		if head == e {
+			return i + n
+		}
+	}
+	return 0
 }
