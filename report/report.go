@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/driftcheck/driftcheck/diff"
 	"github.com/driftcheck/driftcheck/drift"
 )
 
@@ -77,19 +78,43 @@ type jsonLoc struct {
 }
 
 type jsonFinding struct {
-	Kind         string   `json:"kind"`
-	Severity     string   `json:"severity"`
-	Message      string   `json:"message"`
-	Voted        jsonLoc  `json:"voted"`
-	Final        jsonLoc  `json:"final"`
-	VotedTerm    *string  `json:"voted_term,omitempty"`
-	FinalTerm    *string  `json:"final_term,omitempty"`
-	VotedConcept *string  `json:"voted_concept,omitempty"`
-	FinalConcept *string  `json:"final_concept,omitempty"`
-	Group        string   `json:"group,omitempty"`
-	VotedNumbers []string `json:"voted_numbers,omitempty"`
-	FinalNumbers []string `json:"final_numbers,omitempty"`
-	Score        float64  `json:"score"`
+	Kind         string       `json:"kind"`
+	Severity     string       `json:"severity"`
+	Message      string       `json:"message"`
+	Voted        jsonLoc      `json:"voted"`
+	Final        jsonLoc      `json:"final"`
+	VotedTerm    *string      `json:"voted_term,omitempty"`
+	FinalTerm    *string      `json:"final_term,omitempty"`
+	VotedConcept *string      `json:"voted_concept,omitempty"`
+	FinalConcept *string      `json:"final_concept,omitempty"`
+	Group        string       `json:"group,omitempty"`
+	VotedNumbers []string     `json:"voted_numbers,omitempty"`
+	FinalNumbers []string     `json:"final_numbers,omitempty"`
+	Score        float64      `json:"score"`
+	Changes      []jsonChange `json:"changes,omitempty"`
+}
+
+// jsonChange is one operation of a same-language diff: voted[start:end]
+// became final[start:end] (byte offsets into each side's paragraph text).
+type jsonChange struct {
+	Op        string   `json:"op"`
+	Editorial bool     `json:"editorial"`
+	Voted     jsonSpan `json:"voted"`
+	Final     jsonSpan `json:"final"`
+	VotedText string   `json:"voted_text"`
+	FinalText string   `json:"final_text"`
+}
+
+func changes(f drift.Finding) []jsonChange {
+	var out []jsonChange
+	for _, op := range diff.Changes(f.Ops) {
+		out = append(out, jsonChange{
+			Op: op.Kind.String(), Editorial: op.Editorial,
+			Voted: jsonSpan{op.A0, op.A1}, Final: jsonSpan{op.B0, op.B1},
+			VotedText: f.Voted.Text[op.A0:op.A1], FinalText: f.Final.Text[op.B0:op.B1],
+		})
+	}
+	return out
 }
 
 func loc(l drift.Loc) jsonLoc {
@@ -150,7 +175,7 @@ func JSON(w io.Writer, in Input) error {
 			VotedTerm: strp(f.VotedTerm), FinalTerm: strp(f.FinalTerm),
 			VotedConcept: strp(f.VotedConcept), FinalConcept: strp(f.FinalConcept),
 			Group: f.Group, VotedNumbers: f.VotedNumbers, FinalNumbers: f.FinalNumbers,
-			Score: f.Score,
+			Score: f.Score, Changes: changes(f),
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -238,6 +263,16 @@ func Text(w io.Writer, in Input, opt Options) error {
 				fmt.Fprintf(bw, "  %s %s: %s\n", c(sevColor(f.Severity), fmt.Sprintf("%-7s", f.Severity)), f.Kind, f.Message)
 			}
 			f0 := g.fs[0]
+			var ops *drift.Finding
+			for k := range g.fs {
+				if len(g.fs[k].Ops) > 0 {
+					ops = &g.fs[k]
+				}
+			}
+			if ops != nil {
+				fmt.Fprintf(bw, "  diff  %s → %s  %s\n", c(ansiDim, posString(ops.Voted)), c(ansiDim, posString(ops.Final)), inlineDiff(ops.Voted.Text, ops.Final.Text, ops.Ops, opt.Color))
+				continue
+			}
 			if f0.Voted.Para != "" {
 				fmt.Fprintf(bw, "  voted %s  %s\n", c(ansiDim, posString(f0.Voted)), mark(f0.Voted.Text, spans(g.fs, true), opt.Color))
 			}
@@ -320,4 +355,46 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
+}
+
+const (
+	ansiDel = "\x1b[31;9m" // red, struck through
+	ansiIns = "\x1b[32;4m" // green, underlined
+)
+
+// inlineDiff renders the final text with the changes marked in place:
+// [-old-]{+new+} without colour, struck-through red and underlined green
+// with colour. Editorial changes are marked like the others.
+func inlineDiff(a, b string, ops []diff.Op, color bool) string {
+	var sb strings.Builder
+	wrap := func(code, open, close string) func(string) {
+		return func(s string) {
+			switch {
+			case s == "":
+			case color:
+				sb.WriteString(code + s + ansiReset)
+			default:
+				sb.WriteString(open + s + close)
+			}
+		}
+	}
+	del, ins := wrap(ansiDel, "[-", "-]"), wrap(ansiIns, "{+", "+}")
+	if len(ops) > 0 {
+		// The label before the diffed body (a paragraph number).
+		if pa, pb := a[:ops[0].A0], b[:ops[0].B0]; pa == pb {
+			sb.WriteString(pa)
+		} else {
+			del(pa)
+			ins(pb)
+		}
+	}
+	for _, op := range ops {
+		if op.Kind == diff.Equal {
+			sb.WriteString(a[op.A0:op.A1])
+			continue
+		}
+		del(a[op.A0:op.A1])
+		ins(b[op.B0:op.B1])
+	}
+	return sb.String()
 }
