@@ -1,7 +1,6 @@
 package driftcheck_test
 
 import (
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,18 +12,7 @@ import (
 	"github.com/driftcheck/driftcheck/lexicon"
 )
 
-func devset(tb testing.TB) []*corpus.Doc {
-	tb.Helper()
-	shared, ok := corpus.SharedDir()
-	if !ok {
-		tb.Skip("../shared is absent: the UNPC devset tests need ../shared/corpora/unpc-v1.0-devset")
-	}
-	docs, err := corpus.UNPCDevset(filepath.Join(shared, "corpora", "unpc-v1.0-devset"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return docs
-}
+func devset(tb testing.TB) []*corpus.Doc { return corpus.DevsetOrSkip(tb) }
 
 func paras(lines []string) []extract.Paragraph {
 	return extract.Split(strings.Join(lines, "\n"))

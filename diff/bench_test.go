@@ -1,7 +1,6 @@
 package diff_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,14 +12,7 @@ import (
 // BenchmarkTokens10k diffs a 10,000-token English text from the UNPC devset
 // against a copy with every 50th word changed (2% edits).
 func BenchmarkTokens10k(b *testing.B) {
-	shared, ok := corpus.SharedDir()
-	if !ok {
-		b.Skip("../shared is absent: the benchmark needs ../shared/corpora/unpc-v1.0-devset")
-	}
-	docs, err := corpus.UNPCDevset(filepath.Join(shared, "corpora", "unpc-v1.0-devset"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	docs := corpus.DevsetOrSkip(b)
 	s := segmenter()
 	var sb strings.Builder
 	var ta []segment.Token

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"testing"
 )
 
 // SharedDir returns the ../shared directory beside the module root, and
@@ -78,4 +79,19 @@ func UNPCDevset(dir string) ([]*Doc, error) {
 		}
 	}
 	return docs, nil
+}
+
+// DevsetOrSkip returns the UNPC devset documents, or skips tb with a clear
+// message when ../shared is absent.
+func DevsetOrSkip(tb testing.TB) []*Doc {
+	tb.Helper()
+	shared, ok := SharedDir()
+	if !ok {
+		tb.Skip("../shared is absent: this test needs ../shared/corpora/unpc-v1.0-devset")
+	}
+	docs, err := UNPCDevset(filepath.Join(shared, "corpora", "unpc-v1.0-devset"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return docs
 }
