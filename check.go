@@ -114,12 +114,33 @@ func (c *Checker) Parse(paras []extract.Paragraph, path, lang string) (*document
 	return document.Parse(paras, path, lexicon.NormLang(lang)), nil
 }
 
+// SegmenterFor returns the segmenter for docs: the checker's own, with a
+// Chinese dictionary covering the Chinese documents among them.
+func (c *Checker) SegmenterFor(docs ...*document.Document) *segment.Segmenter {
+	var texts []string
+	for _, d := range docs {
+		if d.Lang == "zh" {
+			for i := range d.Paras {
+				texts = append(texts, d.Paras[i].Text)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		return c.Seg
+	}
+	return c.Seg.ForTexts(texts...)
+}
+
 // Annotate segments the body paragraphs of doc and finds lexicon terms and
 // numbers in them.
 func (c *Checker) Annotate(doc *document.Document) *drift.Side {
+	return c.annotate(c.SegmenterFor(doc), doc)
+}
+
+func (c *Checker) annotate(seg *segment.Segmenter, doc *document.Document) *drift.Side {
 	side := &drift.Side{Doc: doc}
 	for _, p := range doc.Body() {
-		toks := c.Seg.Tokens(doc.Lang, p.Text)
+		toks := seg.Tokens(doc.Lang, p.Text)
 		// Terms and numbers are looked for after the paragraph's label.
 		var hits []lexicon.Hit
 		for _, h := range c.Matcher.Match(doc.Lang, p.Text, toks) {
@@ -295,9 +316,10 @@ func (c *Checker) Check(voted *document.Document, finals ...*document.Document) 
 		langs = append(langs, f.Lang)
 	}
 	c.Matcher.Prepare(langs...)
-	vs := c.Annotate(voted)
+	seg := c.SegmenterFor(append([]*document.Document{voted}, finals...)...)
+	vs := c.annotate(seg, voted)
 	for _, f := range finals {
-		fs := c.Annotate(f)
+		fs := c.annotate(seg, f)
 		res.Comparisons = append(res.Comparisons, c.Compare(vs, fs))
 	}
 	return res

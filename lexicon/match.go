@@ -77,11 +77,16 @@ func (m *Matcher) Prepare(langs ...string) {
 		}
 		idx := map[string][]*pattern{}
 		sep := joinSep(lang)
+		seg := m.seg
+		if lang == "zh" {
+			// One Chinese dictionary for all the renderings.
+			seg = m.seg.ForTexts(m.lex.Terms(lang)...)
+		}
 		for _, c := range m.lex.Concepts {
 			for _, r := range c.Terms[lang] {
 				text, exact := strings.CutPrefix(r, ExactPrefix)
 				var keys, folded []string
-				for _, t := range m.seg.Tokens(lang, text) {
+				for _, t := range seg.Tokens(lang, text) {
 					if t.IsContent() {
 						keys = append(keys, t.Key)
 						folded = append(folded, segment.Fold(t.Text))

@@ -59,19 +59,25 @@ type Token struct {
 // numbers; not punctuation or space).
 func (t Token) IsContent() bool { return t.Kind == Word || t.Kind == Number }
 
-// Segmenter cuts paragraphs into tokens. It is safe for concurrent use once
-// constructed; the Chinese dictionary is loaded on first use of Chinese.
+// Segmenter cuts paragraphs into tokens. It is safe for concurrent use.
+//
+// Chinese needs a dictionary. Rather than building gse's half a million
+// words at every start (seconds and hundreds of megabytes), a segmenter
+// builds gse over the words that occur in the texts it will cut: see
+// ForTexts. The cut is the one gse makes with its whole stock dictionary
+// (package zhdict explains why), plus the user words.
 type Segmenter struct {
 	userWords []string
+	texts     []string // the Chinese texts the dictionary was built for
 
 	zhOnce sync.Once
 	zh     *gse.Segmenter
-	zhErr  error
 }
 
 // UserWordFreq is the frequency given to lexicon terms added to the Chinese
-// dictionary: high enough that a term is preferred to its parts.
-const UserWordFreq = 1e6
+// dictionary: high enough that a term is preferred to its parts, low enough
+// (against a total of about 5.3e7) not to distort the rest of the cut.
+const UserWordFreq = 1e5
 
 // New returns a segmenter. chineseWords are added to the Chinese dictionary
 // as whole words (normally every Chinese rendering of the loaded lexicons).
@@ -80,33 +86,51 @@ func New(chineseWords []string) *Segmenter {
 	for _, s := range chineseWords {
 		s = strings.TrimSpace(s)
 		if s != "" {
-			w = append(w, s)
+			w = append(w, norm.NFKC.String(s))
 		}
 	}
 	return &Segmenter{userWords: w}
 }
 
+// ForTexts returns a segmenter with the same user words whose Chinese
+// dictionary covers texts: Chinese text given to its Tokens should be among
+// them (other Chinese text is still cut, with only the words the texts
+// share). A segmenter made by New, which has no texts, builds a dictionary
+// for each Chinese text it is given; ForTexts builds one for a whole
+// document or set of documents.
+func (s *Segmenter) ForTexts(texts ...string) *Segmenter {
+	if texts == nil {
+		texts = []string{}
+	}
+	n := &Segmenter{userWords: s.userWords, texts: texts}
+	n.zhOnce.Do(n.loadZh)
+	return n
+}
+
 // LoadChinese builds the Chinese dictionary now rather than on first use.
-// It returns the error, if any, met while reading the embedded dictionary.
 func (s *Segmenter) LoadChinese() error {
 	s.zhOnce.Do(s.loadZh)
-	return s.zhErr
+	return nil
 }
 
 func (s *Segmenter) loadZh() {
 	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 	seg.Dict = gse.NewDict()
 	seg.Init()
-	err := zhdict.Each(func(w string, f float64) {
-		_ = seg.AddToken(w, f)
-	})
+	entries, sum := zhdict.Subset(append(append([]string{}, s.texts...), s.userWords...)...)
+	for _, e := range entries {
+		_ = seg.AddToken(e.Word, e.Freq)
+	}
+	// The rest of gse's total frequency, as one entry that no Han text can
+	// match: the path costs are then those of the whole dictionary.
+	if rest := zhdict.Total - sum; rest > 0 {
+		_ = seg.AddToken("\ue000\ue000", rest)
+	}
 	for _, w := range s.userWords {
-		// Lexicon terms are added in their normalised form, which is what
-		// the segmenter sees (see cutHan).
-		_ = seg.AddToken(norm.NFKC.String(w), UserWordFreq)
+		_ = seg.AddToken(w, UserWordFreq)
 	}
 	seg.CalcToken()
-	s.zh, s.zhErr = seg, err
+	s.zh = seg
 }
 
 // Tokens cuts text, written in lang (an ISO 639-1 code such as "en" or "zh";
@@ -114,7 +138,11 @@ func (s *Segmenter) loadZh() {
 func (s *Segmenter) Tokens(lang, text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
 	if isCJKLang(lang) {
-		s.LoadChinese()
+		if s.texts == nil {
+			// No texts given: a dictionary for this text alone.
+			return s.ForTexts(text).Tokens(lang, text)
+		}
+		s.zhOnce.Do(s.loadZh)
 		// Han runs go to gse, the rest (Latin symbols, digits, punctuation)
 		// to the Unicode word breaker.
 		start := 0
@@ -139,18 +167,7 @@ func (s *Segmenter) Tokens(lang, text string) []Token {
 }
 
 func (s *Segmenter) appendRun(toks []Token, lang, text string, start, end int, han bool) []Token {
-	if !han || s.zh == nil {
-		if han { // no dictionary: one token per character
-			for i, r := range text[start:end] {
-				n := utf8.RuneLen(r)
-				if n < 0 {
-					n = 1
-				}
-				t := text[start+i : start+i+n]
-				toks = append(toks, Token{Start: start + i, End: start + i + n, Text: t, Key: t, Kind: Word})
-			}
-			return toks
-		}
+	if !han {
 		return appendWords(toks, lang, text, start, end)
 	}
 	run := text[start:end]
@@ -168,6 +185,7 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 		st = f
 	}
 	var env *snowballstem.Env
+	cache := keys.lang(lang)
 	it := words.FromString(text[start:end])
 	for it.Next() {
 		a, b := start+it.Start(), start+it.End()
@@ -182,6 +200,10 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 		tok := Token{Start: a, End: b, Text: t, Kind: classify(t)}
 		switch tok.Kind {
 		case Word:
+			if k, ok := cache.get(t); ok {
+				tok.Key = k
+				break
+			}
 			k := fold(norm.NFKC.String(t))
 			k = strings.ReplaceAll(k, "’", "'")
 			if lang == "en" {
@@ -195,11 +217,16 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 				st(env)
 				k = env.Current()
 			}
+			cache.put(t, k)
 			tok.Key = k
 		case Number:
 			tok.Key = NumberKey(t)
 		default:
-			tok.Key = norm.NFKC.String(t)
+			if isASCII(t) {
+				tok.Key = t
+			} else {
+				tok.Key = norm.NFKC.String(t)
+			}
 		}
 		toks = append(toks, tok)
 	}
@@ -322,9 +349,7 @@ func isCJKLang(lang string) bool {
 	return lang == "zh" || strings.HasPrefix(lang, "zh-")
 }
 
-func isHan(r rune) bool {
-	return unicode.Is(unicode.Han, r) || r == '〇'
-}
+func isHan(r rune) bool { return zhdict.IsHan(r) }
 
 // elisions are the French words that lose their vowel before another word.
 var elisions = []string{"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
@@ -348,4 +373,78 @@ func elision(w string) int {
 		}
 	}
 	return 0
+}
+
+// keyCache remembers the key of each word form: UN text repeats a small
+// vocabulary, and normalising, folding and stemming a word costs far more
+// than a map look-up. It is shared by all segmenters (a key depends only on
+// the language and the word) and stops growing at maxCached forms a shard.
+type keyCache struct {
+	mu    sync.RWMutex
+	langs map[string]*langCache
+}
+
+type langCache struct {
+	shards [16]struct {
+		sync.RWMutex
+		m map[string]string
+	}
+}
+
+const maxCached = 1 << 14
+
+var keys = keyCache{langs: map[string]*langCache{}}
+
+func (c *keyCache) lang(lang string) *langCache {
+	c.mu.RLock()
+	lc := c.langs[lang]
+	c.mu.RUnlock()
+	if lc != nil {
+		return lc
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if lc = c.langs[lang]; lc == nil {
+		lc = &langCache{}
+		c.langs[lang] = lc
+	}
+	return lc
+}
+
+func shardOf(w string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return int(h & 15)
+}
+
+func (c *langCache) get(w string) (string, bool) {
+	sh := &c.shards[shardOf(w)]
+	sh.RLock()
+	k, ok := sh.m[w]
+	sh.RUnlock()
+	return k, ok
+}
+
+func (c *langCache) put(w, k string) {
+	sh := &c.shards[shardOf(w)]
+	sh.Lock()
+	if sh.m == nil {
+		sh.m = map[string]string{}
+	}
+	if len(sh.m) < maxCached {
+		// Copy the word: w points into a paragraph that may be large.
+		sh.m[strings.Clone(w)] = k
+	}
+	sh.Unlock()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
