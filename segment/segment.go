@@ -3,6 +3,7 @@ package segment
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -136,7 +137,8 @@ func (s *Segmenter) loadZh() {
 // Tokens cuts text, written in lang (an ISO 639-1 code such as "en" or "zh";
 // "" for unknown), into tokens covering every byte of text.
 func (s *Segmenter) Tokens(lang, text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
+	// About one token (word, space or mark) every three bytes of text.
+	toks := make([]Token, 0, len(text)/3+4)
 	if isCJKLang(lang) {
 		if s.texts == nil {
 			// No texts given: a dictionary for this text alone.
@@ -171,10 +173,17 @@ func (s *Segmenter) appendRun(toks []Token, lang, text string, start, end int, h
 		return appendWords(toks, lang, text, start, end)
 	}
 	run := text[start:end]
+	// Han text is almost always NFKC already (compatibility ideographs
+	// are rare): normalise token by token only when the run needs it.
+	normal := norm.NFKC.IsNormalString(run)
 	for _, sg := range s.zh.Segment([]byte(run)) {
 		a, b := start+sg.Start(), start+sg.End()
 		t := text[a:b]
-		toks = append(toks, Token{Start: a, End: b, Text: t, Key: norm.NFKC.String(t), Kind: Word})
+		k := t
+		if !normal {
+			k = norm.NFKC.String(t)
+		}
+		toks = append(toks, Token{Start: a, End: b, Text: t, Key: k, Kind: Word})
 	}
 	return toks
 }
@@ -358,11 +367,20 @@ var elisions = []string{"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "
 // its apostrophe at the start of the French word w ("l'" in "l'homme",
 // "d’" in "d’avenir"), or 0.
 func elision(w string) int {
-	i := strings.IndexAny(w, "'’")
-	if i <= 0 || i > 7 {
+	i, n := -1, 0
+	for k := 1; k < len(w) && k <= 7; k++ {
+		if w[k] == '\'' {
+			i, n = k, 1
+			break
+		}
+		if w[k] == 0xE2 && strings.HasPrefix(w[k:], "’") {
+			i, n = k, len("’")
+			break
+		}
+	}
+	if i <= 0 {
 		return 0
 	}
-	_, n := utf8.DecodeRuneInString(w[i:])
 	if i+n >= len(w) {
 		return 0
 	}
@@ -378,20 +396,26 @@ func elision(w string) int {
 // keyCache remembers the key of each word form: UN text repeats a small
 // vocabulary, and normalising, folding and stemming a word costs far more
 // than a map look-up. It is shared by all segmenters (a key depends only on
-// the language and the word) and stops growing at maxCached forms a shard.
+// the language and the word) and stops growing at maxCached forms.
 type keyCache struct {
 	mu    sync.RWMutex
 	langs map[string]*langCache
 }
 
+// langCache is read without locks: lookups go to an immutable map published
+// through an atomic pointer; new keys wait in a small locked map until it is
+// merged into a new published map.
 type langCache struct {
-	shards [16]struct {
-		sync.RWMutex
-		m map[string]string
-	}
+	read  atomic.Pointer[map[string]string]
+	mu    sync.Mutex
+	dirty map[string]string
+	total int
 }
 
-const maxCached = 1 << 14
+const (
+	maxCached  = 1 << 18
+	mergeEvery = 1 << 10
+)
 
 var keys = keyCache{langs: map[string]*langCache{}}
 
@@ -405,39 +429,47 @@ func (c *keyCache) lang(lang string) *langCache {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if lc = c.langs[lang]; lc == nil {
-		lc = &langCache{}
+		lc = &langCache{dirty: map[string]string{}}
+		lc.read.Store(&map[string]string{})
 		c.langs[lang] = lc
 	}
 	return lc
 }
 
-func shardOf(w string) int {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return int(h & 15)
-}
-
 func (c *langCache) get(w string) (string, bool) {
-	sh := &c.shards[shardOf(w)]
-	sh.RLock()
-	k, ok := sh.m[w]
-	sh.RUnlock()
+	if k, ok := (*c.read.Load())[w]; ok {
+		return k, true
+	}
+	c.mu.Lock()
+	k, ok := c.dirty[w]
+	c.mu.Unlock()
 	return k, ok
 }
 
 func (c *langCache) put(w, k string) {
-	sh := &c.shards[shardOf(w)]
-	sh.Lock()
-	if sh.m == nil {
-		sh.m = map[string]string{}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.total >= maxCached {
+		return
 	}
-	if len(sh.m) < maxCached {
-		// Copy the word: w points into a paragraph that may be large.
-		sh.m[strings.Clone(w)] = k
+	if _, ok := c.dirty[w]; ok {
+		return
 	}
-	sh.Unlock()
+	// Copy the word: w points into a paragraph that may be large.
+	c.dirty[strings.Clone(w)] = k
+	c.total++
+	if len(c.dirty) >= mergeEvery {
+		old := *c.read.Load()
+		m := make(map[string]string, len(old)+len(c.dirty))
+		for x, y := range old {
+			m[x] = y
+		}
+		for x, y := range c.dirty {
+			m[x] = y
+		}
+		c.read.Store(&m)
+		c.dirty = map[string]string{}
+	}
 }
 
 func isASCII(s string) bool {

@@ -140,9 +140,13 @@ func Subset(texts ...string) ([]Entry, float64) {
 			lo, hi := int(rg[0]), int(rg[1])
 			for j := i + n; ; {
 				p := t[i:j]
-				lo = lowerBound(p, lo, hi)
-				if lo >= hi || !strings.HasPrefix(word(lo), p) {
-					break
+				// Every word of the bucket starts with the first
+				// character, and the character alone sorts first.
+				if j > i+n {
+					lo = lowerBound(p, lo, hi)
+					if lo >= hi || !strings.HasPrefix(word(lo), p) {
+						break
+					}
 				}
 				if word(lo) == p {
 					found[lo] = true
