@@ -331,6 +331,9 @@ func (c *Checker) Compare(vs, fs *drift.Side) *Comparison {
 		UseIDs:   vs.Doc.Structured && fs.Doc.Structured,
 		SameLang: vs.Doc.Lang == fs.Doc.Lang,
 	}
+	if ra, rb := align.LengthRatios[vs.Doc.Lang], align.LengthRatios[fs.Doc.Lang]; ra > 0 && rb > 0 {
+		opt.ExpectedRatio = rb / ra
+	}
 	pairs := align.Align(Items(vs, opt.SameLang), Items(fs, opt.SameLang), opt)
 	findings := drift.Compare(vs, fs, pairs, c.Lexicon)
 	return &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: findings}

@@ -48,7 +48,17 @@ type Options struct {
 	UseIDs bool
 	// SameLang says both documents are in one language (versions).
 	SameLang bool
+	// ExpectedRatio is the usual ratio of the lengths of B to A for the
+	// two languages (0: unknown). The ratio measured on the documents is
+	// used unless it strays far from this one, as when one document is an
+	// excerpt of the other.
+	ExpectedRatio float64
 }
+
+// LengthRatios gives, per language, the usual length of a text in
+// characters (spaces excluded) relative to the same text in English,
+// measured on the UNPC devset.
+var LengthRatios = map[string]float64{"en": 1, "fr": 1.15, "es": 1.12, "ru": 1.08, "ar": 0.88, "zh": 0.31}
 
 // Costs of the alignment steps. A skip (a paragraph with no partner) costs
 // SkipCost; a 2-1 or 1-2 merge pays MergeCost on top of its pair cost.
@@ -73,6 +83,9 @@ const (
 func Align(a, b []Item, opt Options) []Pair {
 	n, m := len(a), len(b)
 	ratio := lengthRatio(a, b)
+	if e := opt.ExpectedRatio; e > 0 && (ratio < e/1.6 || ratio > e*1.6) {
+		ratio = e
+	}
 	w := 60
 	if d := n - m; d > 0 && d+30 > w {
 		w = d + 30

@@ -120,6 +120,9 @@ type Loc struct {
 	// Line and Col give Start (or the paragraph start) in the file:
 	// 1-based line, 1-based column in runes. 0 when unknown.
 	Line, Col int
+	// EndLine and EndCol give End likewise (the column after the last
+	// character); 0 when the finding is about the whole paragraph.
+	EndLine, EndCol int
 }
 
 // Finding is one departure of a final text from the voted text.
@@ -140,6 +143,11 @@ type Finding struct {
 	// Ops is the token diff of the two paragraphs (wording-changed and
 	// editorial findings): byte offsets into Voted.Text and Final.Text.
 	Ops []diff.Op
+	// Fingerprint identifies the finding across runs: it is made of what
+	// was found and of the words around it, not of paragraph numbers or
+	// lines, so it survives renumbering and edits elsewhere. See
+	// Fingerprints.
+	Fingerprint string
 }
 
 // Para is a paragraph with what the checker found in it.
@@ -166,6 +174,12 @@ type Side struct {
 // Compare returns the findings of final against voted, given the alignment
 // of their body paragraphs (pairs index voted.Paras and final.Paras).
 func Compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Finding {
+	out := compare(voted, final, pairs, lex)
+	Fingerprints(voted, final, out)
+	return out
+}
+
+func compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Finding {
 	var out []Finding
 	for _, pr := range pairs {
 		switch {
@@ -203,6 +217,9 @@ func paraLoc(s *Side, p *Para, start, end int) Loc {
 		off = 0
 	}
 	l.Line, l.Col = p.P.Source.Position(off)
+	if start >= 0 && end >= start {
+		l.EndLine, l.EndCol = p.P.Source.Position(end)
+	}
 	return l
 }
 

@@ -33,6 +33,32 @@ type Input struct {
 	Level, FailOn drift.Severity
 	// Hidden counts findings below Level, by severity.
 	Hidden map[drift.Severity]int
+	// Suppressed counts findings left out because a baseline holds them.
+	Suppressed int
+	// View holds the paragraphs and alignments (HTML report only).
+	View *View
+}
+
+// Formats lists the report formats, for help and errors.
+var Formats = []string{"text", "json", "html", "sarif", "csv", "line"}
+
+// Write writes the report in the named format.
+func Write(w io.Writer, format string, in Input, opt Options) error {
+	switch format {
+	case "text":
+		return Text(w, in, opt)
+	case "json":
+		return JSON(w, in)
+	case "html":
+		return HTML(w, in)
+	case "sarif":
+		return SARIF(w, in)
+	case "csv":
+		return CSV(w, in)
+	case "line":
+		return Line(w, in)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
 // Options for the text report.
@@ -59,6 +85,7 @@ type jsonSummary struct {
 	BySeverity map[string]int `json:"by_severity"`
 	ByKind     map[string]int `json:"by_kind"`
 	Hidden     map[string]int `json:"hidden"`
+	Suppressed int            `json:"suppressed_by_baseline"`
 	Failed     bool           `json:"failed"`
 }
 
@@ -91,6 +118,7 @@ type jsonFinding struct {
 	VotedNumbers []string     `json:"voted_numbers,omitempty"`
 	FinalNumbers []string     `json:"final_numbers,omitempty"`
 	Score        float64      `json:"score"`
+	Fingerprint  string       `json:"fingerprint,omitempty"`
 	Changes      []jsonChange `json:"changes,omitempty"`
 }
 
@@ -157,6 +185,7 @@ func JSON(w io.Writer, in Input) error {
 			BySeverity: map[string]int{"error": 0, "warning": 0, "info": 0},
 			ByKind:     map[string]int{},
 			Hidden:     map[string]int{},
+			Suppressed: in.Suppressed,
 			Failed:     Failed(in.Findings, in.FailOn),
 		},
 	}
@@ -175,7 +204,7 @@ func JSON(w io.Writer, in Input) error {
 			VotedTerm: strp(f.VotedTerm), FinalTerm: strp(f.FinalTerm),
 			VotedConcept: strp(f.VotedConcept), FinalConcept: strp(f.FinalConcept),
 			Group: f.Group, VotedNumbers: f.VotedNumbers, FinalNumbers: f.FinalNumbers,
-			Score: f.Score, Changes: changes(f),
+			Score: f.Score, Changes: changes(f), Fingerprint: f.Fingerprint,
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -274,10 +303,10 @@ func Text(w io.Writer, in Input, opt Options) error {
 				continue
 			}
 			if f0.Voted.Para != "" {
-				fmt.Fprintf(bw, "  voted %s  %s\n", c(ansiDim, posString(f0.Voted)), mark(f0.Voted.Text, spans(g.fs, true), opt.Color))
+				fmt.Fprintf(bw, "  voted %s  %s\n", c(ansiDim, posString(f0.Voted)), markSpans(f0.Voted.Text, spans(g.fs, true), opt.Color))
 			}
 			if f0.Final.Para != "" {
-				fmt.Fprintf(bw, "  final %s  %s\n", c(ansiDim, posString(f0.Final)), mark(f0.Final.Text, spans(g.fs, false), opt.Color))
+				fmt.Fprintf(bw, "  final %s  %s\n", c(ansiDim, posString(f0.Final)), markSpans(f0.Final.Text, spans(g.fs, false), opt.Color))
 			}
 		}
 		fmt.Fprintln(bw)
@@ -289,6 +318,9 @@ func Text(w io.Writer, in Input, opt Options) error {
 	fmt.Fprintf(bw, "%d finding(s): %d error, %d warning, %d info", len(in.Findings), counts[drift.Error], counts[drift.Warning], counts[drift.Info])
 	if n := in.Hidden[drift.Info] + in.Hidden[drift.Warning] + in.Hidden[drift.Error]; n > 0 {
 		fmt.Fprintf(bw, " (%d below %s not shown)", n, in.Level)
+	}
+	if in.Suppressed > 0 {
+		fmt.Fprintf(bw, " (%d suppressed by the baseline)", in.Suppressed)
 	}
 	fmt.Fprintln(bw)
 	return bw.err
@@ -322,9 +354,9 @@ func spans(fs []drift.Finding, voted bool) []span {
 	return out
 }
 
-// mark returns text with the spans marked, dropping spans that overlap an
+// markSpans returns text with the spans marked, dropping spans that overlap an
 // earlier one.
-func mark(text string, sp []span, color bool) string {
+func markSpans(text string, sp []span, color bool) string {
 	var b strings.Builder
 	pos := 0
 	for _, s := range sp {

@@ -215,8 +215,11 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 			}
 			k := fold(norm.NFKC.String(t))
 			k = strings.ReplaceAll(k, "’", "'")
-			if lang == "en" {
+			switch lang {
+			case "en":
 				k = strings.TrimSuffix(k, "'s")
+			case "ar":
+				k = ArabicKey(k)
 			}
 			if st != nil {
 				if env == nil {
@@ -479,4 +482,42 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// arabicNorm removes diacritics (tashkeel) and tatweel and unifies the
+// letter forms that vary in writing: alef with hamza or madda, alef maqsura,
+// ta marbuta.
+var arabicNorm = strings.NewReplacer(
+	"\u064B", "", "\u064C", "", "\u064D", "", "\u064E", "", "\u064F", "",
+	"\u0650", "", "\u0651", "", "\u0652", "", "\u0670", "", "\u0640", "",
+	"أ", "ا", "إ", "ا", "آ", "ا", "ٱ", "ا", "ى", "ي", "ة", "ه",
+)
+
+// ArabicKey is the light stemmer for Arabic: after normalisation
+// (arabicNorm) it removes, when at least two letters remain, an attached
+// conjunction (و, ف), then a preposition (ب, ك, ل), then the definite
+// article (ال; لل is ل with the article). The lexicon's renderings get the
+// same key, so المساعدة التقنية matches للمساعدة التقنية and
+// وبناء القدرات matches بناء القدرات.
+func ArabicKey(w string) string {
+	w = arabicNorm.Replace(w)
+	strip := func(p string) bool {
+		if strings.HasPrefix(w, p) && utf8.RuneCountInString(w)-utf8.RuneCountInString(p) >= 2 {
+			w = w[len(p):]
+			return true
+		}
+		return false
+	}
+	if !strip("و") {
+		strip("ف")
+	}
+	if strings.HasPrefix(w, "لل") && utf8.RuneCountInString(w) >= 4 {
+		w = w[len("لل"):]
+		return w
+	}
+	if !strip("ب") && !strip("ك") {
+		strip("ل")
+	}
+	strip("ال")
+	return w
 }

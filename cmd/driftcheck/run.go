@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
 	"github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/baseline"
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/extract"
@@ -52,7 +54,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "driftcheck: unknown command %q (see driftcheck help)\n", name)
 		notFound = true
 	}
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, interspersed(app, args))
 	if notFound {
 		return exitError
 	}
@@ -138,7 +140,9 @@ usage, lexicon or input error (an unreadable final is reported and the other
 finals are still checked).`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "voted", Usage: "the text that was voted on (`FILE`, optionally LANG=FILE); required"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, html (one self-contained page), sarif (2.1.0), csv or line (path:line:col: severity kind: message)"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only findings whose fingerprint is not in baseline `FILE` (written by --write-baseline)"},
+			&cli.StringFlag{Name: "write-baseline", Usage: "record the findings reported (at or above --level) in baseline `FILE`"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding has at least this severity: error, warning or info"},
 			&cli.StringFlag{Name: "level", Usage: "show findings of at least this severity (default: the --fail-on level)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
@@ -160,8 +164,15 @@ func runCheck(c *cli.Context) error {
 		}
 	}
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usageErr("--format: unknown format %q (want text or json)", format)
+	if !slices.Contains(report.Formats, format) {
+		return usageErr("--format: unknown format %q (want %s)", format, strings.Join(report.Formats, ", "))
+	}
+	var known map[string]bool
+	if b := c.String("baseline"); b != "" {
+		var err error
+		if known, err = baseline.Read(b); err != nil {
+			return &codeError{exitError, err}
+		}
 	}
 	if c.String("voted") == "" {
 		return usageErr("check: --voted FILE is required (usage: driftcheck check --voted VOTED FINAL...)")
@@ -203,6 +214,9 @@ func runCheck(c *cli.Context) error {
 		in.Finals = append(in.Finals, report.Doc{Path: f.Path, Lang: f.Lang, Symbol: f.Symbol})
 	}
 	all := res.Findings()
+	if known != nil {
+		all, in.Suppressed = baseline.Filter(all, known)
+	}
 	for _, f := range all {
 		if f.Severity >= level {
 			in.Findings = append(in.Findings, f)
@@ -210,14 +224,19 @@ func runCheck(c *cli.Context) error {
 			in.Hidden[f.Severity]++
 		}
 	}
+	if format == "html" {
+		in.View = res.View()
+	}
 	err = writeOutput(c, func(w io.Writer, tty bool) error {
-		if format == "json" {
-			return report.JSON(w, in)
-		}
-		return report.Text(w, in, report.Options{Color: useColor(c.String("color"), tty)})
+		return report.Write(w, format, in, report.Options{Color: useColor(c.String("color"), tty)})
 	})
 	if err != nil {
 		return err
+	}
+	if b := c.String("write-baseline"); b != "" {
+		if err := baseline.Write(b, in.Findings); err != nil {
+			return &codeError{exitError, fmt.Errorf("--write-baseline: %w", err)}
+		}
 	}
 	switch {
 	case inputErrors > 0:
@@ -517,3 +536,60 @@ func lexiconWarnings(chk *driftcheck.Checker, lex *lexicon.Lexicon) []string {
 }
 
 var _ = extract.ErrEmpty
+
+// interspersed moves the flags given after the file arguments of a command
+// in front of them ("check --voted a.txt b.txt --format json"), since the
+// command-line library stops reading flags at the first argument. A "--"
+// ends the flags as usual.
+func interspersed(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	cmds := app.Commands
+	i := 1
+	var cmd *cli.Command
+	for i < len(args) {
+		var next *cli.Command
+		for _, c := range cmds {
+			if c.HasName(args[i]) {
+				next = c
+			}
+		}
+		if next == nil {
+			break
+		}
+		cmd, cmds = next, next.Subcommands
+		i++
+	}
+	if cmd == nil || len(cmd.Subcommands) > 0 {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, pos []string
+	rest := args[i:]
+	for k := 0; k < len(rest); k++ {
+		a := rest[k]
+		if a == "--" {
+			pos = append(pos, rest[k:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && k+1 < len(rest) {
+				flags = append(flags, rest[k+1])
+				k++
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	out := append(append([]string{}, args[:i]...), flags...)
+	return append(out, pos...)
+}

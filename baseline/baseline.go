@@ -1,0 +1,105 @@
+// Package baseline records reviewed findings by fingerprint, so that a later
+// run reports only what is new: accepted drift stops failing CI, new drift
+// still does.
+//
+// A baseline file is JSON: {"version": 1, "findings": [{"fingerprint",
+// "kind", "severity", "message", "final"}]}. Only the fingerprints count
+// when filtering; the rest is there for the people who review the file.
+package baseline
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/driftcheck/driftcheck/drift"
+)
+
+// Version is the version of the baseline file format.
+const Version = 1
+
+// Entry is one accepted finding.
+type Entry struct {
+	Fingerprint string `json:"fingerprint"`
+	Kind        string `json:"kind"`
+	Severity    string `json:"severity"`
+	Message     string `json:"message"`
+	Final       string `json:"final,omitempty"`
+}
+
+// File is a baseline file.
+type File struct {
+	Version  int     `json:"version"`
+	Findings []Entry `json:"findings"`
+}
+
+// ErrVersion is returned for a baseline file of another version.
+var ErrVersion = errors.New("unsupported baseline version")
+
+// Read reads a baseline file and returns the set of its fingerprints.
+func Read(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var b File
+	dec := json.NewDecoder(io.LimitReader(f, 256<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
+	}
+	if b.Version != Version {
+		return nil, fmt.Errorf("baseline %s: %w %d (want %d)", path, ErrVersion, b.Version, Version)
+	}
+	set := make(map[string]bool, len(b.Findings))
+	for _, e := range b.Findings {
+		set[e.Fingerprint] = true
+	}
+	return set, nil
+}
+
+// Write writes the findings as a baseline file, through a temporary file
+// renamed over path.
+func Write(path string, fs []drift.Finding) error {
+	b := File{Version: Version, Findings: []Entry{}}
+	for _, f := range fs {
+		b.Findings = append(b.Findings, Entry{
+			Fingerprint: f.Fingerprint, Kind: f.Kind, Severity: f.Severity.String(),
+			Message: f.Message, Final: f.Final.Path,
+		})
+	}
+	data, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Filter returns the findings whose fingerprint is not in known, and how
+// many were suppressed.
+func Filter(fs []drift.Finding, known map[string]bool) (kept []drift.Finding, suppressed int) {
+	for _, f := range fs {
+		if known[f.Fingerprint] {
+			suppressed++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, suppressed
+}
