@@ -281,6 +281,10 @@ func writeOutput(c *cli.Context, write func(w io.Writer, tty bool) error) error 
 		tmp.Close()
 		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
 	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
+	}
 	if err := tmp.Close(); err != nil {
 		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
 	}
