@@ -14,9 +14,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/document"
@@ -153,139 +152,6 @@ func (c *Checker) annotate(seg *segment.Segmenter, doc *document.Document) *drif
 	return side
 }
 
-// monthPrefixes maps the start of month names of the UN languages to the
-// month number, so that "19 March 2018", "2018年3月19日" and "в марте"
-// carry the same numbers. Russian and Arabic month words inflect or come in
-// two series; a prefix of the lower-cased word is enough.
-var monthPrefixes = map[string][]string{
-	"en": {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
-	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-	"es": {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-	"ru": {"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"},
-	"ar": {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
-}
-
-// Levantine month names used in UN Arabic beside the ones above
-// ("كانون الثاني/يناير"): they come in pairs, so they are not counted.
-
-func monthOf(lang, word string) (string, bool) {
-	w := strings.ToLower(word)
-	for i, p := range monthPrefixes[lang] {
-		switch {
-		case lang == "ru" && p == "ма":
-			if w == "май" || w == "мая" || w == "мае" {
-				return fmt.Sprint(i + 1), true
-			}
-		case lang == "ru" && p == "март":
-			if w == "март" || w == "марта" || w == "марте" {
-				return fmt.Sprint(i + 1), true
-			}
-		case lang == "ru" || lang == "ar":
-			if strings.HasPrefix(w, p) || (lang == "ar" && strings.HasSuffix(w, p)) {
-				return fmt.Sprint(i + 1), true
-			}
-		case w == p:
-			return fmt.Sprint(i + 1), true
-		}
-	}
-	return "", false
-}
-
-func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.Number {
-	var out []drift.Number
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.Start < p.BodyStart {
-			continue
-		}
-		switch t.Kind {
-		case segment.Number:
-			if t.Key == "" {
-				continue
-			}
-			n := drift.Number{Key: t.Key, Text: t.Text, Start: t.Start, End: t.End}
-			// "100 000": a space (or no-break space) as thousands separator
-			// splits one number into several tokens.
-			for i+2 < len(toks) && isThousandsSpace(toks[i+1].Text) && toks[i+2].Kind == segment.Number && len(toks[i+2].Text) == 3 && toks[i+2].Key == toks[i+2].Text {
-				n.Key += toks[i+2].Key
-				n.End = toks[i+2].End
-				n.Text = p.Text[n.Start:n.End]
-				i += 2
-			}
-			n.Key, n.End = scaled(lang, p.Text, toks, i, n.Key, n.End)
-			n.Text = p.Text[n.Start:n.End]
-			out = append(out, n)
-		case segment.Word:
-			if m, ok := monthOf(lang, t.Text); ok {
-				// "may" is a month only next to a number ("1 May", "May 2018").
-				if lang == "en" && m == "5" && !nearNumber(toks, i) {
-					continue
-				}
-				out = append(out, drift.Number{Key: m, Text: t.Text, Start: t.Start, End: t.End})
-			}
-		}
-	}
-	return out
-}
-
-// scales are the words that multiply a number in UN texts: "$4.8 million"
-// is written "480万美元" in Chinese.
-var scales = map[string]float64{
-	"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-	"milliard": 1e9, "milliards": 1e9, "millón": 1e6, "millones": 1e6,
-	"млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
-	"مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "بليون": 1e9, "بلايين": 1e9, "مليارات": 1e9,
-	"万": 1e4, "亿": 1e8, "万亿": 1e12,
-}
-
-// scaled applies a scale word that follows the number token at i (after at
-// most one space) and returns the new key and end offset.
-func scaled(lang, text string, toks []segment.Token, i int, key string, end int) (string, int) {
-	j := i + 1
-	for j < len(toks) && toks[j].Start < end {
-		j++
-	}
-	if j < len(toks) && toks[j].Kind == segment.Space {
-		j++
-	}
-	if j >= len(toks) || toks[j].Kind != segment.Word {
-		return key, end
-	}
-	w := strings.ToLower(toks[j].Text)
-	m, ok := scales[w]
-	if !ok && lang == "zh" {
-		// gse may keep the scale with what follows (万美元): look at the
-		// first character.
-		for _, pre := range []string{"万亿", "亿", "万"} {
-			if strings.HasPrefix(w, pre) {
-				m, ok = scales[pre], true
-				break
-			}
-		}
-	}
-	if !ok {
-		return key, end
-	}
-	v, err := strconv.ParseFloat(key, 64)
-	if err != nil {
-		return key, end
-	}
-	return strconv.FormatFloat(v*m, 'f', -1, 64), end
-}
-
-func isThousandsSpace(s string) bool {
-	return s == " " || s == "\u00a0" || s == "\u202f" || s == "\u2009"
-}
-
-func nearNumber(toks []segment.Token, i int) bool {
-	for _, d := range []int{-2, 2} {
-		if j := i + d; j >= 0 && j < len(toks) && toks[j].Kind == segment.Number {
-			return true
-		}
-	}
-	return false
-}
-
 // Comparison is the check of one final text against the voted text.
 type Comparison struct {
 	Voted, Final *drift.Side
@@ -334,6 +200,11 @@ func (c *Checker) Compare(vs, fs *drift.Side) *Comparison {
 	if ra, rb := align.LengthRatios[vs.Doc.Lang], align.LengthRatios[fs.Doc.Lang]; ra > 0 && rb > 0 {
 		opt.ExpectedRatio = rb / ra
 	}
+	if !opt.SameLang {
+		// The spread of a pair of translations: the larger of the two
+		// languages' spreads against English.
+		opt.LengthSpread = max(align.LengthSpread[vs.Doc.Lang], align.LengthSpread[fs.Doc.Lang])
+	}
 	pairs := align.Align(Items(vs, opt.SameLang), Items(fs, opt.SameLang), opt)
 	findings := drift.Compare(vs, fs, pairs, c.Lexicon)
 	return &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: findings}
@@ -351,7 +222,6 @@ func Items(s *drift.Side, words bool) []align.Item {
 				n++
 			}
 		}
-		_ = utf8.RuneLen
 		it.Len = float64(n)
 		for _, x := range p.Numbers {
 			it.Numbers = append(it.Numbers, x.Key)
@@ -363,6 +233,24 @@ func Items(s *drift.Side, words bool) []align.Item {
 			}
 			it.Concepts = append(it.Concepts, k)
 		}
+		for k, t := range p.Tokens {
+			if t.Start < p.P.BodyStart {
+				continue
+			}
+			switch t.Kind {
+			case segment.Word:
+				if k > 0 && isAnchor(t.Text) {
+					it.Anchors = append(it.Anchors, strings.ToLower(t.Text))
+				}
+			case segment.Punct:
+				switch t.Text {
+				case "(", "（", "[":
+					it.Parens++
+				case "\"", "“", "«", "「", "„", "'":
+					it.Quotes++
+				}
+			}
+		}
 		if words {
 			for _, t := range p.Tokens {
 				if t.IsContent() && t.Start >= p.P.BodyStart {
@@ -373,4 +261,29 @@ func Items(s *drift.Side, words bool) []align.Item {
 		items[i] = it
 	}
 	return items
+}
+
+// isAnchor reports whether a word is likely to pass untranslated: Latin
+// letters with a capital after the first letter (UNICEF, HFC), or a
+// capitalised Latin word of at least four letters (a name).
+func isAnchor(w string) bool {
+	letters, upper := 0, 0
+	first := true
+	capital := false
+	for _, r := range w {
+		if r > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+				if first {
+					capital = true
+				}
+			}
+			first = false
+		}
+	}
+	return letters >= 2 && (upper >= 2 || (capital && letters >= 4))
 }

@@ -30,6 +30,12 @@ type Item struct {
 	// Words is set only when both documents are in one language: the
 	// content-word keys of the paragraph.
 	Words []string
+	// Anchors are words that translation leaves alone: Latin-script names
+	// and acronyms (UNICEF, Guatemala, HFC-23), folded.
+	Anchors []string
+	// Parens and Quotes count brackets and quotation marks, which
+	// translations mostly keep.
+	Parens, Quotes int
 }
 
 // Pair is one step of an alignment: paragraphs A of the first document
@@ -49,16 +55,24 @@ type Options struct {
 	// SameLang says both documents are in one language (versions).
 	SameLang bool
 	// ExpectedRatio is the usual ratio of the lengths of B to A for the
-	// two languages (0: unknown). The ratio measured on the documents is
-	// used unless it strays far from this one, as when one document is an
-	// excerpt of the other.
+	// two languages (0: unknown, and the ratio of the two documents is
+	// used).
 	ExpectedRatio float64
+	// LengthSpread is the usual standard deviation of the log length ratio
+	// of a pair (0: 0.15). The larger it is, the less a length difference
+	// costs.
+	LengthSpread float64
 }
 
 // LengthRatios gives, per language, the usual length of a text in
 // characters (spaces excluded) relative to the same text in English,
 // measured on the UNPC devset.
-var LengthRatios = map[string]float64{"en": 1, "fr": 1.15, "es": 1.12, "ru": 1.08, "ar": 0.88, "zh": 0.31}
+var LengthRatios = map[string]float64{"en": 1, "fr": 1.127, "es": 1.13, "ru": 1.141, "ar": 0.843, "zh": 0.313}
+
+// LengthSpread gives, per language, the standard deviation of the log of
+// the length ratio of a sentence to its English original on the UNPC devset
+// (smoothed by 12 characters): how much length alone says about a pairing.
+var LengthSpread = map[string]float64{"en": 0.12, "fr": 0.149, "es": 0.118, "ru": 0.147, "ar": 0.168, "zh": 0.263}
 
 // Costs of the alignment steps. A skip (a paragraph with no partner) costs
 // SkipCost; a 2-1 or 1-2 merge pays MergeCost on top of its pair cost.
@@ -82,9 +96,12 @@ const (
 // every item of both, in document order.
 func Align(a, b []Item, opt Options) []Pair {
 	n, m := len(a), len(b)
-	ratio := lengthRatio(a, b)
-	if e := opt.ExpectedRatio; e > 0 && (ratio < e/1.6 || ratio > e*1.6) {
-		ratio = e
+	// The usual ratio of the two languages, when known, is the better
+	// estimate: the documents' own ratio is biased by the very paragraphs
+	// that one of them dropped or added.
+	ratio := opt.ExpectedRatio
+	if ratio <= 0 {
+		ratio = lengthRatio(a, b)
 	}
 	w := 60
 	if d := n - m; d > 0 && d+30 > w {
@@ -230,26 +247,41 @@ func lengthRatio(a, b []Item) float64 {
 // item, the other one or two).
 func pairCost(as, bs []Item, ratio float64, opt Options) float64 {
 	var la, lb float64
-	var an, bn, ac, bc, aw, bw []string
+	var an, bn, ac, bc, aw, bw, aa, ba []string
+	var ap, bp, aq, bq int
 	for _, x := range as {
 		la += x.Len
-		an, ac, aw = append(an, x.Numbers...), append(ac, x.Concepts...), append(aw, x.Words...)
+		an, ac, aw, aa = append(an, x.Numbers...), append(ac, x.Concepts...), append(aw, x.Words...), append(aa, x.Anchors...)
+		ap, aq = ap+x.Parens, aq+x.Quotes
 	}
 	for _, x := range bs {
 		lb += x.Len
-		bn, bc, bw = append(bn, x.Numbers...), append(bc, x.Concepts...), append(bw, x.Words...)
+		bn, bc, bw, ba = append(bn, x.Numbers...), append(bc, x.Concepts...), append(bw, x.Words...), append(ba, x.Anchors...)
+		bp, bq = bp+x.Parens, bq+x.Quotes
 	}
 	// Length: log ratio against the documents' own ratio, smoothed so that
 	// short paragraphs are not judged on a few characters.
 	const smooth = 12
 	d := math.Log((lb + smooth*ratio) / (la*ratio + smooth*ratio))
-	c := 3 * math.Abs(d)
+	spread := opt.LengthSpread
+	if spread <= 0 {
+		spread = 0.15
+	}
+	c := 0.45 * math.Abs(d) / spread
 
 	// Evidence.
 	shared, onlyA, onlyB := overlap(an, bn)
 	c -= 1.0*float64(shared) - 0.5*float64(onlyA+onlyB)
 	shared, onlyA, onlyB = overlap(ac, bc)
 	c -= 1.2*float64(shared) - 0.6*float64(onlyA+onlyB)
+	if !opt.SameLang {
+		shared, _, _ = overlap(aa, ba)
+		c -= 0.8 * float64(shared)
+		c += 0.4 * float64(absInt(ap-bp)+absInt(aq-bq))
+		if ap > 0 && ap == bp {
+			c -= 0.4
+		}
+	}
 	if opt.SameLang && (len(aw) > 0 || len(bw) > 0) {
 		shared, onlyA, onlyB = overlap(aw, bw)
 		tot := float64(shared + onlyA + onlyB)
@@ -315,4 +347,11 @@ func Sorted(keys []string) []string {
 	out := append([]string(nil), keys...)
 	sort.Strings(out)
 	return out
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

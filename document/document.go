@@ -283,11 +283,14 @@ func Parse(paras []extract.Paragraph, path, lang string) *Document {
 
 // startsOperative reports whether a numbered paragraph begins the operative
 // part: a preambular paragraph never starts with a number, but a number
-// followed by a capitalised verb or by Chinese text does.
+// followed by a capitalised verb, a Russian verb (lower case in UN Russian)
+// or Chinese or Arabic text does.
 func startsOperative(text, label string) bool {
 	rest := text[len(label):]
 	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsUpper(r) || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Arabic, r) || r == '«' || r == '"' || r == '“'
+	// UN Russian starts operative paragraphs with a lower-case verb
+	// ("1. призывает"); Latin-script languages with a capital.
+	return unicode.IsUpper(r) || unicode.In(r, unicode.Cyrillic, unicode.Han, unicode.Arabic) || r == '«' || r == '"' || r == '“'
 }
 
 // subPath returns the label path of a sub-paragraph labelled lab that

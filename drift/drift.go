@@ -143,6 +143,9 @@ type Finding struct {
 	// Ops is the token diff of the two paragraphs (wording-changed and
 	// editorial findings): byte offsets into Voted.Text and Final.Text.
 	Ops []diff.Op
+	// After is, for a paragraph-added finding, the id of the voted
+	// paragraph the added one follows ("" when it comes first).
+	After string
 	// Fingerprint identifies the finding across runs: it is made of what
 	// was found and of the words around it, not of paragraph numbers or
 	// lines, so it survives renumbering and edits elsewhere. See
@@ -160,7 +163,10 @@ type Para struct {
 
 // Number is a number found in a paragraph.
 type Number struct {
-	Key        string // normalised value
+	Key string // normalised value
+	// Alt is another reading of the same digits ("" if none), such as the
+	// reversed digit groups of right-to-left text.
+	Alt        string
 	Text       string
 	Start, End int
 }
@@ -181,6 +187,7 @@ func Compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Fin
 
 func compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Finding {
 	var out []Finding
+	after := ""
 	for _, pr := range pairs {
 		switch {
 		case len(pr.B) == 0:
@@ -201,10 +208,14 @@ func compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Fin
 					Message: fmt.Sprintf("final paragraph %s has no counterpart in the voted text", p.P.ID),
 					Voted:   Loc{Path: voted.Doc.Path, Lang: voted.Doc.Lang, Start: -1, End: -1},
 					Final:   paraLoc(final, p, -1, -1),
+					After:   after,
 				})
 			}
 		default:
 			out = append(out, comparePair(voted, final, pr, lex)...)
+		}
+		if len(pr.A) > 0 {
+			after = voted.Paras[pr.A[len(pr.A)-1]].P.ID
 		}
 	}
 	return out
@@ -536,20 +547,26 @@ func compareNumbers(voted, final *Side, pr align.Pair) (Finding, bool) {
 	inF, inV := map[string]bool{}, map[string]bool{}
 	for _, f := range fn {
 		inF[f.n.Key] = true
+		if f.n.Alt != "" {
+			inF[f.n.Alt] = true
+		}
 	}
 	for _, v := range vn {
 		inV[v.n.Key] = true
+		if v.n.Alt != "" {
+			inV[v.n.Alt] = true
+		}
 	}
 	var onlyV, onlyF []nref
 	seen := map[string]bool{}
 	for _, v := range vn {
-		if !inF[v.n.Key] && !seen["v"+v.n.Key] {
+		if !inF[v.n.Key] && !(v.n.Alt != "" && inF[v.n.Alt]) && !seen["v"+v.n.Key] {
 			seen["v"+v.n.Key] = true
 			onlyV = append(onlyV, v)
 		}
 	}
 	for _, f := range fn {
-		if !inV[f.n.Key] && !seen["f"+f.n.Key] {
+		if !inV[f.n.Key] && !(f.n.Alt != "" && inV[f.n.Alt]) && !seen["f"+f.n.Key] {
 			seen["f"+f.n.Key] = true
 			onlyF = append(onlyF, f)
 		}

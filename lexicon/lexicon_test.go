@@ -370,8 +370,11 @@ func TestMatchElliptic(t *testing.T) {
 		// UNGeneva 2023: "coopération Nord-Sud, Sud-Sud et triangulaire"
 		// (see the triangular-cooperation row of default.tsv).
 		{"French ellipsis with the head first", "fr", "la coopération Nord-Sud, Sud-Sud et triangulaire",
-			[]string{"north-south-cooperation", "south-south-cooperation", "triangular-cooperation"},
-			"matchElliptic only shares a head that ends the rendering (English order); in French the head comes first, so the bare Sud-Sud is missed (only triangulaire is listed bare)"},
+			[]string{"north-south-cooperation", "south-south-cooperation", "triangular-cooperation"}, ""},
+		{"Spanish ellipsis with the head first", "es", "la cooperación Norte-Sur, Sur-Sur y triangular",
+			[]string{"north-south-cooperation", "south-south-cooperation", "triangular-cooperation"}, ""},
+		{"head-first ellipsis needs the comma or conjunction", "fr", "la coopération Nord-Sud Sud-Sud",
+			[]string{"north-south-cooperation"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

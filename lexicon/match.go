@@ -40,13 +40,16 @@ type Matcher struct {
 	// byLang maps a language to its patterns indexed by their first key
 	// (by the first rune of the key for Chinese), longest first.
 	byLang map[string]map[string][]*pattern
+	// headFirst indexes multi-word patterns by their second key, for
+	// coordinations that put the shared head noun first.
+	headFirst map[string]map[string][]*pattern
 }
 
 // NewMatcher prepares lex for matching text cut by seg. The segmenter must
 // have been built with lex's Chinese renderings as user words (see
 // segment.New) for Chinese terms to stay whole.
 func NewMatcher(lex *Lexicon, seg *segment.Segmenter) *Matcher {
-	return &Matcher{lex: lex, seg: seg, byLang: map[string]map[string][]*pattern{}}
+	return &Matcher{lex: lex, seg: seg, byLang: map[string]map[string][]*pattern{}, headFirst: map[string]map[string][]*pattern{}}
 }
 
 // Lexicon returns the matcher's lexicon.
@@ -107,11 +110,18 @@ func (m *Matcher) Prepare(langs ...string) {
 				idx[first] = append(idx[first], p)
 			}
 		}
+		hf := map[string][]*pattern{}
 		for k, ps := range idx {
 			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].joined) > len(ps[j].joined) })
 			idx[k] = ps
+			for _, pat := range ps {
+				if sep != "" && len(pat.keys) >= 2 && pat.exact == nil {
+					hf[pat.keys[1]] = append(hf[pat.keys[1]], pat)
+				}
+			}
 		}
 		m.byLang[lang] = idx
+		m.headFirst[lang] = hf
 	}
 }
 
@@ -126,6 +136,7 @@ func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 	if len(idx) == 0 {
 		return nil
 	}
+	headFirst := m.headFirst
 	sep := joinSep(lang)
 	content := make([]int, 0, len(toks))
 	for i, t := range toks {
@@ -150,6 +161,14 @@ func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 		if best == nil && sep != "" {
 			for _, pat := range idx[first] {
 				if n := matchElliptic(lang, pat, toks, content, p); n > 0 {
+					best, bestN = pat, n
+					break
+				}
+			}
+		}
+		if best == nil && headFirstLangs[lang] {
+			for _, pat := range headFirst[lang][toks[content[p]].Key] {
+				if n := matchEllipticHeadFirst(lang, pat, toks, content, p); n > 0 {
 					best, bestN = pat, n
 					break
 				}
@@ -281,6 +300,56 @@ func matchElliptic(lang string, pat *pattern, toks []segment.Token, content []in
 			if afterConj > 2 {
 				return 0
 			}
+		}
+	}
+	return 0
+}
+
+// headFirstLangs are the languages whose noun phrases put the head noun
+// first ("coopération Sud-Sud"); English does not ("South-South
+// cooperation"), and reading it so would take "dialogue and cooperation"
+// after "international" for international cooperation.
+var headFirstLangs = map[string]bool{"fr": true, "es": true, "pt": true, "it": true, "ru": true, "ar": true}
+
+// matchEllipticHeadFirst matches the modifier of a rendering whose head noun
+// comes first and is shared with an earlier coordinated phrase, as French,
+// Spanish and Russian write it: "Sud-Sud" in "coopération Nord-Sud, Sud-Sud
+// et triangulaire" is coopération Sud-Sud. The pattern's first key is the
+// head; its other keys must stand at p, right after a comma or a
+// conjunction, with the head at most EllipsisWindow content tokens before,
+// in the same clause. It returns the number of content tokens matched (the
+// modifier), or 0.
+func matchEllipticHeadFirst(lang string, pat *pattern, toks []segment.Token, content []int, p int) int {
+	mod := pat.keys[1:]
+	if p+len(mod) > len(content) || p == 0 {
+		return 0
+	}
+	for i, k := range mod {
+		if toks[content[p+i]].Key != k {
+			return 0
+		}
+	}
+	conj := conjunctions[lang]
+	// A comma or a conjunction right before the modifier.
+	prev := content[p] - 1
+	for prev >= 0 && toks[prev].Kind == segment.Space {
+		prev--
+	}
+	if prev < 0 {
+		return 0
+	}
+	if t := toks[prev]; !(t.Text == "," || t.Text == "،" || conj[strings.ToLower(t.Text)]) {
+		return 0
+	}
+	head := pat.keys[0]
+	for k := p - 1; k >= 0 && k >= p-EllipsisWindow; k-- {
+		for _, t := range toks[content[k]+1 : content[k+1]] {
+			if t.Kind == segment.Punct && strings.ContainsAny(t.Text, ".;:!?()") {
+				return 0
+			}
+		}
+		if toks[content[k]].Key == head {
+			return len(mod)
 		}
 	}
 	return 0

@@ -37,6 +37,9 @@ type Input struct {
 	Suppressed int
 	// View holds the paragraphs and alignments (HTML report only).
 	View *View
+	// ParaOrder lists the voted paragraph ids in document order; the text
+	// report of several finals groups findings by paragraph in this order.
+	ParaOrder []string
 }
 
 // Formats lists the report formats, for help and errors.
@@ -243,6 +246,9 @@ type group struct {
 // block per paragraph with both texts shown once, the evidence marked
 // («…» without colour, coloured on a terminal), then a summary line.
 func Text(w io.Writer, in Input, opt Options) error {
+	if len(in.Finals) > 1 {
+		return textByParagraph(w, in, opt)
+	}
 	bw := &errWriter{w: w}
 	c := func(code, s string) string {
 		if !opt.Color {
@@ -311,6 +317,11 @@ func Text(w io.Writer, in Input, opt Options) error {
 		}
 		fmt.Fprintln(bw)
 	}
+	writeTotals(bw, in)
+	return bw.err
+}
+
+func writeTotals(bw *errWriter, in Input) {
 	counts := map[drift.Severity]int{}
 	for _, f := range in.Findings {
 		counts[f.Severity]++
@@ -323,6 +334,146 @@ func Text(w io.Writer, in Input, opt Options) error {
 		fmt.Fprintf(bw, " (%d suppressed by the baseline)", in.Suppressed)
 	}
 	fmt.Fprintln(bw)
+}
+
+// textByParagraph writes the report of several finals: one block per voted
+// paragraph with the findings of every language under it, then a paragraph
+// × language matrix.
+func textByParagraph(w io.Writer, in Input, opt Options) error {
+	bw := &errWriter{w: w}
+	c := func(code, s string) string {
+		if !opt.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	var langs []string
+	for _, d := range in.Finals {
+		langs = append(langs, fmt.Sprintf("%s [%s]", d.Path, d.Lang))
+	}
+	fmt.Fprintf(bw, "%s\n", c(ansiBold, fmt.Sprintf("voted %s [%s] against %s", in.Voted.Path, in.Voted.Lang, strings.Join(langs, ", "))))
+
+	// Group keys: a voted paragraph id, or "+id [lang]" for a paragraph a
+	// final added, placed after the voted paragraph it follows.
+	type block struct {
+		key string
+		fs  []drift.Finding
+	}
+	blocks := map[string]*block{}
+	after := map[string][]string{} // voted id → added keys following it
+	for _, f := range in.Findings {
+		key := f.Voted.Para
+		if key == "" {
+			key = fmt.Sprintf("+%s [%s]", f.Final.Para, f.Final.Lang)
+			if blocks[key] == nil {
+				after[f.After] = append(after[f.After], key)
+			}
+		}
+		if blocks[key] == nil {
+			blocks[key] = &block{key: key}
+		}
+		blocks[key].fs = append(blocks[key].fs, f)
+	}
+	var order []string
+	order = append(order, after[""]...)
+	seen := map[string]bool{}
+	for _, id := range in.ParaOrder {
+		order = append(order, id)
+		order = append(order, after[id]...)
+		seen[id] = true
+	}
+	for _, f := range in.Findings { // paragraphs not in ParaOrder
+		if f.Voted.Para != "" && !seen[f.Voted.Para] {
+			seen[f.Voted.Para] = true
+			order = append(order, f.Voted.Para)
+			order = append(order, after[f.Voted.Para]...)
+		}
+	}
+	var shown []string
+	for _, key := range order {
+		b := blocks[key]
+		if b == nil {
+			continue
+		}
+		shown = append(shown, key)
+		fmt.Fprintf(bw, "\n%s\n", c(ansiBold, key))
+		if f0 := b.fs[0]; f0.Voted.Para != "" {
+			var all []span
+			for _, f := range b.fs {
+				if len(f.Ops) == 0 {
+					all = append(all, spans([]drift.Finding{f}, true)...)
+				}
+			}
+			sort.Slice(all, func(i, j int) bool { return all[i].start < all[j].start })
+			fmt.Fprintf(bw, "  voted %s  %s\n", c(ansiDim, posString(f0.Voted)), markSpans(f0.Voted.Text, all, opt.Color))
+		}
+		for _, d := range in.Finals {
+			var fs []drift.Finding
+			for _, f := range b.fs {
+				if f.Final.Path == d.Path {
+					fs = append(fs, f)
+				}
+			}
+			if len(fs) == 0 {
+				continue
+			}
+			for _, f := range fs {
+				fmt.Fprintf(bw, "  [%s] %s %s: %s\n", d.Lang, c(sevColor(f.Severity), fmt.Sprintf("%-7s", f.Severity)), f.Kind, f.Message)
+			}
+			var ops *drift.Finding
+			for k := range fs {
+				if len(fs[k].Ops) > 0 {
+					ops = &fs[k]
+				}
+			}
+			switch {
+			case ops != nil:
+				fmt.Fprintf(bw, "       diff  %s  %s\n", c(ansiDim, posString(ops.Final)), inlineDiff(ops.Voted.Text, ops.Final.Text, ops.Ops, opt.Color))
+			case fs[0].Final.Para != "":
+				fmt.Fprintf(bw, "       final %s  %s\n", c(ansiDim, posString(fs[0].Final)), markSpans(fs[0].Final.Text, spans(fs, false), opt.Color))
+			}
+		}
+	}
+	if len(shown) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", c(ansiBold, "paragraph × language (E error, W warning, I info)"))
+		width := 9
+		for _, k := range shown {
+			if n := len([]rune(k)) + 2; n > width {
+				width = n
+			}
+		}
+		fmt.Fprintf(bw, "  %-*s", width, "")
+		for _, d := range in.Finals {
+			fmt.Fprintf(bw, " %-6s", d.Lang)
+		}
+		fmt.Fprintln(bw)
+		for _, key := range shown {
+			fmt.Fprintf(bw, "  %-*s", width, key)
+			for _, d := range in.Finals {
+				n := map[drift.Severity]int{}
+				for _, f := range blocks[key].fs {
+					if f.Final.Path == d.Path {
+						n[f.Severity]++
+					}
+				}
+				cell := ""
+				for _, sv := range []drift.Severity{drift.Error, drift.Warning, drift.Info} {
+					if n[sv] > 0 {
+						cell += fmt.Sprintf("%s%d", strings.ToUpper(sv.String()[:1]), n[sv])
+					}
+				}
+				if cell == "" {
+					cell = "-"
+				}
+				fmt.Fprintf(bw, " %-6s", cell)
+			}
+			fmt.Fprintln(bw)
+		}
+	} else {
+		fmt.Fprintf(bw, "  no findings at or above %s\n", in.Level)
+	}
+	fmt.Fprintln(bw)
+	writeTotals(bw, in)
 	return bw.err
 }
 

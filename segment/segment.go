@@ -220,6 +220,8 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 				k = strings.TrimSuffix(k, "'s")
 			case "ar":
 				k = ArabicKey(k)
+			case "ru":
+				k = strings.ReplaceAll(k, "ё", "е") // трёхсторонний = трехсторонний
 			}
 			if st != nil {
 				if env == nil {
@@ -306,7 +308,22 @@ func classify(t string) Kind {
 // thousands separators (comma, space, no-break space, thin space, apostrophe)
 // are removed, and a trailing ordinal suffix (43rd, 1er, 2º) is dropped. A
 // decimal point or comma followed by other than three digits is kept as ".".
+// Leading zeros, and trailing zeros of a decimal part, are dropped.
 func NumberKey(t string) string {
+	k := numberKey(t)
+	// "08" and "8" are one number; "0" and "0.5" keep their zero.
+	for len(k) > 1 && k[0] == '0' && k[1] != '.' {
+		k = k[1:]
+	}
+	// "77.0" and "77", "130.00" and "130" too.
+	if strings.Contains(k, ".") {
+		k = strings.TrimRight(k, "0")
+		k = strings.TrimSuffix(k, ".")
+	}
+	return k
+}
+
+func numberKey(t string) string {
 	t = norm.NFKC.String(t)
 	var b strings.Builder
 	rs := []rune(t)
@@ -494,16 +511,20 @@ var arabicNorm = strings.NewReplacer(
 )
 
 // ArabicKey is the light stemmer for Arabic: after normalisation
-// (arabicNorm) it removes, when at least two letters remain, an attached
-// conjunction (و, ف), then a preposition (ب, ك, ل), then the definite
-// article (ال; لل is ل with the article). The lexicon's renderings get the
-// same key, so المساعدة التقنية matches للمساعدة التقنية and
-// وبناء القدرات matches بناء القدرات.
+// (arabicNorm) it removes, while at least three letters remain, an attached
+// conjunction (و, ف), then up to two prepositions (ب, ك, ل; لل is ل with the
+// article), then the definite article (ال). Letters are stripped the same
+// way whether they are clitics or the first letter of a word, so a word and
+// its prefixed forms always get one key: بناء, لبناء and وبناء all become
+// ناء, and المساعدة and للمساعدة become مساعده. The lexicon's renderings
+// get the same keys.
 func ArabicKey(w string) string {
 	w = arabicNorm.Replace(w)
+	n := utf8.RuneCountInString(w)
 	strip := func(p string) bool {
-		if strings.HasPrefix(w, p) && utf8.RuneCountInString(w)-utf8.RuneCountInString(p) >= 2 {
+		if strings.HasPrefix(w, p) && n-utf8.RuneCountInString(p) >= 3 {
 			w = w[len(p):]
+			n -= utf8.RuneCountInString(p)
 			return true
 		}
 		return false
@@ -511,12 +532,10 @@ func ArabicKey(w string) string {
 	if !strip("و") {
 		strip("ف")
 	}
-	if strings.HasPrefix(w, "لل") && utf8.RuneCountInString(w) >= 4 {
-		w = w[len("لل"):]
-		return w
-	}
-	if !strip("ب") && !strip("ك") {
-		strip("ل")
+	for k := 0; k < 2; k++ {
+		if !strip("ب") && !strip("ك") && !strip("ل") {
+			break
+		}
 	}
 	strip("ال")
 	return w

@@ -226,13 +226,13 @@ func TestNumberKey(t *testing.T) {
 		{"thin space thousands separator", "1\u2009000", "1000"},  // U+2009 THIN SPACE
 		{"space thousands separator", "1 000", "1000"},
 		{"apostrophe thousands separator", "1'000", "1000"},
-		{"full-width digits", "３７", "37"},                                  // U+FF13 U+FF17 FULLWIDTH DIGITs
-		{"Arabic-Indic digits", "٣٧", "37"},                                // U+0663 U+0667
-		{"extended Arabic-Indic digits", "۳۷", "37"},                       // U+06F3 U+06F7
-		{"Devanagari digits", "४३", "43"},                                  // U+096A U+0969
-		{"Arabic thousands separator", "١٬٠٠٠", "1000"},                    // U+066C ARABIC THOUSANDS SEPARATOR
-		{"Arabic decimal separator", "٣٫٥", "3.5"},                         // U+066B ARABIC DECIMAL SEPARATOR
-		{"Arabic decimal separator before three digits", "١٫٠٠٠", "1.000"}, // U+066B is never a thousands separator
+		{"full-width digits", "３７", "37"},                              // U+FF13 U+FF17 FULLWIDTH DIGITs
+		{"Arabic-Indic digits", "٣٧", "37"},                            // U+0663 U+0667
+		{"extended Arabic-Indic digits", "۳۷", "37"},                   // U+06F3 U+06F7
+		{"Devanagari digits", "४३", "43"},                              // U+096A U+0969
+		{"Arabic thousands separator", "١٬٠٠٠", "1000"},                // U+066C ARABIC THOUSANDS SEPARATOR
+		{"Arabic decimal separator", "٣٫٥", "3.5"},                     // U+066B ARABIC DECIMAL SEPARATOR
+		{"Arabic decimal separator before three digits", "١٫٠٠٠", "1"}, // U+066B is never a thousands separator; 1.000 = 1
 		{"English ordinal", "43rd", "43"},
 		{"French ordinal", "1er", "1"},
 		{"masculine ordinal indicator", "2º", "2"}, // U+00BA MASCULINE ORDINAL INDICATOR
@@ -240,8 +240,8 @@ func TestNumberKey(t *testing.T) {
 		// The doc comment: a comma followed by other than three digits is
 		// a decimal mark, written ".".
 		{"decimal comma", "12,5", "12.5"},
-		{"decimal comma, two digits", "1,00", "1.00"},
-		{"separator before four digits is decimal", "1,0000", "1.0000"},
+		{"decimal comma, two digits", "1,00", "1"}, // trailing decimal zeros dropped
+		{"separator before four digits is decimal", "1,0000", "1"},
 		// And a point followed by exactly three digits is a thousands
 		// separator (European style).
 		{"point before three digits is a thousands separator", "1.000", "1000"},

@@ -18,8 +18,8 @@ var update = flag.Bool("update", false, "rewrite the expected output of the gold
 // TestGolden runs each case of testdata/golden/*.txtar. The archive comment
 // holds the command line (first line) and "exit N" (second line). Files
 // named stdout and stderr are the expected output; every other file is an
-// input written to a temporary directory, which also holds "founding", a
-// link to testdata/founding. Regenerate with go test ./cmd/driftcheck -update
+// input written to a temporary directory, which also holds "founding" and
+// "languages", links to testdata/founding and testdata/languages. Regenerate with go test ./cmd/driftcheck -update
 // and check the diff by hand.
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob(mustAbs(t, "../../testdata/golden") + "/*.txtar")
@@ -47,8 +47,11 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%s: %v", file, err)
 			}
 			dir := t.TempDir()
-			if err := os.Symlink(founding, filepath.Join(dir, "founding")); err != nil {
-				t.Fatal(err)
+			for _, link := range []string{"founding", "languages"} {
+				target := filepath.Join(filepath.Dir(founding), link)
+				if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+					t.Fatal(err)
+				}
 			}
 			want := map[string]string{}
 			for _, f := range ar.Files {

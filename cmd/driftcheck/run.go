@@ -227,6 +227,9 @@ func runCheck(c *cli.Context) error {
 	if format == "html" {
 		in.View = res.View()
 	}
+	for _, p := range voted.Body() {
+		in.ParaOrder = append(in.ParaOrder, p.ID)
+	}
 	err = writeOutput(c, func(w io.Writer, tty bool) error {
 		return report.Write(w, format, in, report.Options{Color: useColor(c.String("color"), tty)})
 	})
