@@ -184,9 +184,20 @@ func (c *Checker) Check(voted *document.Document, finals ...*document.Document) 
 	c.Matcher.Prepare(langs...)
 	seg := c.SegmenterFor(append([]*document.Document{voted}, finals...)...)
 	vs := c.annotate(seg, voted)
+	var vsPlain *drift.Side
 	for _, f := range finals {
 		fs := c.annotate(seg, f)
-		res.Comparisons = append(res.Comparisons, c.Compare(vs, fs))
+		v := vs
+		if voted.Structured != f.Structured {
+			// Only one of the two was recognised as a resolution (a vote
+			// list too long, an opening line translated differently):
+			// compare both as plain texts rather than a header with a body.
+			if vsPlain == nil {
+				vsPlain = c.annotate(seg, document.AsPlain(voted))
+			}
+			v, fs = vsPlain, c.annotate(seg, document.AsPlain(f))
+		}
+		res.Comparisons = append(res.Comparisons, c.Compare(v, fs))
 	}
 	return res
 }

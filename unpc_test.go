@@ -1,6 +1,7 @@
 package driftcheck_test
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -71,6 +72,37 @@ func TestUNPCDevsetClean(t *testing.T) {
 		t.Logf("en→%s: %d documents, %d paragraphs; per 100 paragraphs:%s; at default level %s", lang, len(docs), nparas, b.String(), ratePer100(atDefault, nparas))
 		for _, e := range examples {
 			t.Log(e)
+		}
+	}
+}
+
+// TestGARes55100 checks the first lines of General Assembly resolution
+// 55/100 in six languages (../shared/corpora/un-ga-res-55-100, official
+// texts): English as voted, every other language as final, nothing at the
+// default level.
+func TestGARes55100(t *testing.T) {
+	shared, ok := corpus.SharedDir()
+	if !ok {
+		t.Skip("../shared is absent: this test needs ../shared/corpora/un-ga-res-55-100")
+	}
+	dir := filepath.Join(shared, "corpora", "un-ga-res-55-100")
+	chk := driftcheck.New(lexicon.Default())
+	voted, err := chk.LoadFile(filepath.Join(dir, "A_RES_55_100.sample.en.txt"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"ar", "zh", "fr", "ru", "es"} {
+		f, err := chk.LoadFile(filepath.Join(dir, "A_RES_55_100.sample."+lang+".txt"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Lang != lang {
+			t.Errorf("%s: language read as %q", f.Path, f.Lang)
+		}
+		for _, x := range chk.Check(voted, f).Findings() {
+			if x.Severity >= drift.Warning {
+				t.Errorf("en→%s: %s %s: %s", lang, x.Severity, x.Kind, x.Message)
+			}
 		}
 	}
 }

@@ -11,11 +11,27 @@ func (r *Result) View() *report.View {
 	if len(r.Comparisons) == 0 {
 		return v
 	}
-	v.Voted = docView(r.Comparisons[0].Voted)
+	first := r.Comparisons[0].Voted
+	v.Voted = docView(first)
+	index := map[string]int{}
+	for i, p := range first.Paras {
+		index[p.P.ID] = i
+	}
 	for _, c := range r.Comparisons {
 		fv := report.FinalView{DocView: docView(c.Final)}
 		for _, p := range c.Pairs {
-			fv.Pairs = append(fv.Pairs, report.Pair{A: p.A, B: p.B, Score: p.Score})
+			// The voted side of a comparison may be read differently (see
+			// Check): its paragraphs are mapped to the first one's by id.
+			var a []int
+			for _, i := range p.A {
+				if k, ok := index[c.Voted.Paras[i].P.ID]; ok {
+					a = append(a, k)
+				}
+			}
+			if len(a) == 0 && len(p.A) > 0 {
+				continue
+			}
+			fv.Pairs = append(fv.Pairs, report.Pair{A: a, B: p.B, Score: p.Score})
 		}
 		v.Finals = append(v.Finals, fv)
 	}

@@ -162,10 +162,11 @@ func isOpener(p string) bool {
 }
 
 // maxHeader is how many paragraphs may precede the line that opens the
-// body, and maxHeaderRunes how long each may be: a header is short.
+// body, and maxHeaderRunes how long each may be (a list of the States voting
+// for a resolution runs to about 1,500 characters).
 const (
 	maxHeader      = 30
-	maxHeaderRunes = 600
+	maxHeaderRunes = 3000
 )
 
 var sponsorEnd = []string{
@@ -188,16 +189,7 @@ func Parse(paras []extract.Paragraph, path, lang string) *Document {
 		}
 	}
 	if opener < 0 {
-		for i, p := range paras {
-			q := Paragraph{ID: "P" + strconv.Itoa(i+1), Kind: Plain, Text: p.Text, Index: i, Source: p}
-			// A paragraph number is a label, not text to compare.
-			if m := opLabel.FindStringSubmatch(p.Text); m != nil && startsOperative(p.Text, m[0]) {
-				q.Label, q.Num, q.BodyStart = strings.TrimSpace(m[0]), atoi(m[1]), len(m[0])
-			}
-			d.Paras = append(d.Paras, q)
-		}
-		d.Symbol = firstSymbol(paras, 3)
-		return d
+		return plain(d, paras)
 	}
 	d.Structured = true
 	d.Symbol = firstSymbol(paras[:opener+1], opener+1)
@@ -279,6 +271,37 @@ func Parse(paras []extract.Paragraph, path, lang string) *Document {
 		d.Paras = append(d.Paras, p)
 	}
 	return d
+}
+
+func plain(d *Document, paras []extract.Paragraph) *Document {
+	d.Paras = nil
+	for i, p := range paras {
+		q := Paragraph{ID: "P" + strconv.Itoa(i+1), Kind: Plain, Text: p.Text, Index: i, Source: p}
+		// A paragraph number is a label, not text to compare.
+		if m := opLabel.FindStringSubmatch(p.Text); m != nil && startsOperative(p.Text, m[0]) {
+			q.Label, q.Num, q.BodyStart = strings.TrimSpace(m[0]), atoi(m[1]), len(m[0])
+		}
+		d.Paras = append(d.Paras, q)
+	}
+	d.Symbol = firstSymbol(paras, 3)
+	return d
+}
+
+// AsPlain returns d read as a text with no resolution structure: every
+// paragraph compared, ids P1…Pn. A comparison uses it when only one of two
+// documents was recognised as a resolution.
+func AsPlain(d *Document) *Document {
+	if !d.Structured {
+		return d
+	}
+	paras := make([]extract.Paragraph, len(d.Paras))
+	for i, p := range d.Paras {
+		paras[i] = p.Source
+	}
+	n := &Document{Path: d.Path, Lang: d.Lang}
+	plain(n, paras)
+	n.Symbol = d.Symbol
+	return n
 }
 
 // startsOperative reports whether a numbered paragraph begins the operative
