@@ -80,7 +80,7 @@ type jsonReport struct {
 	Level    string        `json:"level"`
 	FailOn   string        `json:"fail_on"`
 	Summary  jsonSummary   `json:"summary"`
-	Findings []jsonFinding `json:"findings"`
+	Findings []JSONFinding `json:"findings"`
 }
 
 type jsonSummary struct {
@@ -107,7 +107,8 @@ type jsonLoc struct {
 	Column int       `json:"column,omitempty"`
 }
 
-type jsonFinding struct {
+// JSONFinding is one finding of the JSON report.
+type JSONFinding struct {
 	Kind         string       `json:"kind"`
 	Severity     string       `json:"severity"`
 	Message      string       `json:"message"`
@@ -177,12 +178,29 @@ func Failed(fs []drift.Finding, fail drift.Severity) bool {
 	return false
 }
 
+// JSONFindings converts findings to the objects of the JSON report's
+// "findings" array (schema in the README).
+func JSONFindings(fs []drift.Finding) []JSONFinding {
+	out := make([]JSONFinding, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, JSONFinding{
+			Kind: f.Kind, Severity: f.Severity.String(), Message: f.Message,
+			Voted: loc(f.Voted), Final: loc(f.Final),
+			VotedTerm: strp(f.VotedTerm), FinalTerm: strp(f.FinalTerm),
+			VotedConcept: strp(f.VotedConcept), FinalConcept: strp(f.FinalConcept),
+			Group: f.Group, VotedNumbers: f.VotedNumbers, FinalNumbers: f.FinalNumbers,
+			Score: f.Score, Changes: changes(f), Fingerprint: f.Fingerprint,
+		})
+	}
+	return out
+}
+
 // JSON writes the report as one JSON object (schema in the README).
 func JSON(w io.Writer, in Input) error {
 	r := jsonReport{
 		Schema: SchemaVersion, Voted: in.Voted, Finals: in.Finals,
 		Level: in.Level.String(), FailOn: in.FailOn.String(),
-		Findings: []jsonFinding{},
+		Findings: []JSONFinding{},
 		Summary: jsonSummary{
 			Findings:   len(in.Findings),
 			BySeverity: map[string]int{"error": 0, "warning": 0, "info": 0},
@@ -201,15 +219,8 @@ func JSON(w io.Writer, in Input) error {
 	for _, f := range in.Findings {
 		r.Summary.BySeverity[f.Severity.String()]++
 		r.Summary.ByKind[f.Kind]++
-		r.Findings = append(r.Findings, jsonFinding{
-			Kind: f.Kind, Severity: f.Severity.String(), Message: f.Message,
-			Voted: loc(f.Voted), Final: loc(f.Final),
-			VotedTerm: strp(f.VotedTerm), FinalTerm: strp(f.FinalTerm),
-			VotedConcept: strp(f.VotedConcept), FinalConcept: strp(f.FinalConcept),
-			Group: f.Group, VotedNumbers: f.VotedNumbers, FinalNumbers: f.FinalNumbers,
-			Score: f.Score, Changes: changes(f), Fingerprint: f.Fingerprint,
-		})
 	}
+	r.Findings = JSONFindings(in.Findings)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

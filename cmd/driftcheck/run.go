@@ -90,7 +90,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return usageErr("%v (see driftcheck %s --help)", err, c.Command.Name)
 		},
-		Commands: []*cli.Command{checkCmd(), alignCmd(), segmentCmd(), lexiconCmd()},
+		Commands: []*cli.Command{checkCmd(), batchCmd(), alignCmd(), segmentCmd(), lexiconCmd()},
 	}
 	return app
 }

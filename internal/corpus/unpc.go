@@ -95,3 +95,30 @@ func DevsetOrSkip(tb testing.TB) []*Doc {
 	}
 	return docs
 }
+
+// FileName returns the ODS-style file name of a devset document in lang:
+// the symbol with "/" made "_", then "-" and the language in capitals.
+func FileName(symbol, lang string) string {
+	return strings.ReplaceAll(symbol, "/", "_") + "-" + strings.ToUpper(lang) + ".txt"
+}
+
+// WriteArchive writes every document of docs in every language as a file
+// of dir, one paragraph per line, and returns how many files it wrote.
+// Every broken-th file (0: none) is written unreadable: invalid UTF-8.
+func WriteArchive(dir string, docs []*Doc, broken int) (int, error) {
+	n := 0
+	for _, d := range docs {
+		for _, l := range Langs {
+			n++
+			data := []byte(strings.Join(d.Lines[l], "\n") + "\n")
+			if broken > 0 && n%broken == 0 {
+				data = []byte("\xff\xfe\xfd not text\n")
+				data[0], data[1] = 0xC3, 0x28 // an invalid UTF-8 sequence, no byte-order mark
+			}
+			if err := os.WriteFile(filepath.Join(dir, FileName(d.Symbol, l)), data, 0o644); err != nil {
+				return n, err
+			}
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+	"golang.org/x/term"
+
+	"github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/batch"
+	"github.com/driftcheck/driftcheck/drift"
+)
+
+// shardEnv are the variables schedulers set to a task's index in an array
+// job: Kubernetes Indexed Job, Slurm job array, AWS Batch array job.
+var shardEnv = []string{"JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "AWS_BATCH_JOB_ARRAY_INDEX"}
+
+func batchCmd() *cli.Command {
+	return &cli.Command{
+		Name:      "batch",
+		Usage:     "check an archive of document groups from a manifest or a directory tree, resumably and in shards",
+		ArgsUsage: "(--manifest FILE | --dir DIR) --out DIR",
+		Description: `Every group (the language versions of one symbol) is checked as by
+"driftcheck check": the voted text is the file with role voted, else the
+file in --voted-lang. Results go to DIR as JSON lines, one per group, in
+part files written whole or not at all; rerun with the same --out to skip
+the groups already done (after a crash or kill, nothing is lost or written
+twice). --shard i/N keeps the groups whose symbol hashes to i; with --shards
+N alone, i comes from JOB_COMPLETION_INDEX (Kubernetes), SLURM_ARRAY_TASK_ID
+(Slurm) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch). "driftcheck batch merge"
+combines the shards. Exit status 0 when the run completed (findings are
+data, not failures), 2 for a usage, manifest or output error.`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "manifest", Usage: "CSV, TSV or JSON lines `FILE` with symbol, role, lang, path (paths relative to it)"},
+			&cli.StringFlag{Name: "dir", Usage: "directory `TREE` of files named like ODS downloads (A_HRC_RES_37_23-EN.txt)"},
+			&cli.StringFlag{Name: "out", Usage: "output `DIR` (created; reused to resume)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "workers"},
+			&cli.StringFlag{Name: "shard", Usage: "keep shard `i/N` (0-based)"},
+			&cli.IntFlag{Name: "shards", Usage: "the number of shards `N`, the index taken from the scheduler's environment"},
+			&cli.StringFlag{Name: "voted-lang", Value: "en", Usage: "the language of the voted text when no file has role voted"},
+			&cli.StringFlag{Name: "level", Value: "warning", Usage: "record findings of at least this severity: error, warning or info"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary on standard error"},
+			&cli.IntFlag{Name: "chunk", Value: 200, Usage: "groups per part file (smaller: less to redo after a crash, more files)"},
+		}, lexiconFlags...),
+		Action: runBatch,
+		Subcommands: []*cli.Command{{
+			Name:      "merge",
+			Usage:     "combine the outputs of the shards of a batch run",
+			ArgsUsage: "--out FILE DIR...",
+			Flags: []cli.Flag{
+				&cli.StringFlag{Name: "out", Usage: "merged results `FILE` (JSON lines; its summary goes to FILE.summary.json)"},
+			},
+			Action: func(c *cli.Context) error {
+				if c.String("out") == "" || c.NArg() == 0 {
+					return usageErr("batch merge: want --out FILE and at least one directory")
+				}
+				sum, err := batch.Merge(c.String("out"), c.Args().Slice())
+				if err != nil {
+					return &codeError{exitError, err}
+				}
+				data, _ := json.MarshalIndent(sum, "", "  ")
+				if err := os.WriteFile(c.String("out")+".summary.json", append(data, '\n'), 0o644); err != nil {
+					return &codeError{exitError, err}
+				}
+				printSummary(c.App.ErrWriter, sum)
+				return nil
+			},
+		}},
+	}
+}
+
+// shardOf resolves --shard and --shards.
+func shardOf(c *cli.Context) (shard, shards int, err error) {
+	if s := c.String("shard"); s != "" {
+		a, b, ok := strings.Cut(s, "/")
+		i, err1 := strconv.Atoi(a)
+		n, err2 := strconv.Atoi(b)
+		if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+			return 0, 0, usageErr("--shard %q: want i/N with 0 <= i < N", s)
+		}
+		return i, n, nil
+	}
+	n := c.Int("shards")
+	if n <= 1 {
+		return 0, 1, nil
+	}
+	for _, v := range shardEnv {
+		if s, ok := os.LookupEnv(v); ok {
+			i, err := strconv.Atoi(s)
+			if err != nil || i < 0 || i >= n {
+				return 0, 0, usageErr("%s=%q: want an index from 0 to %d", v, s, n-1)
+			}
+			return i, n, nil
+		}
+	}
+	return 0, 0, usageErr("--shards %d: no shard index: give --shard i/%d or run under a scheduler that sets %s", n, n, strings.Join(shardEnv, ", "))
+}
+
+func runBatch(c *cli.Context) error {
+	if c.String("out") == "" {
+		return usageErr("batch: --out DIR is required")
+	}
+	if (c.String("manifest") == "") == (c.String("dir") == "") {
+		return usageErr("batch: give exactly one of --manifest FILE and --dir DIR")
+	}
+	level, err := drift.ParseSeverity(c.String("level"))
+	if err != nil {
+		return usageErr("--level: %v", err)
+	}
+	shard, shards, err := shardOf(c)
+	if err != nil {
+		return err
+	}
+	lex, err := loadLexicon(c)
+	if err != nil {
+		return err
+	}
+	open := func() (batch.Source, error) {
+		if m := c.String("manifest"); m != "" {
+			return batch.OpenManifest(m)
+		}
+		return batch.OpenDir(c.String("dir"))
+	}
+	src, err := open()
+	if err != nil {
+		return &codeError{exitError, err}
+	}
+	defer src.Close()
+
+	opt := batch.Options{
+		Checker: driftcheck.New(lex), Out: c.String("out"), Jobs: c.Int("jobs"),
+		Shard: shard, Shards: shards, VotedLang: c.String("voted-lang"), Level: level,
+		ChunkSize: c.Int("chunk"),
+	}
+	// A progress bar on a terminal: the groups of the shard are counted
+	// first (a quick pass that reads no document).
+	var p *mpb.Progress
+	if f, ok := c.App.ErrWriter.(*os.File); ok && !c.Bool("quiet") && term.IsTerminal(int(f.Fd())) {
+		total := 0
+		if cs, err := open(); err == nil {
+			for {
+				g, err := cs.Next()
+				if err != nil {
+					break
+				}
+				if shards <= 1 || batch.Shard(g.Symbol, shards) == shard {
+					total++
+				}
+			}
+			cs.Close()
+		}
+		p = mpb.NewWithContext(c.Context, mpb.WithOutput(f))
+		bar := p.AddBar(int64(total),
+			mpb.PrependDecorators(decor.Name("groups "), decor.CountersNoUnit("%d / %d")),
+			mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f/s "), decor.AverageETA(decor.ET_STYLE_GO)))
+		prev := 0
+		opt.Progress = func(done int) {
+			bar.IncrBy(done - prev)
+			prev = done
+		}
+		defer func() {
+			bar.SetTotal(-1, true)
+			p.Wait()
+		}()
+	}
+	sum, err := batch.Run(c.Context, src, opt)
+	if errors.Is(err, context.Canceled) {
+		return &codeError{exitError, batch.ErrInterrupted}
+	}
+	if err != nil {
+		return &codeError{exitError, err}
+	}
+	if !c.Bool("quiet") {
+		printSummary(c.App.ErrWriter, sum)
+	}
+	return nil
+}
+
+func printSummary(w interface{ Write([]byte) (int, error) }, s *batch.Summary) {
+	fmt.Fprintf(w, "%d groups, %d files, %d findings, %d file errors (in %d groups), %.1f s", s.Groups, s.Files, s.Findings, s.Errors, s.GroupsInError, s.Seconds)
+	if s.Shard != "" {
+		fmt.Fprintf(w, " [shard %s]", s.Shard)
+	}
+	fmt.Fprintln(w)
+	var kinds []string
+	for k := range s.ByKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		var langs []string
+		for l, m := range s.ByLangKind {
+			if m[k] > 0 {
+				langs = append(langs, fmt.Sprintf("%s %d", l, m[k]))
+			}
+		}
+		sort.Strings(langs)
+		fmt.Fprintf(w, "  %-22s %6d  (%s)\n", k, s.ByKind[k], strings.Join(langs, ", "))
+	}
+}
