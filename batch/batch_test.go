@@ -265,3 +265,26 @@ func TestManifestNotGrouped(t *testing.T) {
 		t.Errorf("want an error naming line 4 and asking to sort, got %v", last)
 	}
 }
+
+// TestDirFromText: files named by job number are grouped by the symbol on
+// their first lines, and their language is read from the text.
+func TestDirFromText(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "N1800001.txt"), []byte("A/HRC/RES/37/23\n\nPromoting mutually beneficial cooperation in the field of human rights\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "N1800002.txt"), []byte("A/HRC/RES/37/23\n\n促进人权领域的合作共赢\n"), 0o644)
+	src, err := batch.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := src.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Symbol != "A/HRC/RES/37/23" || len(g.Files) != 2 || g.Files[0].Lang != "en" || g.Files[1].Lang != "zh" {
+		t.Fatalf("group %+v", g)
+	}
+	r := batch.CheckGroup(driftcheck.New(lexicon.Default()), g, "en", 2)
+	if len(r.Findings) != 1 || r.Findings[0].Kind != "term-substituted" {
+		t.Errorf("findings %+v, want one term-substituted", r.Findings)
+	}
+}

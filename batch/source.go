@@ -20,8 +20,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/segment"
 )
 
 // File is one file of a group.
@@ -229,8 +233,10 @@ type tree struct {
 }
 
 // OpenDir opens a directory tree as a source. Symbol and language come from
-// file names (see ParseName); a file whose name gives no language is read
-// to tell it. Hidden files and files ending in .tmp are skipped.
+// file names (see ParseName); a file whose name does not give them (an ODS
+// job number such as N1812345.txt) is read: the first UN symbol of its
+// first paragraphs and the language of its text. Hidden files and files
+// ending in .tmp are skipped.
 func OpenDir(root string) (Source, error) {
 	st, err := os.Stat(root)
 	if err != nil {
@@ -269,6 +275,13 @@ func (t *tree) Next() (*Group, error) {
 				continue
 			}
 			sym, lang := ParseName(name)
+			if lang == "" {
+				// Not an ODS-style name: the symbol and the language from
+				// the beginning of the text, when it can be read.
+				if s, l := fromText(p); s != "" {
+					sym, lang = s, l
+				}
+			}
 			rel, _ := filepath.Rel(t.root, p)
 			g := by[sym]
 			if g == nil {
@@ -287,4 +300,40 @@ func (t *tree) Next() (*Group, error) {
 	g := t.groups[0]
 	t.groups = t.groups[1:]
 	return g, nil
+}
+
+// fromText reads the beginning of a file and returns the first UN symbol
+// of its first paragraphs and the language of its text ("" for what it
+// cannot tell or read).
+func fromText(path string) (symbol, lang string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", ""
+	}
+	defer f.Close()
+	head := make([]byte, 16<<10)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	// Cut at a character boundary: the head may end inside one.
+	for len(head) > 0 && !utf8.Valid(head) && len(head) > n-4 {
+		head = head[:len(head)-1]
+	}
+	paras, err := extract.Text(head)
+	if err != nil {
+		return "", ""
+	}
+	for i, p := range paras {
+		if i >= 5 {
+			break
+		}
+		if syms := document.FindSymbols(p.Text); len(syms) > 0 {
+			symbol = syms[0]
+			break
+		}
+	}
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString(p.Text + "\n")
+	}
+	return symbol, segment.DetectLang(b.String())
 }
