@@ -253,6 +253,11 @@ func Items(s *drift.Side, words bool) []align.Item {
 				if k > 0 && isAnchor(t.Text) {
 					it.Anchors = append(it.Anchors, strings.ToLower(t.Text))
 				}
+				if latinScript[s.Doc.Lang] {
+					if c := cognate(t.Text); c != "" {
+						it.Cognates = append(it.Cognates, c)
+					}
+				}
 			case segment.Punct:
 				switch t.Text {
 				case "(", "（", "[":
@@ -297,4 +302,43 @@ func isAnchor(w string) bool {
 		}
 	}
 	return letters >= 2 && (upper >= 2 || (capital && letters >= 4))
+}
+
+// latinScript are the languages whose words are compared as cognates.
+// Russian words are transliterated first: UN Russian is full of
+// international words (организация, программа, резолюция).
+var latinScript = map[string]bool{"en": true, "fr": true, "es": true, "pt": true, "it": true, "de": true, "ru": true}
+
+var cyrillicToLatin = strings.NewReplacer(
+	"а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "е", "e", "ё", "e", "ж", "zh", "з", "z", "и", "i",
+	"й", "i", "к", "k", "л", "l", "м", "m", "н", "n", "о", "o", "п", "p", "р", "r", "с", "s", "т", "t",
+	"у", "u", "ф", "f", "х", "kh", "ц", "ts", "ч", "ch", "ш", "sh", "щ", "shch", "ъ", "", "ы", "y", "ь", "",
+	"э", "e", "ю", "yu", "я", "ya")
+
+// soundAlike merges the letters that spell one sound differently across
+// the languages (c/k/q, y/i, z/s, w/v, ph/f), for cognate keys only.
+var soundAlike = strings.NewReplacer("ph", "f", "c", "k", "q", "k", "y", "i", "z", "s", "w", "v")
+
+var stripAccents = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "î", "i", "ï", "i", "ó", "o", "ô", "o", "ö", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ç", "c", "ñ", "n")
+
+// cognate returns the first four letters of a word of at least six,
+// lower-cased, without accents, transliterated to Latin letters and with
+// sound-alike letters merged, or "".
+func cognate(w string) string {
+	if len(w) < 6 {
+		return ""
+	}
+	w = soundAlike.Replace(cyrillicToLatin.Replace(stripAccents.Replace(strings.ToLower(w))))
+	n := 0
+	for i, r := range w {
+		if !unicode.IsLetter(r) {
+			return ""
+		}
+		n++
+		if n == 4 {
+			return w[:i+len(string(r))]
+		}
+	}
+	return ""
 }

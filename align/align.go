@@ -36,6 +36,10 @@ type Item struct {
 	// Parens and Quotes count brackets and quotation marks, which
 	// translations mostly keep.
 	Parens, Quotes int
+	// Cognates are the first four letters (folded, accents removed) of
+	// the longer Latin-script words: English, French and Spanish share
+	// many ("organization", "organisation", "organización").
+	Cognates []string
 }
 
 // Pair is one step of an alignment: paragraphs A of the first document
@@ -247,16 +251,18 @@ func lengthRatio(a, b []Item) float64 {
 // item, the other one or two).
 func pairCost(as, bs []Item, ratio float64, opt Options) float64 {
 	var la, lb float64
-	var an, bn, ac, bc, aw, bw, aa, ba []string
+	var an, bn, ac, bc, aw, bw, aa, ba, ag, bg []string
 	var ap, bp, aq, bq int
 	for _, x := range as {
 		la += x.Len
 		an, ac, aw, aa = append(an, x.Numbers...), append(ac, x.Concepts...), append(aw, x.Words...), append(aa, x.Anchors...)
+		ag = append(ag, x.Cognates...)
 		ap, aq = ap+x.Parens, aq+x.Quotes
 	}
 	for _, x := range bs {
 		lb += x.Len
 		bn, bc, bw, ba = append(bn, x.Numbers...), append(bc, x.Concepts...), append(bw, x.Words...), append(ba, x.Anchors...)
+		bg = append(bg, x.Cognates...)
 		bp, bq = bp+x.Parens, bq+x.Quotes
 	}
 	// Length: log ratio against the documents' own ratio, smoothed so that
@@ -277,6 +283,13 @@ func pairCost(as, bs []Item, ratio float64, opt Options) float64 {
 	if !opt.SameLang {
 		shared, _, _ = overlap(aa, ba)
 		c -= 0.8 * float64(shared)
+		if len(ag) > 0 && len(bg) > 0 {
+			// Dice overlap of the cognate prefixes: unrelated sentences
+			// share a few common ones, translations many.
+			shared, onlyA, onlyB = overlap(ag, bg)
+			dice := 2 * float64(shared) / float64(2*shared+onlyA+onlyB)
+			c -= 4 * (dice - 0.15)
+		}
 		c += 0.4 * float64(absInt(ap-bp)+absInt(aq-bq))
 		if ap > 0 && ap == bp {
 			c -= 0.4
