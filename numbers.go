@@ -2,6 +2,7 @@ package driftcheck
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -205,6 +206,13 @@ func timeOf(lang string, toks []segment.Token, i int, next func(int) int) (h, m 
 		return false
 	}
 	switch {
+	case len(t.Text) == 5 && t.Text[4] == 'Z':
+		// "2359Z": a UTC time.
+		v, err := strconv.Atoi(t.Text[:4])
+		if err != nil {
+			return
+		}
+		hour, min = v/100, v%100
 	case i+2 < len(toks) && toks[i+1].Text == ":" && toks[i+2].Kind == segment.Number && len(toks[i+2].Text) == 2:
 		hour, _ = strconv.Atoi(t.Key)
 		min, _ = strconv.Atoi(toks[i+2].Key)
@@ -249,6 +257,11 @@ func timeOf(lang string, toks []segment.Token, i int, next func(int) int) (h, m 
 				hour = 0
 			}
 			end = toks[j].End
+		case len(t.Text) == 4 && t.Text[0] == '0' && i >= 2 && strings.EqualFold(toks[i-2].Text, "at"):
+			// "At 0300, …": a 24-hour time without "hours".
+			v, _ := strconv.Atoi(t.Key)
+			hour, min = v/100, v%100
+			end = t.End
 		case w == "hours" && len(t.Text) == 4:
 			v, _ := strconv.Atoi(t.Key)
 			hour, min = v/100, v%100
@@ -321,7 +334,12 @@ func scaled(lang, text string, toks []segment.Token, i int, key string, end int)
 	if err != nil {
 		return key, end
 	}
-	return strconv.FormatFloat(v*m, 'f', -1, 64), end
+	// 8.7亿 is 870 million exactly, not 869999999.9999999.
+	x := v * m
+	if r := math.Round(x); math.Abs(x-r) < 1e-6*math.Max(1, math.Abs(x)) {
+		x = r
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64), end
 }
 
 func isThousandsSpace(s string) bool {

@@ -571,6 +571,8 @@ func compareNumbers(voted, final *Side, pr align.Pair) (Finding, bool) {
 			onlyF = append(onlyF, f)
 		}
 	}
+	onlyV, onlyF = joinSplit(onlyV, onlyF, func(x nref) string { return x.n.Key })
+	onlyF, onlyV = joinSplit(onlyF, onlyV, func(x nref) string { return x.n.Key })
 	if len(onlyV) == 0 && len(onlyF) == 0 {
 		return Finding{}, false
 	}
@@ -617,4 +619,48 @@ func Sort(fs []Finding, order func(f *Finding) (int, int)) {
 		}
 		return aj < bj
 	})
+}
+
+// joinSplit removes from a the numbers that b writes in two or three
+// consecutive parts, and those parts from b: a section "2.1" written "2-1",
+// an age range "15-64" that lost its dash ("1564"), a biennium
+// "2014-2015" run together ("20142015"). Digits are compared without their
+// decimal points.
+func joinSplit[T any](a, b []T, key func(T) string) ([]T, []T) {
+	digits := func(s string) string { return strings.ReplaceAll(s, ".", "") }
+	usedB := make([]bool, len(b))
+	var keepA []T
+	for _, x := range a {
+		want := digits(key(x))
+		found := false
+		for i := 0; i < len(b) && !found; i++ {
+			acc := ""
+			for j := i; j < len(b) && j < i+3; j++ {
+				if usedB[j] {
+					break
+				}
+				acc += digits(key(b[j]))
+				if j > i && acc == want {
+					for k := i; k <= j; k++ {
+						usedB[k] = true
+					}
+					found = true
+					break
+				}
+				if len(acc) >= len(want) {
+					break
+				}
+			}
+		}
+		if !found {
+			keepA = append(keepA, x)
+		}
+	}
+	var keepB []T
+	for i, y := range b {
+		if !usedB[i] {
+			keepB = append(keepB, y)
+		}
+	}
+	return keepA, keepB
 }
