@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/diff"
@@ -91,8 +93,8 @@ var Kinds = []struct {
 	{ParagraphMissing, Error, "a voted paragraph has no counterpart in the final text"},
 	{ParagraphAdded, Error, "a final paragraph has no counterpart in the voted text"},
 	{NumberMismatch, Warning, "a number (digits, a date, a symbol's numbers) of the voted paragraph differs from the final one; info when a number is on one side only (it may be written in words on the other)"},
-	{TermMissing, Warning, "a lexicon concept of the voted paragraph has no rendering in the final paragraph"},
-	{TermAdded, Warning, "a lexicon concept appears in the final paragraph but not in the voted one"},
+	{TermMissing, Warning, "a lexicon concept of the voted paragraph has no rendering in the final paragraph; info when a word of one of its renderings is there (reworded, not dropped)"},
+	{TermAdded, Warning, "a lexicon concept appears in the final paragraph but not in the voted one; info when a word of one of its renderings is there"},
 	{WordingChanged, Warning, "versions in one language: words changed that no term or number finding explains (the finding carries the diff)"},
 	{Editorial, Info, "versions in one language: only punctuation style, full-width or half-width forms, white space (a space left between Han characters), quotation marks or Unicode normalisation differ"},
 	{ParagraphRenumbered, Info, "versions in one language: a paragraph kept its text but not its number (an earlier paragraph was deleted or inserted)"},
@@ -290,10 +292,14 @@ func comparePair(voted, final *Side, pr align.Pair, lex *lexicon.Lexicon) []Find
 			continue
 		}
 		fp := final.Paras[pr.B[0]]
+		sev, how := SeverityOf(TermMissing), ""
+		if partly(lex, c, final, pr.B) {
+			sev, how = Info, "; part of it is there, reworded"
+		}
 		out = append(out, Finding{
-			Kind: TermMissing, Severity: SeverityOf(TermMissing),
-			Message: fmt.Sprintf("voted %q (%s) has no rendering in final paragraph %s (expected %s)",
-				v.hit.Text, c.ID, fp.P.ID, strings.Join(c.Terms[lexicon.NormLang(final.Doc.Lang)], " | ")),
+			Kind: TermMissing, Severity: sev,
+			Message: fmt.Sprintf("voted %q (%s) has no rendering in final paragraph %s (expected %s)%s",
+				v.hit.Text, c.ID, fp.P.ID, strings.Join(c.Terms[lexicon.NormLang(final.Doc.Lang)], " | "), how),
 			Voted:     paraLoc(voted, v.para, v.hit.Start, v.hit.End),
 			Final:     paraLoc(final, fp, -1, -1),
 			VotedTerm: v.hit.Text, VotedConcept: c.ID, Group: c.Group,
@@ -306,10 +312,14 @@ func comparePair(voted, final *Side, pr align.Pair, lex *lexicon.Lexicon) []Find
 			continue
 		}
 		vp := voted.Paras[pr.A[0]]
+		sev, how := SeverityOf(TermAdded), ""
+		if partly(lex, c, voted, pr.A) {
+			sev, how = Info, "; part of it is there, reworded"
+		}
 		out = append(out, Finding{
-			Kind: TermAdded, Severity: SeverityOf(TermAdded),
-			Message: fmt.Sprintf("final %q (%s) has no counterpart in voted paragraph %s",
-				f.hit.Text, c.ID, vp.P.ID),
+			Kind: TermAdded, Severity: sev,
+			Message: fmt.Sprintf("final %q (%s) has no counterpart in voted paragraph %s%s",
+				f.hit.Text, c.ID, vp.P.ID, how),
 			Voted:     paraLoc(voted, vp, -1, -1),
 			Final:     paraLoc(final, f.para, f.hit.Start, f.hit.End),
 			FinalTerm: f.hit.Text, FinalConcept: c.ID, Group: c.Group,
@@ -663,4 +673,100 @@ func joinSplit[T any](a, b []T, key func(T) string) ([]T, []T) {
 		}
 	}
 	return keepA, keepB
+}
+
+// partly reports whether the paragraphs idx of side hold part of a
+// rendering of c in the side's language: one of its longer words (by key,
+// so inflected forms count) or, in Chinese, two of its characters in a row,
+// provided no other concept of the lexicon uses that part (合作 or
+// "cooperation" say nothing about which concept is meant). A concept partly
+// there was reworded ("capacity" for capacity-building, 性别 for 性别平等)
+// rather than dropped.
+func partly(lex *lexicon.Lexicon, c *lexicon.Concept, side *Side, idx []int) bool {
+	lang := lexicon.NormLang(side.Doc.Lang)
+	parts := distinctParts(lex, c, lang)
+	if len(parts) == 0 {
+		return false
+	}
+	for _, i := range idx {
+		p := side.Paras[i]
+		if lang == "zh" {
+			for bg := range parts {
+				if strings.Contains(p.P.Text, bg) {
+					return true
+				}
+			}
+			continue
+		}
+		for _, t := range p.Tokens {
+			if t.Kind == segment.Word && parts[t.Key] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type partsKey struct {
+	lex  *lexicon.Lexicon
+	lang string
+}
+
+var (
+	partsMu    sync.Mutex
+	partsCache = map[partsKey]map[string]map[string]bool{} // concept id → its distinctive parts
+	wordSeg    = segment.New(nil)
+)
+
+// distinctParts returns the parts of c's renderings in lang (the keys of
+// words of at least four letters; for Chinese, two-character substrings)
+// that no other concept of lex has.
+func distinctParts(lex *lexicon.Lexicon, c *lexicon.Concept, lang string) map[string]bool {
+	k := partsKey{lex, lang}
+	partsMu.Lock()
+	defer partsMu.Unlock()
+	if m, ok := partsCache[k]; ok {
+		return m[c.ID]
+	}
+	of := map[string]map[string]bool{}
+	owners := map[string]map[string]bool{}
+	concepts := []*lexicon.Concept{c}
+	if lex != nil {
+		concepts = lex.Concepts
+	}
+	for _, x := range concepts {
+		set := map[string]bool{}
+		for _, r := range x.Terms[lang] {
+			r = strings.TrimPrefix(r, lexicon.ExactPrefix)
+			if lang == "zh" {
+				rs := []rune(r)
+				for i := 0; i+1 < len(rs); i++ {
+					set[string(rs[i:i+2])] = true
+				}
+				continue
+			}
+			for _, t := range wordSeg.Tokens(lang, r) {
+				if t.Kind == segment.Word && utf8.RuneCountInString(t.Text) >= 4 {
+					set[t.Key] = true
+				}
+			}
+		}
+		of[x.ID] = set
+		for part := range set {
+			if owners[part] == nil {
+				owners[part] = map[string]bool{}
+			}
+			owners[part][x.ID] = true
+		}
+	}
+	for id, set := range of {
+		for part := range set {
+			if len(owners[part]) > 1 {
+				delete(set, part)
+			}
+		}
+		of[id] = set
+	}
+	partsCache[k] = of
+	return of[c.ID]
 }
