@@ -215,6 +215,12 @@ func (c *Checker) Compare(vs, fs *drift.Side) *Comparison {
 		// The spread of a pair of translations: the larger of the two
 		// languages' spreads against English.
 		opt.LengthSpread = max(align.LengthSpread[vs.Doc.Lang], align.LengthSpread[fs.Doc.Lang])
+		// Against Chinese, words tell more than characters.
+		if (vs.Doc.Lang == "zh" || fs.Doc.Lang == "zh") && align.UnitRatios[vs.Doc.Lang] > 0 && align.UnitRatios[fs.Doc.Lang] > 0 {
+			opt.Units = true
+			opt.UnitRatio = align.UnitRatios[fs.Doc.Lang] / align.UnitRatios[vs.Doc.Lang]
+			opt.UnitSpread = max(align.UnitSpreads[vs.Doc.Lang], align.UnitSpreads[fs.Doc.Lang])
+		}
 	}
 	pairs := align.Align(Items(vs, opt.SameLang), Items(fs, opt.SameLang), opt)
 	findings := drift.Compare(vs, fs, pairs, c.Lexicon)
@@ -234,6 +240,16 @@ func Items(s *drift.Side, words bool) []align.Item {
 			}
 		}
 		it.Len = float64(n)
+		for _, t := range p.Tokens {
+			if t.Start < p.P.BodyStart || !t.IsContent() {
+				continue
+			}
+			if s.Doc.Lang == "zh" && t.Kind == segment.Word && isHanToken(t.Text) {
+				it.Units += float64(len([]rune(t.Text)))
+			} else {
+				it.Units++
+			}
+		}
 		for _, x := range p.Numbers {
 			it.Numbers = append(it.Numbers, x.Key)
 		}
@@ -341,4 +357,13 @@ func cognate(w string) string {
 		}
 	}
 	return ""
+}
+
+func isHanToken(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
 }
