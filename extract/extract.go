@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -63,7 +64,44 @@ var (
 	ErrBinary   = errors.New("binary data, not text (NUL bytes)")
 	ErrEncoding = errors.New("invalid text encoding")
 	ErrTooLarge = errors.New("file too large")
+	// ErrUnsupported is a file in a format this version does not read
+	// (PDF, Word, HTML, XML translation formats).
+	ErrUnsupported = errors.New("format not supported")
 )
+
+// formats maps file extensions this version cannot read to their names.
+var formats = map[string]string{
+	".pdf": "PDF", ".docx": "Word (DOCX)", ".doc": "Word (.doc)", ".odt": "OpenDocument", ".rtf": "RTF",
+	".html": "HTML", ".htm": "HTML", ".xhtml": "HTML", ".xml": "XML",
+	".tmx": "TMX", ".xlf": "XLIFF", ".xliff": "XLIFF", ".tbx": "TBX", ".sdlxliff": "XLIFF",
+	".zip": "zip", ".xlsx": "Excel", ".xls": "Excel",
+}
+
+// sniff names the format of data when its first bytes show one this
+// version cannot read, or returns "".
+func sniff(data []byte) string {
+	head := data
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	trim := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
+	lower := bytes.ToLower(trim)
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return "PDF"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "zip (DOCX, XLSX, ODT)"
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "Word (.doc) or other OLE"
+	case bytes.HasPrefix(head, []byte("{\\rtf")):
+		return "RTF"
+	case bytes.HasPrefix(lower, []byte("<?xml")), bytes.HasPrefix(lower, []byte("<!doctype")),
+		bytes.HasPrefix(lower, []byte("<html")), bytes.HasPrefix(lower, []byte("<tmx")),
+		bytes.HasPrefix(lower, []byte("<xliff")), bytes.HasPrefix(lower, []byte("<martif")):
+		return "HTML or XML"
+	}
+	return ""
+}
 
 // MaxFileBytes is the largest file read (64 MiB). Larger files are refused
 // with ErrTooLarge rather than read into memory.
@@ -82,6 +120,12 @@ func ReadFile(path string) ([]Paragraph, error) {
 	}
 	if len(data) > MaxFileBytes {
 		return nil, fmt.Errorf("%w (more than %d MiB)", ErrTooLarge, MaxFileBytes>>20)
+	}
+	if f := sniff(data); f != "" {
+		return nil, fmt.Errorf("%w: %s file; this version reads plain text only (save or convert it as UTF-8 text)", ErrUnsupported, article(f))
+	}
+	if f, ok := formats[strings.ToLower(filepath.Ext(path))]; ok {
+		return nil, fmt.Errorf("%w: %s file by its name; this version reads plain text only (save or convert it as UTF-8 text)", ErrUnsupported, article(f))
 	}
 	return Text(data)
 }
@@ -227,4 +271,11 @@ func Split(s string) []Paragraph {
 func isHan(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF65)
+}
+
+func article(name string) string {
+	if strings.ContainsRune("AEIOUH", rune(name[0])) && name != "Word (.doc) or other OLE" {
+		return "an " + name
+	}
+	return "a " + name
 }

@@ -57,6 +57,10 @@ func TestBadInput(t *testing.T) {
 		{"NUL bytes (binary)", "bin.zh.txt", []byte("abc\x00def"), "binary data"},
 		{"truncated UTF-16", "odd.zh.txt", append(utf16File("合作共赢", true), 0x41), "odd number of bytes"},
 		{"no letters at all", "digits.txt", []byte("1234\n\n5678\n"), "cannot tell the language"},
+		{"a PDF", "res.zh.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "a PDF file"},
+		{"a DOCX (zip)", "res.zh.txt", []byte("PK\x03\x04\x14\x00\x06\x00"), "zip"},
+		{"a TMX named so", "memory.zh.tmx", []byte("plain words in a file named .tmx"), "a TMX file by its name"},
+		{"an XML file", "res.zh.txt", []byte("<?xml version=\"1.0\"?><tmx version=\"1.4\"></tmx>"), "an HTML or XML file"},
 	}
 	for _, c := range cases {
 		t.Run(c.desc, func(t *testing.T) {
