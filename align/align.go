@@ -15,7 +15,6 @@ package align
 
 import (
 	"math"
-	"sort"
 )
 
 // Item is what the aligner knows of one paragraph.
@@ -383,13 +382,6 @@ func overlap(a, b []string) (shared, onlyA, onlyB int) {
 	}
 	onlyA = len(a) - shared
 	return
-}
-
-// Sorted returns a copy of keys, sorted; a helper for building Items.
-func Sorted(keys []string) []string {
-	out := append([]string(nil), keys...)
-	sort.Strings(out)
-	return out
 }
 
 func absInt(x int) int {

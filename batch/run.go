@@ -21,6 +21,7 @@ import (
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/internal/atomicfile"
 	"github.com/driftcheck/driftcheck/report"
 )
 
@@ -157,30 +158,12 @@ func eachResult(parts []string, fn func(line []byte, r *Result) error) error {
 	return nil
 }
 
-// writeAtomic writes data to path through a temporary file in the same
-// directory, renamed over path once complete and synced.
+// writeAtomic writes data to path whole or not at all.
 func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	return atomicfile.Write(path, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	})
 }
 
 // Run checks every group of src that belongs to the shard and is not done
@@ -428,55 +411,41 @@ func CheckGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 func Merge(out string, dirs []string) (*Summary, error) {
 	sum := newSummary()
 	seen := map[string]string{}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	err := atomicfile.Write(out, func(w io.Writer) error {
+		for _, d := range dirs {
+			parts, err := Parts(d)
+			if err != nil {
+				return err
+			}
+			if len(parts) == 0 {
+				return fmt.Errorf("%s: no part files", d)
+			}
+			err = eachResult(parts, func(line []byte, r *Result) error {
+				if prev, ok := seen[r.Symbol]; ok {
+					return fmt.Errorf("symbol %s in both %s and %s", r.Symbol, prev, d)
+				}
+				seen[r.Symbol] = d
+				sum.add(r)
+				if _, err := w.Write(line); err != nil {
+					return err
+				}
+				_, err := w.Write([]byte{'\n'})
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			sums, _ := filepath.Glob(filepath.Join(d, "summary-*.json"))
+			for _, s := range sums {
+				var x Summary
+				if b, err := os.ReadFile(s); err == nil && json.Unmarshal(b, &x) == nil {
+					sum.Seconds += x.Seconds
+				}
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	for _, d := range dirs {
-		parts, err := Parts(d)
-		if err != nil {
-			tmp.Close()
-			return nil, err
-		}
-		if len(parts) == 0 {
-			tmp.Close()
-			return nil, fmt.Errorf("%s: no part files", d)
-		}
-		err = eachResult(parts, func(line []byte, r *Result) error {
-			if prev, ok := seen[r.Symbol]; ok {
-				return fmt.Errorf("symbol %s in both %s and %s", r.Symbol, prev, d)
-			}
-			seen[r.Symbol] = d
-			sum.add(r)
-			w.Write(line)
-			return w.WriteByte('\n')
-		})
-		if err != nil {
-			tmp.Close()
-			return nil, err
-		}
-		sums, _ := filepath.Glob(filepath.Join(d, "summary-*.json"))
-		for _, s := range sums {
-			var x Summary
-			if b, err := os.ReadFile(s); err == nil && json.Unmarshal(b, &x) == nil {
-				sum.Seconds += x.Seconds
-			}
-		}
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return nil, err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return nil, err
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
 		return nil, err
 	}
 	sum.Shard = fmt.Sprintf("merged %d", len(dirs))

@@ -11,7 +11,6 @@ package drift
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -616,19 +615,6 @@ func compareNumbers(voted, final *Side, pr align.Pair) (Finding, bool) {
 	f.Message = fmt.Sprintf("numbers differ: only in voted %s: %s; only in final %s: %s",
 		vp.P.ID, list(f.VotedNumbers), fp.P.ID, list(f.FinalNumbers))
 	return f, true
-}
-
-// Sort orders findings by final file, then by the position of the paragraph
-// in the voted text (or final text for added paragraphs), then by kind.
-func Sort(fs []Finding, order func(f *Finding) (int, int)) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		ai, aj := order(&fs[i])
-		bi, bj := order(&fs[j])
-		if ai != bi {
-			return ai < bi
-		}
-		return aj < bj
-	})
 }
 
 // joinSplit removes from a the numbers that b writes in two or three

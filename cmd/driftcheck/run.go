@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -17,7 +16,7 @@ import (
 	"github.com/driftcheck/driftcheck/baseline"
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/drift"
-	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/internal/atomicfile"
 	"github.com/driftcheck/driftcheck/lexicon"
 	"github.com/driftcheck/driftcheck/report"
 )
@@ -275,24 +274,9 @@ func writeOutput(c *cli.Context, write func(w io.Writer, tty bool) error) error 
 		}
 		return write(c.App.Writer, tty)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	err := atomicfile.Write(out, func(w io.Writer) error { return write(w, false) })
 	if err != nil {
-		return &codeError{exitError, fmt.Errorf("--output: %w", err)}
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := write(tmp, false); err != nil {
-		tmp.Close()
-		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
-	}
-	if err := tmp.Close(); err != nil {
-		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
-		return &codeError{exitError, fmt.Errorf("%s: %w", out, err)}
+		return &codeError{exitError, fmt.Errorf("--output %s: %w", out, err)}
 	}
 	return nil
 }
@@ -541,8 +525,6 @@ func lexiconWarnings(chk *driftcheck.Checker, lex *lexicon.Lexicon) []string {
 	}
 	return out
 }
-
-var _ = extract.ErrEmpty
 
 // interspersed moves the flags given after the file arguments of a command
 // in front of them ("check --voted a.txt b.txt --format json"), since the
