@@ -27,9 +27,18 @@ import (
 // Paragraph is one paragraph of a file. Text has no line breaks. Lines maps
 // the paragraph back to the file: Lines[k] is where the k-th source line of
 // the paragraph starts in Text (Off, bytes) and in the file (Line, 1-based).
+//
+// Readers of formats without lines (PDF, Word, HTML, XML) fill what they
+// know: Page for PDF (1-based), Note for footnote and endnote text kept apart
+// from the body, Lang when the file marks the paragraph's language (HTML
+// lang, XML xml:lang). Lines may then hold the line of the source markup, or
+// be empty.
 type Paragraph struct {
 	Text  string
 	Lines []LineStart
+	Page  int    // 1-based page of a paged format (PDF), else 0
+	Note  bool   // a footnote or endnote, not body text
+	Lang  string // language the file declares for this paragraph, or ""
 }
 
 // LineStart ties a byte offset of a paragraph to a line of its file.
@@ -67,6 +76,16 @@ var (
 	// ErrUnsupported is a file in a format this version does not read
 	// (PDF, Word, HTML, XML translation formats).
 	ErrUnsupported = errors.New("format not supported")
+	// ErrCorrupt is a file whose structure cannot be read (truncated zip,
+	// broken PDF cross-reference, malformed XML).
+	ErrCorrupt = errors.New("corrupt or truncated file")
+	// ErrEncrypted is a password-protected file.
+	ErrEncrypted = errors.New("password-protected (encrypted) file")
+	// ErrNoTextLayer is a PDF whose pages are images only: it needs OCR.
+	ErrNoTextLayer = errors.New("PDF has no text layer (scanned images only); it needs OCR before it can be checked")
+	// ErrLimit is a file that exceeds a safety limit (decompressed size,
+	// page count, XML depth): possibly hostile, refused in bounded time.
+	ErrLimit = errors.New("file exceeds a safety limit")
 )
 
 // formats maps file extensions this version cannot read to their names.
