@@ -188,63 +188,191 @@ func (s *Segmenter) appendRun(toks []Token, lang, text string, start, end int, h
 	return toks
 }
 
+// appendWords appends the tokens of text[start:end], cut at Unicode word
+// boundaries (UAX #29). Most of UN text is plain words between single
+// spaces; those are cut by a scanner that knows only letters, spaces and a
+// few punctuation marks whose boundaries UAX #29 fixes without context, and
+// everything else (digits, apostrophes, full stops, symbols, rare scripts)
+// goes to the full UAX #29 iterator, from one sure boundary to the next.
+// TestFastCutIsUAX29 checks the two agree on the devset in every language.
 func appendWords(toks []Token, lang, text string, start, end int) []Token {
-	var st stemmer
+	w := wordCutter{toks: toks, lang: lang, text: text, cache: keys.lang(lang)}
 	if f := stemmers[lang]; f != nil {
-		st = f
+		w.st = f
 	}
-	var env *snowballstem.Env
-	cache := keys.lang(lang)
-	it := words.FromString(text[start:end])
+	i := start
+	for i < end {
+		c := text[i]
+		if c == ' ' {
+			j := i + 1
+			for j < end && text[j] == ' ' {
+				j++
+			}
+			if j == end || startsPlain(text, j) {
+				w.toks = append(w.toks, Token{Start: i, End: j, Text: text[i:j], Key: text[i:j], Kind: Space})
+				i = j
+				continue
+			}
+		} else if j := letterRun(text, i, end); j > i && (j == end || text[j] == ' ' && (j+1 == end || startsPlain(text, j+1)) || safeAfterLetter(text[j])) {
+			w.word(i, j)
+			i = j
+			continue
+		} else if j == i && safeAfterLetter(c) && (i+1 == end || startsPlain(text, i+1)) {
+			// A lone mark such as "," or ")" is a token of its own.
+			w.toks = append(w.toks, Token{Start: i, End: i + 1, Text: text[i : i+1], Key: text[i : i+1], Kind: Punct})
+			i++
+			continue
+		}
+		// The full rules, up to the next sure boundary: a space that is
+		// followed by plain text (no combining mark to attach to it).
+		k := i + 1
+		for k < end && !(text[k] == ' ' && text[k-1] != ' ' && (k+1 == end || startsPlain(text, k+1))) {
+			k++
+		}
+		w.slow(i, k)
+		i = k
+	}
+	return w.toks
+}
+
+// startsPlain reports whether text[i:] starts with an ASCII character or a
+// letter of letterRun: something no preceding character joins to.
+func startsPlain(text string, i int) bool {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return plainLetter(r)
+}
+
+// safeAfterLetter reports whether c, after a letter, is always a word
+// boundary on both sides: "," and ";" are MidNum (they join digits only),
+// the others are Other. Full stops, colons and apostrophes may join letters
+// ("U.N", "l'homme") and are left to the full rules.
+func safeAfterLetter(c byte) bool {
+	switch c {
+	case ',', ';', '(', ')', '[', ']', '"', '!', '?':
+		return true
+	}
+	return false
+}
+
+// letterRun returns the end of the run of plain letters that starts at i (i
+// itself when text[i] is none): ASCII letters, Latin-1 and Latin Extended
+// letters, Cyrillic and Arabic letters, with their combining marks after the
+// first letter.
+func letterRun(text string, i, end int) int {
+	j := i
+	for j < end {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				j++
+				continue
+			}
+			return j
+		}
+		r, n := utf8.DecodeRuneInString(text[j:end])
+		if plainLetter(r) || j > i && plainMark(r) {
+			j += n
+			continue
+		}
+		return j
+	}
+	return j
+}
+
+// plainLetter reports whether r is a letter of the scripts the fast cut
+// handles (Word_Break ALetter).
+func plainLetter(r rune) bool {
+	switch {
+	case r < 0xC0:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case r <= 0x24F:
+		return r != 0xD7 && r != 0xF7
+	case r >= 0x400 && r <= 0x481, r >= 0x48A && r <= 0x52F:
+		return true
+	case r >= 0x621 && r <= 0x63A, r >= 0x641 && r <= 0x64A, r >= 0x671 && r <= 0x6D3:
+		return true
+	}
+	return false
+}
+
+// plainMark reports whether r is a combining mark that stays with the
+// letter before it (Word_Break Extend): Latin, Cyrillic and Arabic
+// diacritics.
+func plainMark(r rune) bool {
+	return r >= 0x300 && r <= 0x36F || r >= 0x483 && r <= 0x489 || r >= 0x64B && r <= 0x65F || r == 0x670
+}
+
+// wordCutter holds what appendWords needs for each word.
+type wordCutter struct {
+	toks  []Token
+	lang  string
+	text  string
+	st    stemmer
+	env   *snowballstem.Env
+	cache *langCache
+}
+
+// slow cuts text[a:b] with the full UAX #29 rules.
+func (w *wordCutter) slow(a0, b0 int) {
+	text := w.text
+	it := words.FromString(text[a0:b0])
 	for it.Next() {
-		a, b := start+it.Start(), start+it.End()
-		if lang == "fr" {
-			// French elision: "l'homme" is two words, "l'" and "homme".
-			if n := elision(text[a:b]); n > 0 {
-				toks = append(toks, Token{Start: a, End: a + n, Text: text[a : a+n], Key: Fold(text[a : a+n]), Kind: Word})
-				a += n
-			}
-		}
+		a, b := a0+it.Start(), a0+it.End()
 		t := text[a:b]
-		tok := Token{Start: a, End: b, Text: t, Kind: classify(t)}
-		switch tok.Kind {
+		switch classify(t) {
 		case Word:
-			if k, ok := cache.get(t); ok {
-				tok.Key = k
-				break
-			}
-			k := fold(norm.NFKC.String(t))
-			k = strings.ReplaceAll(k, "’", "'")
-			switch lang {
-			case "en":
-				k = strings.TrimSuffix(k, "'s")
-			case "ar":
-				k = ArabicKey(k)
-			case "ru":
-				k = strings.ReplaceAll(k, "ё", "е") // трёхсторонний = трехсторонний
-			}
-			if st != nil {
-				if env == nil {
-					env = snowballstem.NewEnv("")
-				}
-				env.SetCurrent(k)
-				st(env)
-				k = env.Current()
-			}
-			cache.put(t, k)
-			tok.Key = k
+			w.word(a, b)
 		case Number:
-			tok.Key = NumberKey(t)
+			w.toks = append(w.toks, Token{Start: a, End: b, Text: t, Key: NumberKey(t), Kind: Number})
 		default:
-			if isASCII(t) {
-				tok.Key = t
-			} else {
-				tok.Key = norm.NFKC.String(t)
+			k := t
+			if !isASCII(t) {
+				k = norm.NFKC.String(t)
 			}
+			w.toks = append(w.toks, Token{Start: a, End: b, Text: t, Key: k, Kind: classify(t)})
 		}
-		toks = append(toks, tok)
 	}
-	return toks
+}
+
+// word appends the word text[a:b] with its key.
+func (w *wordCutter) word(a, b int) {
+	text := w.text
+	if w.lang == "fr" {
+		// French elision: "l'homme" is two words, "l'" and "homme".
+		if n := elision(text[a:b]); n > 0 {
+			w.toks = append(w.toks, Token{Start: a, End: a + n, Text: text[a : a+n], Key: Fold(text[a : a+n]), Kind: Word})
+			a += n
+		}
+	}
+	t := text[a:b]
+	if k, ok := w.cache.get(t); ok {
+		w.toks = append(w.toks, Token{Start: a, End: b, Text: t, Key: k, Kind: Word})
+		return
+	}
+	k := fold(norm.NFKC.String(t))
+	k = strings.ReplaceAll(k, "’", "'")
+	switch w.lang {
+	case "en":
+		k = strings.TrimSuffix(k, "'s")
+	case "ar":
+		k = ArabicKey(k)
+	case "ru":
+		k = strings.ReplaceAll(k, "ё", "е") // трёхсторонний = трехсторонний
+	}
+	if w.st != nil {
+		if w.env == nil {
+			w.env = snowballstem.NewEnv("")
+		}
+		w.env.SetCurrent(k)
+		w.st(w.env)
+		k = w.env.Current()
+	}
+	w.cache.put(t, k)
+	w.toks = append(w.toks, Token{Start: a, End: b, Text: t, Key: k, Kind: Word})
 }
 
 type stemmer func(*snowballstem.Env) bool
