@@ -76,3 +76,27 @@ func BenchmarkLoadChinese(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckFoundingSixLanguages checks the founding case in all six
+// languages in one run, as `driftcheck check --voted L36.excerpt.en.txt
+// RES.zh.txt RES.excerpt.{ar,fr,ru,es}.txt` does: the voted English excerpt
+// against the drifted Chinese resolution and the drifted excerpts in
+// Arabic, French, Russian and Spanish. Files are read before the timer; the
+// Chinese dictionary is built inside it, as a cold run builds it.
+func BenchmarkCheckFoundingSixLanguages(b *testing.B) {
+	lex := lexicon.Default()
+	chk := driftcheck.New(lex)
+	v := loadFounding(b, chk, "L36.excerpt.en.txt")
+	finals := []*document.Document{loadFounding(b, chk, "RES.zh.txt")}
+	for _, l := range []string{"ar", "fr", "ru", "es"} {
+		finals = append(finals, loadFounding(b, chk, "../languages/RES.excerpt."+l+".txt"))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		chk := driftcheck.New(lex)
+		r := chk.Check(v, finals...)
+		if n := len(r.Findings()); n < 5*4 {
+			b.Fatalf("%d findings, want at least 4 per language", n)
+		}
+	}
+}

@@ -15,6 +15,7 @@ package align
 
 import (
 	"math"
+	"slices"
 )
 
 // Item is what the aligner knows of one paragraph.
@@ -134,6 +135,7 @@ func Align(a, b []Item, opt Options) []Pair {
 		}
 		return int(math.Round(float64(i) * float64(m) / float64(n)))
 	}
+	sa, sb := sortedSets(a), sortedSets(b)
 	width := 2*w + 1
 	cost := make([]float64, (n+1)*width)
 	from := make([]move, (n+1)*width)
@@ -177,7 +179,7 @@ func Align(a, b []Item, opt Options) []Pair {
 				}
 			}
 			if i > 0 && j > 0 {
-				try(get(i-1, j-1)+pairCost(a[i-1:i], b[j-1:j], ratio, opt), m11)
+				try(get(i-1, j-1)+pairCost(a[i-1:i], b[j-1:j], sa[i-1:i], sb[j-1:j], ratio, opt), m11)
 			}
 			if i > 0 {
 				try(get(i-1, j)+SkipCost, m10)
@@ -186,10 +188,10 @@ func Align(a, b []Item, opt Options) []Pair {
 				try(get(i, j-1)+SkipCost, m01)
 			}
 			if i > 1 && j > 0 {
-				try(get(i-2, j-1)+MergeCost+pairCost(a[i-2:i], b[j-1:j], ratio, opt), m21)
+				try(get(i-2, j-1)+MergeCost+pairCost(a[i-2:i], b[j-1:j], sa[i-2:i], sb[j-1:j], ratio, opt), m21)
 			}
 			if i > 0 && j > 1 {
-				try(get(i-1, j-2)+MergeCost+pairCost(a[i-1:i], b[j-2:j], ratio, opt), m12)
+				try(get(i-1, j-2)+MergeCost+pairCost(a[i-1:i], b[j-2:j], sa[i-1:i], sb[j-2:j], ratio, opt), m12)
 			}
 			k, _ := at(i, j)
 			cost[k], from[k] = best, bm
@@ -270,24 +272,63 @@ func lengthRatio(a, b []Item, units bool) float64 {
 
 // pairCost is the cost of pairing the items as and bs (one side has one
 // item, the other one or two).
-func pairCost(as, bs []Item, ratio float64, opt Options) float64 {
+// sets holds an item's multisets sorted, so that pairCost can count
+// overlaps by merging, without allocating.
+type sets struct {
+	numbers, concepts, words, anchors, cognates []string
+}
+
+func sortedSets(items []Item) []sets {
+	out := make([]sets, len(items))
+	sorted := func(x []string) []string {
+		if len(x) < 2 {
+			return x
+		}
+		y := slices.Clone(x)
+		slices.Sort(y)
+		return y
+	}
+	for i, x := range items {
+		out[i] = sets{sorted(x.Numbers), sorted(x.Concepts), sorted(x.Words), sorted(x.Anchors), sorted(x.Cognates)}
+	}
+	return out
+}
+
+// pairCost is the cost of pairing the paragraphs as with the paragraphs bs
+// (one or two a side); sa and sb are their sorted multisets.
+func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 {
 	var la, lb float64
-	var an, bn, ac, bc, aw, bw, aa, ba, ag, bg []string
 	var ap, bp, aq, bq int
 	var ua, ub float64
 	for _, x := range as {
 		la += x.Len
 		ua += x.Units
-		an, ac, aw, aa = append(an, x.Numbers...), append(ac, x.Concepts...), append(aw, x.Words...), append(aa, x.Anchors...)
-		ag = append(ag, x.Cognates...)
 		ap, aq = ap+x.Parens, aq+x.Quotes
 	}
 	for _, x := range bs {
 		lb += x.Len
 		ub += x.Units
-		bn, bc, bw, ba = append(bn, x.Numbers...), append(bc, x.Concepts...), append(bw, x.Words...), append(ba, x.Anchors...)
-		bg = append(bg, x.Cognates...)
 		bp, bq = bp+x.Parens, bq+x.Quotes
+	}
+	field := func(ss []sets, f func(*sets) []string) (x, y []string) {
+		x = f(&ss[0])
+		if len(ss) > 1 {
+			y = f(&ss[1])
+		}
+		return
+	}
+	ov := func(f func(*sets) []string) (shared, onlyA, onlyB int) {
+		a1, a2 := field(sa, f)
+		b1, b2 := field(sb, f)
+		return overlapSorted(a1, a2, b1, b2)
+	}
+	nonEmpty := func(ss []sets, f func(*sets) []string) bool {
+		for i := range ss {
+			if len(f(&ss[i])) > 0 {
+				return true
+			}
+		}
+		return false
 	}
 	// Length: log ratio against the documents' own ratio, smoothed so that
 	// short paragraphs are not judged on a few characters.
@@ -305,17 +346,22 @@ func pairCost(as, bs []Item, ratio float64, opt Options) float64 {
 	}
 
 	// Evidence.
-	shared, onlyA, onlyB := overlap(an, bn)
+	numbers := func(s *sets) []string { return s.numbers }
+	concepts := func(s *sets) []string { return s.concepts }
+	anchors := func(s *sets) []string { return s.anchors }
+	cognates := func(s *sets) []string { return s.cognates }
+	words := func(s *sets) []string { return s.words }
+	shared, onlyA, onlyB := ov(numbers)
 	c -= 1.0*float64(shared) - 0.5*float64(onlyA+onlyB)
-	shared, onlyA, onlyB = overlap(ac, bc)
+	shared, onlyA, onlyB = ov(concepts)
 	c -= 1.2*float64(shared) - 0.6*float64(onlyA+onlyB)
 	if !opt.SameLang {
-		shared, _, _ = overlap(aa, ba)
+		shared, _, _ = ov(anchors)
 		c -= 0.8 * float64(shared)
-		if len(ag) > 0 && len(bg) > 0 {
+		if nonEmpty(sa, cognates) && nonEmpty(sb, cognates) {
 			// Dice overlap of the cognate prefixes: unrelated sentences
 			// share a few common ones, translations many.
-			shared, onlyA, onlyB = overlap(ag, bg)
+			shared, onlyA, onlyB = ov(cognates)
 			dice := 2 * float64(shared) / float64(2*shared+onlyA+onlyB)
 			c -= 4 * (dice - 0.15)
 		}
@@ -324,8 +370,8 @@ func pairCost(as, bs []Item, ratio float64, opt Options) float64 {
 			c -= 0.4
 		}
 	}
-	if opt.SameLang && (len(aw) > 0 || len(bw) > 0) {
-		shared, onlyA, onlyB = overlap(aw, bw)
+	if opt.SameLang && (nonEmpty(sa, words) || nonEmpty(sb, words)) {
+		shared, onlyA, onlyB = ov(words)
 		tot := float64(shared + onlyA + onlyB)
 		if tot > 0 {
 			j := float64(shared) / tot
@@ -345,6 +391,49 @@ func pairCost(as, bs []Item, ratio float64, opt Options) float64 {
 		c -= 1
 	}
 	return c
+}
+
+// overlapSorted counts the keys that the multiset union of the sorted
+// slices a1 and a2 shares with that of b1 and b2, and those only in each.
+func overlapSorted(a1, a2, b1, b2 []string) (shared, onlyA, onlyB int) {
+	for (len(a1) > 0 || len(a2) > 0) && (len(b1) > 0 || len(b2) > 0) {
+		x, fromA1 := least(a1, a2)
+		y, fromB1 := least(b1, b2)
+		switch {
+		case x == y:
+			shared++
+		case x < y:
+			onlyA++
+		default:
+			onlyB++
+		}
+		if x <= y {
+			if fromA1 {
+				a1 = a1[1:]
+			} else {
+				a2 = a2[1:]
+			}
+		}
+		if y <= x {
+			if fromB1 {
+				b1 = b1[1:]
+			} else {
+				b2 = b2[1:]
+			}
+		}
+	}
+	onlyA += len(a1) + len(a2)
+	onlyB += len(b1) + len(b2)
+	return
+}
+
+// least returns the smaller head of two sorted slices, not both empty, and
+// whether it is the first's.
+func least(s1, s2 []string) (string, bool) {
+	if len(s2) == 0 || len(s1) > 0 && s1[0] <= s2[0] {
+		return s1[0], true
+	}
+	return s2[0], false
 }
 
 // overlap counts the keys the two multisets share and those only in each.

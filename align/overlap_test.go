@@ -1,0 +1,38 @@
+package align
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestOverlapSorted checks the merging count against the plain multiset
+// count on random multisets split in one or two parts a side.
+func TestOverlapSorted(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	set := func() []string {
+		n := r.IntN(12)
+		out := make([]string, n)
+		for i := range out {
+			out[i] = string(rune('a' + r.IntN(6)))
+		}
+		return out
+	}
+	for range 5000 {
+		a1, a2, b1, b2 := set(), set(), set(), set()
+		if r.IntN(2) == 0 {
+			a2 = nil
+		}
+		if r.IntN(2) == 0 {
+			b2 = nil
+		}
+		ws, wa, wb := overlap(slices.Concat(a1, a2), slices.Concat(b1, b2))
+		for _, x := range [][]string{a1, a2, b1, b2} {
+			slices.Sort(x)
+		}
+		s, oa, ob := overlapSorted(a1, a2, b1, b2)
+		if s != ws || oa != wa || ob != wb {
+			t.Fatalf("overlapSorted(%q, %q, %q, %q) = %d, %d, %d; want %d, %d, %d", a1, a2, b1, b2, s, oa, ob, ws, wa, wb)
+		}
+	}
+}
