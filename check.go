@@ -31,6 +31,9 @@ type Checker struct {
 	Lexicon *lexicon.Lexicon
 	Seg     *segment.Segmenter
 	Matcher *lexicon.Matcher
+	// Anchors finds the alignment anchors (lexicon.Anchors) in paragraphs
+	// of different languages; nil for none.
+	Anchors *lexicon.Matcher
 }
 
 // New returns a checker for lex. The Chinese dictionary is loaded on the
@@ -38,7 +41,7 @@ type Checker struct {
 func New(lex *lexicon.Lexicon) *Checker {
 	seg := segment.New(lex.Terms("zh"))
 	m := lexicon.NewMatcher(lex, seg)
-	return &Checker{Lexicon: lex, Seg: seg, Matcher: m}
+	return &Checker{Lexicon: lex, Seg: seg, Matcher: m, Anchors: lexicon.NewMatcher(lexicon.Anchors(), seg)}
 }
 
 // Languages are the six official languages of the United Nations.
@@ -147,7 +150,15 @@ func (c *Checker) annotate(seg *segment.Segmenter, doc *document.Document) *drif
 				hits = append(hits, h)
 			}
 		}
-		side.Paras = append(side.Paras, &drift.Para{P: p, Tokens: toks, Hits: hits, Numbers: numbers(doc.Lang, p, toks)})
+		dp := &drift.Para{P: p, Tokens: toks, Hits: hits, Numbers: numbers(doc.Lang, p, toks)}
+		if c.Anchors != nil {
+			for _, h := range c.Anchors.Match(doc.Lang, p.Text, toks) {
+				if h.Start >= p.BodyStart {
+					dp.Links = append(dp.Links, h.Concept.ID)
+				}
+			}
+		}
+		side.Paras = append(side.Paras, dp)
 	}
 	return side
 }
@@ -182,6 +193,9 @@ func (c *Checker) Check(voted *document.Document, finals ...*document.Document) 
 		langs = append(langs, f.Lang)
 	}
 	c.Matcher.Prepare(langs...)
+	if c.Anchors != nil {
+		c.Anchors.Prepare(langs...)
+	}
 	seg := c.SegmenterFor(append([]*document.Document{voted}, finals...)...)
 	vs := c.annotate(seg, voted)
 	var vsPlain *drift.Side
@@ -253,6 +267,7 @@ func Items(s *drift.Side, words bool) []align.Item {
 		for _, x := range p.Numbers {
 			it.Numbers = append(it.Numbers, x.Key)
 		}
+		it.Links = p.Links
 		for _, h := range p.Hits {
 			k := h.Concept.Group
 			if k == "" {

@@ -14,7 +14,10 @@ import (
 	"github.com/driftcheck/driftcheck/lexicon"
 )
 
-var evalFlag = flag.Bool("eval", false, "run the evaluation harness on the UNPC devset (go test -run Eval -eval -v .)")
+var (
+	evalFlag  = flag.Bool("eval", false, "run the evaluation harness on the UNPC devset (go test -run Eval -eval -v .)")
+	evalLangs = flag.String("eval.langs", "zh,fr,es,ru,ar", "the final languages the evaluation harness checks against English")
+)
 
 // termSentences carries the voted term (mutually beneficial cooperation)
 // and its negotiated alternative (win-win cooperation) in each language, for
@@ -94,7 +97,7 @@ func TestEval(t *testing.T) {
 		return d
 	}
 	var table []string
-	for _, lang := range []string{"zh", "fr", "es", "ru", "ar"} {
+	for _, lang := range strings.Split(*evalLangs, ",") {
 		// Clean: false alarms per 100 paragraphs, at the default level.
 		clean := map[string]int{}
 		nparas := 0

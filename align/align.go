@@ -44,6 +44,9 @@ type Item struct {
 	// the longer Latin-script words: English, French and Spanish share
 	// many ("organization", "organisation", "organización").
 	Cognates []string
+	// Links are the ids of the alignment anchors (common UN words and
+	// names, lexicon.Anchors) the paragraph contains, in any language.
+	Links []string
 }
 
 // Pair is one step of an alignment: paragraphs A of the first document
@@ -98,8 +101,11 @@ var (
 // SkipCost; a 2-1 or 1-2 merge pays MergeCost on top of its pair cost.
 const (
 	SkipCost  = 4.0
-	MergeCost = 4.0
+	MergeCost = 5.5
 )
+
+// LinkWeight is the weight of a shared alignment anchor (Item.Links).
+var LinkWeight = 0.6
 
 type move uint8
 
@@ -275,7 +281,7 @@ func lengthRatio(a, b []Item, units bool) float64 {
 // sets holds an item's multisets sorted, so that pairCost can count
 // overlaps by merging, without allocating.
 type sets struct {
-	numbers, concepts, words, anchors, cognates []string
+	numbers, concepts, words, anchors, cognates, links []string
 }
 
 func sortedSets(items []Item) []sets {
@@ -289,7 +295,7 @@ func sortedSets(items []Item) []sets {
 		return y
 	}
 	for i, x := range items {
-		out[i] = sets{sorted(x.Numbers), sorted(x.Concepts), sorted(x.Words), sorted(x.Anchors), sorted(x.Cognates)}
+		out[i] = sets{sorted(x.Numbers), sorted(x.Concepts), sorted(x.Words), sorted(x.Anchors), sorted(x.Cognates), sorted(x.Links)}
 	}
 	return out
 }
@@ -351,6 +357,7 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 
 	anchors := func(s *sets) []string { return s.anchors }
 	cognates := func(s *sets) []string { return s.cognates }
 	words := func(s *sets) []string { return s.words }
+	links := func(s *sets) []string { return s.links }
 	shared, onlyA, onlyB := ov(numbers)
 	c -= 1.0*float64(shared) - 0.5*float64(onlyA+onlyB)
 	shared, onlyA, onlyB = ov(concepts)
@@ -364,6 +371,12 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 
 			shared, onlyA, onlyB = ov(cognates)
 			dice := 2 * float64(shared) / float64(2*shared+onlyA+onlyB)
 			c -= 4 * (dice - 0.15)
+		}
+		if nonEmpty(sa, links) || nonEmpty(sb, links) {
+			// Common UN words and names: each one shared is evidence,
+			// each one on one side only is weak evidence against.
+			shared, onlyA, onlyB = ov(links)
+			c -= LinkWeight * (float64(shared) - 0.5*float64(onlyA+onlyB))
 		}
 		c += 0.4 * float64(absInt(ap-bp)+absInt(aq-bq))
 		if ap > 0 && ap == bp {

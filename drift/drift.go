@@ -160,6 +160,9 @@ type Para struct {
 	Tokens  []segment.Token
 	Hits    []lexicon.Hit
 	Numbers []Number
+	// Links are the ids of the alignment anchors found (see
+	// lexicon.Anchors): evidence for the aligner, never reported.
+	Links []string
 }
 
 // Number is a number found in a paragraph.
