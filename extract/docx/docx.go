@@ -1,0 +1,696 @@
+// Package docx reads the text of Word documents in the Office Open XML
+// format (.docx, .docm, .dotx): the body of word/document.xml, then its
+// footnotes and endnotes.
+//
+// One Word paragraph (w:p) is one extract.Paragraph, table cells included
+// (each cell paragraph is its own Paragraph, in document order). Text comes
+// from w:t; w:tab, w:br and w:cr become a space, w:noBreakHyphen a hyphen;
+// w:sym, w:softHyphen and field instructions (w:instrText) are dropped,
+// field results kept. mc:Fallback content is skipped (its mc:Choice twin is
+// read). Empty paragraphs are skipped.
+//
+// Tracked changes: by default the text as if all changes were accepted
+// (w:ins and w:moveTo kept, w:del and w:moveFrom dropped); Options.Original
+// gives the text before the changes (w:ins and w:moveTo dropped, w:delText
+// and w:moveFrom kept). Deleted or inserted paragraph marks are ignored: a
+// paragraph whose mark was deleted stays a paragraph of its own.
+//
+// Footnotes and endnotes (not the separator ones) follow the body with
+// Note set, footnotes then endnotes, each in the order of their first
+// reference in the body; a note the body never references (nor one whose
+// reference sits in text dropped as a tracked change) is not read.
+// Headers, footers and comments are not read.
+//
+// Paragraph.Lang is the language of the paragraph's runs when they all
+// agree: for each run that holds a letter, the w:lang attribute that
+// applies to its script (w:eastAsia for Han, kana and Hangul, w:bidi for
+// Arabic and Hebrew or a run marked w:rtl/w:cs, else w:val), taken from the
+// run, its character style, the paragraph style (and the styles they are
+// based on) or the document defaults, reduced to its primary subtag
+// ("zh-CN" -> "zh").
+//
+// Hostile input is refused in bounded time and memory: more than 10000 zip
+// members, a declared or actual decompressed total over Options.MaxUnzipped,
+// XML nested deeper than 256 elements or more than 100000 paragraphs give
+// extract.ErrLimit; a DOCTYPE in a part gives extract.ErrCorrupt.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/driftcheck/driftcheck/extract"
+	"github.com/richardlehane/mscfb"
+)
+
+// Options control Read.
+type Options struct {
+	// Original reads the text before tracked changes (drop w:ins, keep
+	// w:delText); the default is the text with all changes accepted.
+	Original bool
+	// MaxUnzipped caps the total decompressed size of the zip members
+	// (declared and actually read); 0 means DefaultMaxUnzipped.
+	MaxUnzipped int64
+}
+
+// Limits.
+const (
+	DefaultMaxUnzipped = 256 << 20
+	MaxMembers         = 10000
+	MaxDepth           = 256
+	MaxParagraphs      = 100000
+)
+
+// noRecover is set by the fuzz tests so that a panic surfaces.
+var noRecover = false
+
+// Read returns the paragraphs of the DOCX file data.
+func Read(data []byte, opt Options) (ps []extract.Paragraph, err error) {
+	if !noRecover {
+		defer func() {
+			if r := recover(); r != nil {
+				ps, err = nil, fmt.Errorf("%w: unreadable DOCX (internal error: %v)", extract.ErrCorrupt, r)
+			}
+		}()
+	}
+	return read(data, opt)
+}
+
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+func read(data []byte, opt Options) ([]extract.Paragraph, error) {
+	if len(data) == 0 {
+		return nil, fmt.Errorf("%w (zero-byte file)", extract.ErrEmpty)
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		if IsEncryptedOLE(data) {
+			return nil, fmt.Errorf("%w: the DOCX is encrypted (an OLE container with EncryptionInfo and EncryptedPackage); remove the password and save it again", extract.ErrEncrypted)
+		}
+		return nil, fmt.Errorf("%w: an OLE compound file (a .doc?), not a DOCX zip", extract.ErrCorrupt)
+	}
+	max := opt.MaxUnzipped
+	if max <= 0 {
+		max = DefaultMaxUnzipped
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("%w: not a readable zip (%v)", extract.ErrCorrupt, err)
+	}
+	if len(zr.File) > MaxMembers {
+		return nil, fmt.Errorf("%w: %d zip members (more than %d)", extract.ErrLimit, len(zr.File), MaxMembers)
+	}
+	var total uint64
+	files := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > uint64(max) || f.UncompressedSize64 > uint64(max) {
+			return nil, fmt.Errorf("%w: zip members declare more than %d bytes decompressed", extract.ErrLimit, max)
+		}
+		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))
+		if _, dup := files[name]; !dup {
+			files[name] = f
+		}
+	}
+	r := &reader{files: files, budget: max, opt: opt}
+
+	main := r.target("_rels/.rels", "", "/officedocument", "word/document.xml")
+	if files[main] == nil {
+		return nil, fmt.Errorf("%w: no %s in the zip (not a Word document?)", extract.ErrCorrupt, main)
+	}
+	rels := path.Join(path.Dir(main), "_rels", path.Base(main)+".rels")
+	dir := path.Dir(main)
+	if err := r.readStyles(r.target(rels, dir, "/styles", path.Join(dir, "styles.xml"))); err != nil {
+		return nil, err
+	}
+	body := &story{r: r}
+	if err := r.parse(main, body.handle); err != nil {
+		return nil, err
+	}
+	out := body.paras
+	for _, kind := range []string{"footnote", "endnote"} {
+		refs := body.refs[kind]
+		if len(refs) == 0 {
+			continue
+		}
+		notes := &story{r: r, note: kind}
+		if err := r.parse(r.target(rels, dir, "/"+kind+"s", path.Join(dir, kind+"s.xml")), notes.handle); err != nil {
+			return nil, err
+		}
+		for _, id := range refs {
+			for _, p := range notes.byID[id] {
+				p.Note = true
+				out = append(out, p)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%w (the document has no text)", extract.ErrEmpty)
+	}
+	return out, nil
+}
+
+// IsEncryptedOLE reports whether data is an OLE compound file holding the
+// EncryptionInfo and EncryptedPackage streams of an encrypted OOXML file.
+func IsEncryptedOLE(data []byte) (enc bool) {
+	defer func() {
+		if recover() != nil {
+			enc = false
+		}
+	}()
+	if !bytes.HasPrefix(data, oleMagic) {
+		return false
+	}
+	doc, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return false
+	}
+	var info, pkg bool
+	for _, f := range doc.File {
+		switch f.Name {
+		case "EncryptionInfo":
+			info = true
+		case "EncryptedPackage":
+			pkg = true
+		}
+	}
+	return info && pkg
+}
+
+type reader struct {
+	files  map[string]*zip.File
+	budget int64 // decompressed bytes still allowed
+	opt    Options
+	paras  int // paragraphs seen, all parts
+	styles styles
+}
+
+// target resolves the first relationship of relsPart whose Type ends with
+// typ to a zip member name (lower case), or returns def.
+func (r *reader) target(relsPart, base, typ, def string) string {
+	var found string
+	err := r.parse(relsPart, func(d *xml.Decoder, t xml.Token, _ []string) error {
+		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "Relationship" && found == "" {
+			var ty, tg, mode string
+			for _, a := range se.Attr {
+				switch a.Name.Local {
+				case "Type":
+					ty = a.Value
+				case "Target":
+					tg = a.Value
+				case "TargetMode":
+					mode = a.Value
+				}
+			}
+			if strings.HasSuffix(strings.ToLower(ty), strings.ToLower(typ)) && tg != "" && mode != "External" {
+				if strings.HasPrefix(tg, "/") {
+					found = path.Clean(tg[1:])
+				} else {
+					found = path.Clean(path.Join(base, tg))
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil || found == "" {
+		return def
+	}
+	return strings.ToLower(found)
+}
+
+// countingReader counts bytes read against the reader's budget.
+type countingReader struct {
+	r    io.Reader
+	rd   *reader
+	over bool
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.rd.budget < 0 {
+		c.over = true
+		return 0, errLimitRead
+	}
+	if int64(len(p)) > c.rd.budget+1 {
+		p = p[:c.rd.budget+1]
+	}
+	n, err := c.r.Read(p)
+	c.rd.budget -= int64(n)
+	if c.rd.budget < 0 {
+		c.over = true
+		return n, errLimitRead
+	}
+	return n, err
+}
+
+var errLimitRead = errors.New("decompressed size over the limit")
+
+// parse streams the XML part name through fn with the stack of local names
+// of the open elements (the token's own element excluded). A missing part
+// is not an error.
+func (r *reader) parse(name string, fn func(*xml.Decoder, xml.Token, []string) error) error {
+	f := r.files[name]
+	if f == nil {
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", extract.ErrCorrupt, name, err)
+	}
+	defer rc.Close()
+	cr := &countingReader{r: io.LimitReader(rc, r.budget+1), rd: r}
+	d := xml.NewDecoder(cr)
+	d.Strict = true
+	var stack []string
+	for {
+		t, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			if cr.over || errors.Is(err, errLimitRead) {
+				return fmt.Errorf("%w: more than %d bytes decompressed", extract.ErrLimit, r.maxUnzipped())
+			}
+			return fmt.Errorf("%w: %s: %s", extract.ErrCorrupt, name, oneLine(err.Error()))
+		}
+		switch tt := t.(type) {
+		case xml.Directive:
+			if bytes.HasPrefix(bytes.TrimSpace(bytes.ToUpper(tt)), []byte("DOCTYPE")) {
+				return fmt.Errorf("%w: %s: DOCTYPE not allowed in a DOCX part", extract.ErrCorrupt, name)
+			}
+		case xml.StartElement:
+			if len(stack) >= MaxDepth {
+				return fmt.Errorf("%w: %s: XML nested deeper than %d elements", extract.ErrLimit, name, MaxDepth)
+			}
+			if err := fn(d, t, stack); err != nil {
+				return err
+			}
+			stack = append(stack, tt.Name.Local)
+			continue
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+		if err := fn(d, t, stack); err != nil {
+			return err
+		}
+	}
+}
+
+func (r *reader) maxUnzipped() int64 {
+	if r.opt.MaxUnzipped > 0 {
+		return r.opt.MaxUnzipped
+	}
+	return DefaultMaxUnzipped
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// styles holds what Read needs of word/styles.xml: languages.
+type styles struct {
+	def      langs // docDefaults
+	defPara  string
+	byID     map[string]style
+	resolved map[string]langs
+}
+
+type style struct {
+	basedOn string
+	lang    langs
+}
+
+// langs are the three w:lang attributes: val (Latin and others), eastAsia
+// and bidi. An empty field is not set.
+type langs [3]string
+
+const (
+	latin = iota
+	eastAsia
+	bidi
+)
+
+func (l *langs) fill(from langs) {
+	for i := range l {
+		if l[i] == "" {
+			l[i] = from[i]
+		}
+	}
+}
+
+func langAttrs(se xml.StartElement) langs {
+	var l langs
+	for _, a := range se.Attr {
+		switch a.Name.Local {
+		case "val":
+			l[latin] = a.Value
+		case "eastAsia":
+			l[eastAsia] = a.Value
+		case "bidi":
+			l[bidi] = a.Value
+		}
+	}
+	return l
+}
+
+func (r *reader) readStyles(name string) error {
+	s := &r.styles
+	s.byID = map[string]style{}
+	s.resolved = map[string]langs{}
+	var id, typ string
+	var cur style
+	var isDefault bool
+	return r.parse(name, func(_ *xml.Decoder, t xml.Token, stack []string) error {
+		switch tt := t.(type) {
+		case xml.StartElement:
+			switch tt.Name.Local {
+			case "style":
+				id, typ, cur, isDefault = "", "", style{}, false
+				for _, a := range tt.Attr {
+					switch a.Name.Local {
+					case "styleId":
+						id = a.Value
+					case "type":
+						typ = a.Value
+					case "default":
+						isDefault = a.Value == "1" || a.Value == "true"
+					}
+				}
+			case "basedOn":
+				if in(stack, "style") {
+					cur.basedOn = attr(tt, "val")
+				}
+			case "lang":
+				if in(stack, "rPrDefault") {
+					s.def = langAttrs(tt)
+				} else if in(stack, "style") && in(stack, "rPr") {
+					cur.lang = langAttrs(tt)
+				}
+			}
+		case xml.EndElement:
+			if tt.Name.Local == "style" && id != "" {
+				s.byID[id] = cur
+				if typ == "paragraph" && isDefault && s.defPara == "" {
+					s.defPara = id
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// chain returns the languages a style and those it is based on set.
+func (s *styles) chain(id string) langs {
+	if l, ok := s.resolved[id]; ok {
+		return l
+	}
+	var l langs
+	seen := map[string]bool{}
+	for cur := id; cur != "" && !seen[cur] && len(seen) < 32; {
+		seen[cur] = true
+		st, ok := s.byID[cur]
+		if !ok {
+			break
+		}
+		l.fill(st.lang)
+		cur = st.basedOn
+	}
+	s.resolved[id] = l
+	return l
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func in(stack []string, local string) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i] == local {
+			return true
+		}
+	}
+	return false
+}
+
+// story collects the paragraphs of one part: the body, or the notes of one
+// kind keyed by id.
+type story struct {
+	r    *reader
+	note string // "", "footnote" or "endnote"
+
+	paras []extract.Paragraph            // body
+	byID  map[string][]extract.Paragraph // notes
+	refs  map[string][]string            // body: note references in order
+	seen  map[string]bool
+
+	noteID   string
+	skipNote bool // inside a separator note
+	skip     int  // depth of the element being skipped, 0 if none
+	open     []*para
+}
+
+type para struct {
+	b       strings.Builder
+	style   string
+	lang    string // agreed language so far
+	langSet bool
+	mixed   bool
+	run     *run
+}
+
+type run struct {
+	b      strings.Builder
+	style  string
+	direct langs
+	rtl    bool
+}
+
+// handle is the parse callback of a story.
+func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
+	if s.skip > 0 {
+		// Inside a skipped subtree: wait for the end of its root.
+		if _, ok := t.(xml.EndElement); ok && len(stack) < s.skip {
+			s.skip = 0
+		}
+		return nil
+	}
+	var p *para
+	if n := len(s.open); n > 0 {
+		p = s.open[n-1]
+	}
+	parent := ""
+	if len(stack) > 0 {
+		parent = stack[len(stack)-1]
+	}
+	switch tt := t.(type) {
+	case xml.StartElement:
+		name := tt.Name.Local
+		switch name {
+		case "del", "moveFrom":
+			if !s.r.opt.Original && parent != "rPr" {
+				s.skip = len(stack) + 1
+			}
+		case "ins", "moveTo":
+			if s.r.opt.Original && parent != "rPr" {
+				s.skip = len(stack) + 1
+			}
+		case "Fallback", "instrText", "delInstrText":
+			s.skip = len(stack) + 1
+		case "footnote", "endnote":
+			if s.note == name {
+				s.noteID = attr(tt, "id")
+				typ := attr(tt, "type")
+				s.skipNote = typ == "separator" || typ == "continuationSeparator" || typ == "continuationNotice"
+			}
+		case "footnoteReference", "endnoteReference":
+			if s.note == "" {
+				kind := strings.TrimSuffix(name, "Reference")
+				id := attr(tt, "id")
+				if s.refs == nil {
+					s.refs, s.seen = map[string][]string{}, map[string]bool{}
+				}
+				if !s.seen[kind+id] {
+					s.seen[kind+id] = true
+					s.refs[kind] = append(s.refs[kind], id)
+				}
+			}
+		case "p":
+			s.r.paras++
+			if s.r.paras > MaxParagraphs {
+				return fmt.Errorf("%w: more than %d paragraphs", extract.ErrLimit, MaxParagraphs)
+			}
+			s.open = append(s.open, &para{})
+		case "pStyle":
+			if p != nil && parent == "pPr" {
+				p.style = attr(tt, "val")
+			}
+		case "r":
+			if p != nil {
+				p.run = &run{}
+			}
+		case "rStyle":
+			if p != nil && p.run != nil && parent == "rPr" {
+				p.run.style = attr(tt, "val")
+			}
+		case "lang":
+			if p != nil && p.run != nil && parent == "rPr" {
+				p.run.direct = langAttrs(tt)
+			}
+		case "rtl", "cs":
+			if p != nil && p.run != nil && parent == "rPr" {
+				v := attr(tt, "val")
+				p.run.rtl = p.run.rtl || !(v == "0" || v == "false" || v == "off")
+			}
+		case "tab", "br", "cr":
+			if parent == "r" {
+				s.text(p, " ")
+			}
+		case "noBreakHyphen":
+			if parent == "r" {
+				s.text(p, "-")
+			}
+		}
+	case xml.CharData:
+		if parent == "t" || (parent == "delText" && s.r.opt.Original) {
+			s.text(p, string(tt))
+		}
+	case xml.EndElement:
+		switch tt.Name.Local {
+		case "r":
+			if p != nil && p.run != nil {
+				s.endRun(p)
+			}
+		case "p":
+			if p != nil {
+				if p.run != nil {
+					s.endRun(p)
+				}
+				s.open = s.open[:len(s.open)-1]
+				s.endPara(p)
+			}
+		case "footnote", "endnote":
+			if s.note == tt.Name.Local {
+				s.noteID, s.skipNote = "", false
+			}
+		}
+	}
+	return nil
+}
+
+// text adds s to the current run (or paragraph, outside runs).
+func (s *story) text(p *para, t string) {
+	if p == nil {
+		return
+	}
+	if p.run != nil {
+		p.run.b.WriteString(t)
+	} else {
+		p.b.WriteString(t)
+	}
+}
+
+func (s *story) endRun(p *para) {
+	rn := p.run
+	p.run = nil
+	t := rn.b.String()
+	p.b.WriteString(t)
+	script := -1
+	for _, c := range t {
+		switch {
+		case unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo):
+			script = eastAsia
+		case unicode.In(c, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana):
+			if script != eastAsia {
+				script = bidi
+			}
+		case unicode.IsLetter(c):
+			if script < 0 {
+				script = latin
+			}
+		}
+	}
+	if script < 0 {
+		return // no letter: the run does not vote
+	}
+	if rn.rtl && script == latin {
+		script = bidi
+	}
+	l := rn.direct
+	st := &s.r.styles
+	if rn.style != "" {
+		l.fill(st.chain(rn.style))
+	}
+	ps := p.style
+	if ps == "" {
+		ps = st.defPara
+	}
+	if ps != "" {
+		l.fill(st.chain(ps))
+	}
+	l.fill(st.def)
+	lang := normLang(l[script])
+	switch {
+	case !p.langSet:
+		p.lang, p.langSet = lang, true
+	case p.lang != lang:
+		p.mixed = true
+	}
+}
+
+func (s *story) endPara(p *para) {
+	text := strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
+			return ' '
+		case r < 0x20 || r == 0x7F:
+			return -1
+		}
+		return r
+	}, p.b.String()))
+	if text == "" || s.skipNote {
+		return
+	}
+	out := extract.Paragraph{Text: text}
+	if p.langSet && !p.mixed {
+		out.Lang = p.lang
+	}
+	if s.note == "" {
+		s.paras = append(s.paras, out)
+		return
+	}
+	if s.byID == nil {
+		s.byID = map[string][]extract.Paragraph{}
+	}
+	s.byID[s.noteID] = append(s.byID[s.noteID], out)
+}
+
+// normLang reduces a language tag to its lower-case primary subtag; ""
+// for none or x-none.
+func normLang(tag string) string {
+	tag = strings.TrimSpace(tag)
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	tag = strings.ToLower(tag)
+	if len(tag) < 2 || len(tag) > 3 {
+		return ""
+	}
+	for _, c := range tag {
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	return tag
+}
