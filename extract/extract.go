@@ -1,7 +1,9 @@
 // Package extract turns the bytes of a file into paragraphs of text.
 //
 // This version reads plain text: UTF-8 with or without a byte-order mark,
-// and UTF-16 (little or big endian) with a byte-order mark. Paragraphs are
+// UTF-16 (little or big endian) with or without one, GB18030 (and GBK),
+// Big5, Windows-1251 and Windows-1256, detected (Detect) or named
+// (DecodeAs, TextAs). Paragraphs are
 // separated by blank lines; a text with no blank line has one paragraph per
 // line. Lines of one paragraph are joined with a space, or with nothing when
 // the line break falls between two Han characters (Chinese text broken by
@@ -126,7 +128,8 @@ func sniff(data []byte) string {
 // with ErrTooLarge rather than read into memory.
 const MaxFileBytes = 64 << 20
 
-// ReadFile reads the file at path as plain text. The file is never modified.
+// ReadFile reads the file at path as plain text, detecting its encoding.
+// The file is never modified.
 func ReadFile(path string) ([]Paragraph, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -149,24 +152,12 @@ func ReadFile(path string) ([]Paragraph, error) {
 	return Text(data)
 }
 
-// Decode returns data as UTF-8 text, after removing a byte-order mark and
-// converting UTF-16. Invalid UTF-8 is an error naming the byte offset.
+// Decode returns data as UTF-8 text, detecting its encoding (see Detect
+// and DecodeAs): it removes a byte-order mark and converts UTF-16, GB18030,
+// Big5, Windows-1251 and Windows-1256. Bytes that fit no encoding are an
+// error naming the byte offset where the data stops being UTF-8.
 func Decode(data []byte) (string, error) {
-	bom := 0
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data, bom = data[3:], 3
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data[2:], data[0] == 0xFF)
-	}
-	// Offsets in errors count from the start of the file, BOM included.
-	if i := invalidUTF8(data); i >= 0 {
-		return "", fmt.Errorf("%w: not UTF-8 at byte %d (use a UTF-8 or UTF-16 file with a byte-order mark)", ErrEncoding, bom+i)
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", fmt.Errorf("%w at byte %d", ErrBinary, bom+i)
-	}
-	return string(data), nil
+	return DecodeAs(data, "")
 }
 
 func invalidUTF8(b []byte) int {
@@ -184,7 +175,9 @@ func invalidUTF8(b []byte) int {
 	return -1
 }
 
-func decodeUTF16(b []byte, little bool) (string, error) {
+// decodeUTF16 decodes b, which starts at byte base of the file (2 after a
+// byte-order mark), as UTF-16.
+func decodeUTF16(b []byte, little bool, base int) (string, error) {
 	if len(b)%2 != 0 {
 		return "", fmt.Errorf("%w: UTF-16 text with an odd number of bytes (truncated?)", ErrEncoding)
 	}
@@ -199,10 +192,10 @@ func decodeUTF16(b []byte, little bool) (string, error) {
 	for i := 0; i < len(u); i++ {
 		switch {
 		case u[i] == 0:
-			return "", fmt.Errorf("%w at byte %d", ErrBinary, 2+2*i)
+			return "", fmt.Errorf("%w at byte %d", ErrBinary, base+2*i)
 		case utf16.IsSurrogate(rune(u[i])):
 			if u[i] >= 0xDC00 || i+1 >= len(u) || u[i+1] < 0xDC00 || u[i+1] > 0xDFFF {
-				return "", fmt.Errorf("%w: unpaired UTF-16 surrogate at byte %d", ErrEncoding, 2+2*i)
+				return "", fmt.Errorf("%w: unpaired UTF-16 surrogate at byte %d", ErrEncoding, base+2*i)
 			}
 			i++
 		}
@@ -210,17 +203,10 @@ func decodeUTF16(b []byte, little bool) (string, error) {
 	return string(utf16.Decode(u)), nil
 }
 
-// Text decodes data and splits it into paragraphs.
+// Text decodes data, detecting its encoding, and splits it into
+// paragraphs: TextAs(data, "").
 func Text(data []byte) ([]Paragraph, error) {
-	s, err := Decode(data)
-	if err != nil {
-		return nil, err
-	}
-	ps := Split(s)
-	if len(ps) == 0 {
-		return nil, ErrEmpty
-	}
-	return ps, nil
+	return TextAs(data, "")
 }
 
 // Split splits text into paragraphs: at blank lines when the text has any,

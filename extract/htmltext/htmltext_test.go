@@ -1,0 +1,247 @@
+package htmltext_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/extract/htmltext"
+)
+
+const dir = "../../testdata/formats/html"
+
+// fixtures: each page of testdata/formats/html, its source and language.
+var fixtures = []struct{ page, src, lang string }{
+	{"L36.en.html", "../../testdata/founding/L36.en.txt", "en"},
+	{"RES.zh.html", "../../testdata/founding/RES.zh.txt", "zh"},
+	{"L36.zh.html", "../../testdata/founding/L36.zh.txt", "zh"},
+	{"RES.excerpt.ar.html", "../../testdata/languages/RES.excerpt.ar.txt", "ar"},
+	{"L36.excerpt.ar.html", "../../testdata/languages/L36.excerpt.ar.txt", "ar"},
+	{"RES.excerpt.fr.html", "../../testdata/languages/RES.excerpt.fr.txt", "fr"},
+	{"L36.excerpt.fr.html", "../../testdata/languages/L36.excerpt.fr.txt", "fr"},
+	{"RES.excerpt.es.html", "../../testdata/languages/RES.excerpt.es.txt", "es"},
+	{"L36.excerpt.es.html", "../../testdata/languages/L36.excerpt.es.txt", "es"},
+	{"RES.excerpt.ru.html", "../../testdata/languages/RES.excerpt.ru.txt", "ru"},
+	{"L36.excerpt.ru.html", "../../testdata/languages/L36.excerpt.ru.txt", "ru"},
+}
+
+var spaces = regexp.MustCompile(`[ \t]+`)
+
+func read(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestReadFixtures(t *testing.T) {
+	chrome := []string{"Official Document System", "Home", "Search documents", "Help", "track", "tracking", "Terms of use", "font-family", "document body"}
+	for _, f := range fixtures {
+		t.Run(f.page, func(t *testing.T) {
+			ps, err := htmltext.Read(read(t, filepath.Join(dir, f.page)), htmltext.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := extract.Text(read(t, f.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got []string
+			for _, p := range src {
+				want = append(want, spaces.ReplaceAllString(p.Text, " "))
+			}
+			for _, p := range ps {
+				if p.Note {
+					continue
+				}
+				got = append(got, p.Text)
+				if p.Lang != f.lang {
+					t.Errorf("paragraph %.40q: Lang %q, want %q", p.Text, p.Lang, f.lang)
+				}
+				if len(p.Lines) == 0 || p.Lines[0].Off != 0 || p.Lines[0].Line < 20 {
+					t.Errorf("paragraph %.40q: Lines %+v, want a first line in the page body", p.Text, p.Lines)
+				}
+			}
+			if !reflect.DeepEqual(got, want) {
+				for i := range max(len(got), len(want)) {
+					var g, w string
+					if i < len(got) {
+						g = got[i]
+					}
+					if i < len(want) {
+						w = want[i]
+					}
+					if g != w {
+						t.Errorf("paragraph %d:\n got %q\nwant %q", i, g, w)
+						break
+					}
+				}
+				t.Fatalf("%d paragraphs, want %d", len(got), len(want))
+			}
+			for _, p := range ps {
+				for _, c := range chrome {
+					if strings.Contains(p.Text, c) {
+						t.Errorf("paragraph %.60q has site chrome %q", p.Text, c)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestReadNoteAndLines(t *testing.T) {
+	ps, err := htmltext.Read(read(t, filepath.Join(dir, "L36.en.html")), htmltext.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := ps[len(ps)-1]
+	if want := "* Reissued for technical reasons on 21 March 2018."; !last.Note || last.Text != want {
+		t.Errorf("last paragraph %+v, want the endnote %q with Note set", last, want)
+	}
+	zh, err := htmltext.Read(read(t, filepath.Join(dir, "RES.zh.html")), htmltext.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Lines and columns read off the pages with grep -n (RES.zh.html
+	// after iconv -f GB18030): <h1> is 4 columns, <p> 3, wrapped lines
+	// are indented by six spaces.
+	tests := []struct {
+		ps        []extract.Paragraph
+		para, sub string
+		line, col int
+	}{
+		{ps, "A/HRC/37/L.36", "A/HRC", 27, 5},
+		{ps, "Distr.: Limited", "Distr", 28, 4},
+		{ps, "China, Cuba, Egypt", "China, Cuba, Egypt", 37, 7},
+		{zh, "人权理事会", "人权", 31, 4},
+		{zh, "权和基本自由，", "权和基本自由，", 45, 7},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, p := range tt.ps {
+			if !strings.Contains(p.Text, tt.para) || (tt.para == "人权理事会" && p.Text != tt.para) || (tt.para == "A/HRC/37/L.36" && p.Text != tt.para) {
+				continue
+			}
+			found = true
+			off := strings.LastIndex(p.Text, tt.sub)
+			if l, c := p.Position(off); l != tt.line || c != tt.col {
+				t.Errorf("%q in %.40q: position %d:%d, want %d:%d", tt.sub, p.Text, l, c, tt.line, tt.col)
+			}
+			break
+		}
+		if !found {
+			t.Errorf("no paragraph with %q", tt.para)
+		}
+	}
+}
+
+func TestReadInline(t *testing.T) {
+	tests := []struct {
+		desc, in string
+		want     []string
+		lang     []string
+	}{
+		{"Chinese split by inline elements and a line break gains no space",
+			"<p lang=zh-Hans>促进人权\n   领域<span>的</span><a href=x><b>互利</b></a>合作</p>", []string{"促进人权领域的互利合作"}, []string{"zh"}},
+		{"Latin line break is a space; runs collapse",
+			"<p>mutually\n   beneficial  \t cooperation <i>in</i> the</p>", []string{"mutually beneficial cooperation in the"}, []string{""}},
+		{"br between Han adds nothing, between words a space",
+			"<div>人权<br>理事会</div><div>one<br/>two</div>", []string{"人权理事会", "one two"}, []string{"", ""}},
+		{"blocks split paragraphs; unclosed p and li",
+			"<body lang=AR><p>one<p>two<ul><li>three<li lang=fr-CA>four</ul>", []string{"one", "two", "three", "four"}, []string{"ar", "ar", "ar", "fr"}},
+		{"table cells",
+			"<table><tr><td>a<td>b<tr><th>c</table>", []string{"a", "b", "c"}, []string{"", "", ""}},
+		{"dropped: script, style, hidden, aria-hidden, forms, comments, nav, top header",
+			"<header>Site</header><nav>Menu</nav><p>keep<script>bad()</script><!-- no --> this</p><p hidden>x</p><div aria-hidden=\"true\">y</div><form><label>Name</label><input value=v><select><option>opt</select><button>Go</button></form><style>p{}</style><footer>foot</footer>",
+			[]string{"keep this", "Name"}, []string{"", ""}},
+		{"header inside article is kept",
+			"<article><header><h1>Title</h1></header><p>Body</p></article>", []string{"Title", "Body"}, []string{"", ""}},
+		{"entities and no-break space",
+			"<p>&nbsp;A &amp; B&#x4E2D;&lt;</p>", []string{"A & B中<"}, []string{""}},
+		{"xml:lang", "<div xml:lang=\"ru-RU\">Совет</div>", []string{"Совет"}, []string{"ru"}},
+	}
+	for _, tt := range tests {
+		ps, err := htmltext.Read([]byte(tt.in), htmltext.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", tt.desc, err)
+			continue
+		}
+		var got, lang []string
+		for _, p := range ps {
+			got, lang = append(got, p.Text), append(lang, p.Lang)
+		}
+		if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(lang, tt.lang) {
+			t.Errorf("%s: Read(%q) = %q langs %q, want %q langs %q", tt.desc, tt.in, got, lang, tt.want, tt.lang)
+		}
+	}
+}
+
+func TestReadLimitsAndErrors(t *testing.T) {
+	bomb := []byte(strings.Repeat("<div>", 100000) + "x")
+	start := time.Now()
+	if _, err := htmltext.Read(bomb, htmltext.Options{}); !errors.Is(err, extract.ErrLimit) {
+		t.Errorf("100000 nested divs: error %v, want ErrLimit", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("100000 nested divs took %v", d)
+	}
+	if _, err := htmltext.Read([]byte(strings.Repeat("<div>", 20)+"x"), htmltext.Options{MaxDepth: 10}); !errors.Is(err, extract.ErrLimit) {
+		t.Errorf("20 nested divs, MaxDepth 10: error %v, want ErrLimit", err)
+	}
+	for _, in := range []string{"", "<html><head><title>t</title></head><body>  <script>x</script> </body></html>", "<!-- only -->"} {
+		if _, err := htmltext.Read([]byte(in), htmltext.Options{}); !errors.Is(err, extract.ErrEmpty) {
+			t.Errorf("Read(%q): error %v, want ErrEmpty", in, err)
+		}
+	}
+	if _, err := htmltext.Read([]byte("<p>a\x00b</p>"), htmltext.Options{}); !errors.Is(err, extract.ErrBinary) {
+		t.Errorf("NUL: error %v, want ErrBinary", err)
+	}
+	// Declared GB18030, with a byte that is not GB18030 at 29.
+	bad := []byte("<meta charset=\"gb18030\"><p>\xc8\xcb\xff</p>") // 24 + 3 + 2 bytes before 0xFF
+	if _, err := htmltext.Read(bad, htmltext.Options{}); !errors.Is(err, extract.ErrEncoding) || !strings.Contains(err.Error(), "byte 29") {
+		t.Errorf("invalid GB18030: error %v, want ErrEncoding at byte 29", err)
+	}
+	// The named encoding wins over the meta.
+	ps, err := htmltext.Read([]byte("<meta charset=\"gb18030\"><p>\xc1\xc2</p>"), htmltext.Options{Encoding: "cp1251"})
+	if err != nil || len(ps) != 1 || ps[0].Text != "БВ" {
+		t.Errorf("Encoding cp1251: %+v, %v; want БВ", ps, err)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, fx := range fixtures[:3] {
+		if b, err := os.ReadFile(filepath.Join(dir, fx.page)); err == nil {
+			f.Add(b[:min(len(b), 2000)])
+		}
+	}
+	f.Add([]byte("<p lang=zh>促进\n人权<br>x<li>y<td>z</table>"))
+	f.Add([]byte("<div><div><p>&amp;&#0;&#xD800;</div>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ps, err := htmltext.Read(data, htmltext.Options{MaxDepth: 64})
+		if err != nil {
+			return
+		}
+		for i, p := range ps {
+			if !utf8.ValidString(p.Text) || p.Text == "" || strings.TrimSpace(p.Text) != p.Text || strings.ContainsAny(p.Text, "\r\n") {
+				t.Errorf("paragraph %d %+q: empty, not UTF-8, untrimmed or with a line break", i, p.Text)
+			}
+			if len(p.Lines) == 0 || p.Lines[0].Off != 0 {
+				t.Errorf("paragraph %d %+q: Lines %+v, want a first line at 0", i, p.Text, p.Lines)
+			}
+			for k, ls := range p.Lines {
+				if ls.Off < 0 || ls.Off >= len(p.Text) || ls.Line < 1 || ls.Col < 1 || (k > 0 && (ls.Off <= p.Lines[k-1].Off || ls.Line <= p.Lines[k-1].Line)) {
+					t.Errorf("paragraph %d %+q: bad Lines %+v", i, p.Text, p.Lines)
+				}
+			}
+		}
+	})
+}
