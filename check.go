@@ -22,6 +22,7 @@ import (
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/reader"
 	"github.com/driftcheck/driftcheck/segment"
 )
 
@@ -34,6 +35,9 @@ type Checker struct {
 	// Anchors finds the alignment anchors (lexicon.Anchors) in paragraphs
 	// of different languages; nil for none.
 	Anchors *lexicon.Matcher
+	// Read holds the options for reading files (encoding, Word tracked
+	// changes, PDF limits).
+	Read reader.Options
 }
 
 // New returns a checker for lex. The Chinese dictionary is loaded on the
@@ -87,7 +91,7 @@ func SplitLangArg(arg string) (lang, path string) {
 // LoadFile reads and parses a file. lang may be "" to take the language from
 // the file name or, failing that, from the script of the text.
 func (c *Checker) LoadFile(path, lang string) (*document.Document, error) {
-	paras, err := extract.ReadFile(path)
+	paras, err := reader.ReadFile(path, c.Read)
 	if err != nil {
 		return nil, &InputError{path, err}
 	}
@@ -98,6 +102,9 @@ func (c *Checker) LoadFile(path, lang string) (*document.Document, error) {
 func (c *Checker) Parse(paras []extract.Paragraph, path, lang string) (*document.Document, error) {
 	if lang == "" {
 		lang = LangFromPath(path)
+	}
+	if lang == "" {
+		lang = declaredLang(paras)
 	}
 	if lang == "" {
 		var b strings.Builder
@@ -114,6 +121,28 @@ func (c *Checker) Parse(paras []extract.Paragraph, path, lang string) (*document
 		return nil, &InputError{path, ErrNoLanguage}
 	}
 	return document.Parse(paras, path, lexicon.NormLang(lang)), nil
+}
+
+// declaredLang returns the language the file declares for most of its body
+// text (an HTML lang attribute, Word's language of the runs), or "".
+func declaredLang(paras []extract.Paragraph) string {
+	n := map[string]int{}
+	total := 0
+	for _, p := range paras {
+		if p.Note {
+			continue
+		}
+		total += len(p.Text)
+		if p.Lang != "" {
+			n[lexicon.NormLang(p.Lang)] += len(p.Text)
+		}
+	}
+	for l, k := range n {
+		if 2*k > total {
+			return l
+		}
+	}
+	return ""
 }
 
 // SegmenterFor returns the segmenter for docs: the checker's own, with a

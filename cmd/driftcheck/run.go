@@ -16,8 +16,10 @@ import (
 	"github.com/driftcheck/driftcheck/baseline"
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/internal/atomicfile"
 	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/reader"
 	"github.com/driftcheck/driftcheck/report"
 )
 
@@ -112,27 +114,63 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 	return lex, nil
 }
 
+// readLexicon reads a lexicon in the native TSV format or a TBX term base.
 func readLexicon(path string) (*lexicon.Lexicon, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
 	}
 	defer f.Close()
-	l, err := lexicon.Parse(f, path)
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
+	}
+	var l *lexicon.Lexicon
+	if lexicon.IsTBX(head) {
+		l, err = lexicon.ReadTBX(f, path)
+	} else {
+		l, err = lexicon.Parse(f, path)
+	}
 	if err != nil {
 		return nil, &codeError{exitError, err}
 	}
 	return l, nil
 }
 
+// readFlags are the options for reading input files, shared by the
+// commands that read documents.
+var readFlags = []cli.Flag{
+	&cli.StringFlag{Name: "encoding", Usage: "the encoding of plain-text and HTML inputs: " + strings.Join(extract.Encodings(), ", ") + " (default: detected)"},
+	&cli.BoolFlag{Name: "original", Usage: "read Word files as they were before their tracked changes (default: with the changes accepted)"},
+}
+
+func readOptions(c *cli.Context) (reader.Options, error) {
+	o := reader.Options{Encoding: c.String("encoding"), Original: c.Bool("original")}
+	if o.Encoding != "" {
+		if _, err := extract.DecodeAs(nil, o.Encoding); err != nil && !errors.Is(err, extract.ErrEmpty) {
+			return o, usageErr("--encoding: %v", err)
+		}
+	}
+	return o, nil
+}
+
 func checkCmd() *cli.Command {
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "report where each final text departs from the voted text",
-		ArgsUsage: "--voted VOTED FINAL...",
-		Description: `Each file is a plain-text document (UTF-8, or UTF-16 with a byte-order mark).
-The language of a file comes from a LANG=PATH prefix (zh=final.txt), else from
-its name (x.zh.txt, X-ZH.txt, x_zh.txt), else from the script of its text.
+		ArgsUsage: "--voted VOTED FINAL... | FILE.tmx|FILE.xlf...",
+		Description: `Each file is a plain-text document (UTF-8, UTF-16, GB18030/GBK, Big5,
+Windows-1251 or Windows-1256: detected, or named with --encoding), a PDF with a
+text layer, a Word document (DOCX or .doc) or an HTML page. The language of a
+file comes from a LANG=PATH prefix (zh=final.txt), else from its name
+(x.zh.txt, X-ZH.txt, x_zh.txt), else from the language the file declares (HTML
+lang, Word's language), else from the script and common words of its text.
+
+Without --voted, every file must be a translation memory or bilingual file
+(TMX, XLIFF 1.2 or 2.0): each unit is checked as a pair, source against
+target, with no alignment step.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for a
 usage, lexicon or input error (an unreadable final is reported and the other
@@ -146,7 +184,7 @@ finals are still checked).`,
 			&cli.StringFlag{Name: "level", Usage: "show findings of at least this severity (default: the --fail-on level)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never"},
-		}, lexiconFlags...),
+		}, append(readFlags, lexiconFlags...)...),
 		Action: runCheck,
 	}
 }
@@ -173,37 +211,76 @@ func runCheck(c *cli.Context) error {
 			return &codeError{exitError, err}
 		}
 	}
-	if c.String("voted") == "" {
-		return usageErr("check: --voted FILE is required (usage: driftcheck check --voted VOTED FINAL...)")
-	}
 	if c.NArg() == 0 {
-		return usageErr("check: no final text given (usage: driftcheck check --voted VOTED FINAL...)")
+		return usageErr("check: no final text given (usage: driftcheck check --voted VOTED FINAL..., or driftcheck check FILE.tmx|FILE.xlf...)")
+	}
+	bitextMode := c.String("voted") == ""
+	if bitextMode {
+		for _, a := range c.Args().Slice() {
+			if _, p := driftcheck.SplitLangArg(a); !driftcheck.IsBitext(p) {
+				return usageErr("check: --voted FILE is required unless every file is a TMX or XLIFF file (%s is not)", p)
+			}
+		}
 	}
 	lex, err := loadLexicon(c)
 	if err != nil {
 		return err
 	}
 	chk := driftcheck.New(lex)
+	if chk.Read, err = readOptions(c); err != nil {
+		return err
+	}
 	stderr := c.App.ErrWriter
 
-	vl, vp := driftcheck.SplitLangArg(c.String("voted"))
-	voted, err := chk.LoadFile(vp, vl)
-	if err != nil {
-		return &codeError{exitError, err}
-	}
-	var finals []*document.Document
-	inputErrors := 0
-	for _, a := range c.Args().Slice() {
-		l, p := driftcheck.SplitLangArg(a)
-		d, err := chk.LoadFile(p, l)
-		if err != nil {
-			fmt.Fprintf(stderr, "driftcheck: %v\n", err)
-			inputErrors++
-			continue
+	var (
+		res         *driftcheck.Result
+		voted       *document.Document
+		finals      []*document.Document
+		inputErrors int
+	)
+	if bitextMode {
+		// Translation memories and bilingual files: each unit is a pair
+		// already aligned, source against target.
+		res = &driftcheck.Result{}
+		for _, a := range c.Args().Slice() {
+			_, p := driftcheck.SplitLangArg(a)
+			f, err := chk.LoadBitext(p)
+			if err != nil {
+				fmt.Fprintf(stderr, "driftcheck: %v\n", err)
+				inputErrors++
+				continue
+			}
+			r := chk.CheckBitext(f, p)
+			if res.Voted == nil {
+				res.Voted = r.Voted
+			}
+			res.Comparisons = append(res.Comparisons, r.Comparisons...)
+			for _, cmp := range r.Comparisons {
+				finals = append(finals, cmp.Final.Doc)
+			}
 		}
-		finals = append(finals, d)
+		if res.Voted == nil {
+			return &codeError{exitError, nil}
+		}
+		voted = res.Voted
+	} else {
+		vl, vp := driftcheck.SplitLangArg(c.String("voted"))
+		voted, err = chk.LoadFile(vp, vl)
+		if err != nil {
+			return &codeError{exitError, err}
+		}
+		for _, a := range c.Args().Slice() {
+			l, p := driftcheck.SplitLangArg(a)
+			d, err := chk.LoadFile(p, l)
+			if err != nil {
+				fmt.Fprintf(stderr, "driftcheck: %v\n", err)
+				inputErrors++
+				continue
+			}
+			finals = append(finals, d)
+		}
+		res = chk.Check(voted, finals...)
 	}
-	res := chk.Check(voted, finals...)
 
 	in := report.Input{
 		Voted: report.Doc{Path: voted.Path, Lang: voted.Lang, Symbol: voted.Symbol},
@@ -286,7 +363,7 @@ func alignCmd() *cli.Command {
 		Name:      "align",
 		Usage:     "show the paragraph alignment of two texts side by side, with scores",
 		ArgsUsage: "A B",
-		Flags:     lexiconFlags,
+		Flags:     append(append([]cli.Flag{}, readFlags...), lexiconFlags...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 2 {
 				return usageErr("align: want two files (usage: driftcheck align A B)")
@@ -296,6 +373,9 @@ func alignCmd() *cli.Command {
 				return err
 			}
 			chk := driftcheck.New(lex)
+			if chk.Read, err = readOptions(c); err != nil {
+				return err
+			}
 			var docs [2]*document.Document
 			for i := range docs {
 				l, p := driftcheck.SplitLangArg(c.Args().Get(i))
@@ -354,7 +434,7 @@ func segmentCmd() *cli.Command {
 		Description: `Each paragraph prints as its id, kind and language, then its tokens separated
 by " | ", punctuation and space left out; a lexicon hit is shown as
 [tokens]{concept-id}. Numbers are shown as #key.`,
-		Flags: lexiconFlags,
+		Flags: append(append([]cli.Flag{}, readFlags...), lexiconFlags...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageErr("segment: want one file (usage: driftcheck segment FILE)")
@@ -364,6 +444,9 @@ by " | ", punctuation and space left out; a lexicon hit is shown as
 				return err
 			}
 			chk := driftcheck.New(lex)
+			if chk.Read, err = readOptions(c); err != nil {
+				return err
+			}
 			l, p := driftcheck.SplitLangArg(c.Args().First())
 			doc, err := chk.LoadFile(p, l)
 			if err != nil {
@@ -445,6 +528,34 @@ func lexiconCmd() *cli.Command {
 							strings.Join(k.Terms["en"], " | "), strings.Join(k.Terms["zh"], " | "))
 					}
 					fmt.Fprintf(w, "%d concepts, languages: %s\n", len(lex.Concepts), strings.Join(lex.Languages(), " "))
+					return nil
+				},
+			},
+			{
+				Name:      "import",
+				Usage:     "convert a TBX term base (TBX-Basic/2008 martif or TBX v3) to the native lexicon format",
+				ArgsUsage: "FILE.tbx",
+				Description: `Writes one concept per term entry: its id, its terms per language (deprecated,
+superseded and forbidden terms left out), its definition as the note. A
+concept's group is set only by a <descrip type="driftcheckGroup">: a subject
+field is a topic, not a set of negotiated alternatives. --lexicon also reads
+TBX files directly; import gives a file to review and edit.`,
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the lexicon to `FILE` (atomically) instead of standard output"},
+				},
+				Action: func(c *cli.Context) error {
+					if c.NArg() != 1 {
+						return usageErr("lexicon import: want one TBX file")
+					}
+					path := c.Args().First()
+					lex, err := readLexicon(path)
+					if err != nil {
+						return err
+					}
+					if err := writeOutput(c, func(w io.Writer, _ bool) error { return lex.Write(w) }); err != nil {
+						return err
+					}
+					fmt.Fprintf(c.App.ErrWriter, "driftcheck: %s: %d concepts, languages: %s\n", path, len(lex.Concepts), strings.Join(lex.Languages(), " "))
 					return nil
 				},
 			},

@@ -53,14 +53,20 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"empty file", "empty.zh.txt", nil, "empty: no text"},
 		{"only white space", "blank.zh.txt", []byte(" \n\t\n\u3000\n"), "empty: no text"}, // U+3000 IDEOGRAPHIC SPACE
-		{"invalid UTF-8 (GBK bytes)", "gbk.zh.txt", []byte("A/HRC/37/L.36\n\n\xba\xcf\xd7\xf7\xb9\xb2\xd3\xae\n"), "not UTF-8 at byte 15"},
+		// UTF-8 with one stray byte: 15 bytes of symbol and blank line,
+		// then 11 Han characters of 3 bytes each.
+		{"invalid UTF-8 (a stray byte)", "stray.zh.txt", []byte("A/HRC/37/L.36\n\n促进人权领域的合作共赢\xff。\n"), "not UTF-8 at byte 48"},
 		{"NUL bytes (binary)", "bin.zh.txt", []byte("abc\x00def"), "binary data"},
 		{"truncated UTF-16", "odd.zh.txt", append(utf16File("合作共赢", true), 0x41), "odd number of bytes"},
 		{"no letters at all", "digits.txt", []byte("1234\n\n5678\n"), "cannot tell the language"},
-		{"a PDF", "res.zh.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "a PDF file"},
-		{"a DOCX (zip)", "res.zh.txt", []byte("PK\x03\x04\x14\x00\x06\x00"), "zip"},
-		{"a TMX named so", "memory.zh.tmx", []byte("plain words in a file named .tmx"), "a TMX file by its name"},
-		{"an XML file", "res.zh.txt", []byte("<?xml version=\"1.0\"?><tmx version=\"1.4\"></tmx>"), "an HTML or XML file"},
+		{"a truncated PDF", "res.zh.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "corrupt"},
+		{"a zip that is not DOCX", "res.zh.txt", []byte("PK\x03\x04\x14\x00\x06\x00"), "zip"},
+		{"a truncated DOCX", "res.zh.docx", []byte("PK\x03\x04\x14\x00\x06\x00"), "corrupt"},
+		{"a .doc that is not one", "res.zh.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), "corrupt"},
+		{"an RTF file", "res.zh.txt", []byte("{\\rtf1\\ansi hello}"), "RTF"},
+		{"a TMX named so, not XML", "memory.zh.tmx", []byte("plain words in a file named .tmx"), "TMX"},
+		{"a TMX as a final", "res.zh.txt", []byte("<?xml version=\"1.0\"?><tmx version=\"1.4\"></tmx>"), "translation pairs"},
+		{"an HTML page with no text", "res.zh.html", []byte("<html><body><script>x()</script></body></html>"), "empty"},
 	}
 	for _, c := range cases {
 		t.Run(c.desc, func(t *testing.T) {

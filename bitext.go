@@ -1,0 +1,95 @@
+package driftcheck
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/driftcheck/driftcheck/align"
+	"github.com/driftcheck/driftcheck/bitext"
+	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/reader"
+)
+
+// LoadBitext reads a translation memory or bilingual file (TMX, XLIFF 1.2
+// or 2.0) at path.
+func (c *Checker) LoadBitext(path string) (*bitext.File, error) {
+	data, err := reader.Load(path)
+	if err != nil {
+		return nil, &InputError{path, err}
+	}
+	f, err := bitext.Read(data, bitext.Options{})
+	if err != nil {
+		return nil, &InputError{path, err}
+	}
+	return f, nil
+}
+
+// IsBitext reports whether the file at path is a TMX or XLIFF file, from
+// its first bytes (or its name when they do not tell).
+func IsBitext(path string) bool {
+	data, err := reader.Load(path)
+	if err != nil {
+		return false
+	}
+	f := reader.Format(data, path)
+	return f == reader.TMX || f == reader.XLIFF
+}
+
+// CheckBitext checks every unit of a translation memory or bilingual file
+// as a pair already aligned: source against target, for lexicon terms and
+// numbers, with no alignment step. Units are grouped by language pair: one
+// comparison for each target language (a TMX may hold several). Each unit is
+// one paragraph, its id the unit's id; positions point into the file.
+func (c *Checker) CheckBitext(f *bitext.File, path string) *Result {
+	type pair struct{ src, tgt string }
+	groups := map[pair][]bitext.Unit{}
+	var keys []pair
+	for _, u := range f.Units {
+		k := pair{u.SrcLang, u.TgtLang}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], u)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].src+keys[i].tgt < keys[j].src+keys[j].tgt
+	})
+	var res *Result
+	for _, k := range keys {
+		units := groups[k]
+		vd := &document.Document{Path: path, Lang: k.src}
+		fd := &document.Document{Path: path, Lang: k.tgt}
+		for i, u := range units {
+			id := u.ID
+			if id == "" {
+				id = fmt.Sprint(i + 1)
+			}
+			vd.Paras = append(vd.Paras, unitPara(id, i, u.Src))
+			fd.Paras = append(fd.Paras, unitPara(id, i, u.Tgt))
+		}
+		c.Matcher.Prepare(k.src, k.tgt)
+		seg := c.SegmenterFor(vd, fd)
+		vs, fs := c.annotate(seg, vd), c.annotate(seg, fd)
+		pairs := make([]align.Pair, len(units))
+		for i := range pairs {
+			pairs[i] = align.Pair{A: []int{i}, B: []int{i}}
+		}
+		if res == nil {
+			res = &Result{Voted: vd}
+		}
+		res.Comparisons = append(res.Comparisons, &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: drift.Compare(vs, fs, pairs, c.Lexicon)})
+	}
+	if res == nil {
+		res = &Result{Voted: &document.Document{Path: path, Lang: f.SrcLang}}
+	}
+	return res
+}
+
+func unitPara(id string, i int, s bitext.Segment) document.Paragraph {
+	return document.Paragraph{
+		ID: id, Kind: document.Plain, Text: s.Text, Index: i,
+		Source: extract.Paragraph{Text: s.Text, Lines: []extract.LineStart{{Off: 0, Line: s.Line, Col: s.Col}}},
+	}
+}
