@@ -12,7 +12,9 @@
 package document
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -32,6 +34,7 @@ const (
 	Operative Kind = "operative" // operative paragraph or sub-paragraph
 	Trailer   Kind = "trailer"   // unnumbered text after the operative part
 	Plain     Kind = "plain"     // paragraph of a text with no resolution structure
+	Note      Kind = "note"      // a footnote or endnote (kept apart by the PDF, Word and HTML readers; not compared)
 )
 
 // Paragraph is one paragraph with its place in the document.
@@ -55,7 +58,7 @@ type Paragraph struct {
 
 // Compared reports whether the paragraph is text to compare (not header
 // boilerplate).
-func (p *Paragraph) Compared() bool { return p.Kind != Header }
+func (p *Paragraph) Compared() bool { return p.Kind != Header && p.Kind != Note }
 
 // Document is a parsed document.
 type Document struct {
@@ -176,7 +179,31 @@ var sponsorEnd = []string{
 }
 
 // Parse builds a document from the paragraphs of a file.
+//
+// Footnotes and endnotes that the reader kept apart (extract.Paragraph.Note)
+// follow the body as paragraphs of kind Note, ids N1, N2, …: a plain-text
+// version has them inline or not at all, so they are not compared.
 func Parse(paras []extract.Paragraph, path, lang string) *Document {
+	var notes []extract.Paragraph
+	if slices.ContainsFunc(paras, func(p extract.Paragraph) bool { return p.Note }) {
+		var body []extract.Paragraph
+		for _, p := range paras {
+			if p.Note {
+				notes = append(notes, p)
+			} else {
+				body = append(body, p)
+			}
+		}
+		paras = body
+	}
+	d := parse(paras, path, lang)
+	for i, p := range notes {
+		d.Paras = append(d.Paras, Paragraph{ID: fmt.Sprintf("N%d", i+1), Kind: Note, Text: p.Text, Index: len(d.Paras), Source: p})
+	}
+	return d
+}
+
+func parse(paras []extract.Paragraph, path, lang string) *Document {
 	d := &Document{Path: path, Lang: lang}
 	opener := -1
 	for i, p := range paras {
@@ -294,13 +321,22 @@ func AsPlain(d *Document) *Document {
 	if !d.Structured {
 		return d
 	}
-	paras := make([]extract.Paragraph, len(d.Paras))
-	for i, p := range d.Paras {
-		paras[i] = p.Source
+	var paras []extract.Paragraph
+	var notes []Paragraph
+	for _, p := range d.Paras {
+		if p.Kind == Note {
+			notes = append(notes, p)
+			continue
+		}
+		paras = append(paras, p.Source)
 	}
 	n := &Document{Path: d.Path, Lang: d.Lang}
 	plain(n, paras)
 	n.Symbol = d.Symbol
+	for _, p := range notes {
+		p.Index = len(n.Paras)
+		n.Paras = append(n.Paras, p)
+	}
 	return n
 }
 

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/bitext"
 	"github.com/driftcheck/driftcheck/extract"
@@ -27,8 +28,11 @@ import (
 
 // Options control reading.
 type Options struct {
-	// Encoding names the encoding of plain text and HTML files (see
-	// extract.Encodings); "" detects it.
+	// Encoding names the encoding of the plain text and HTML files that
+	// are not UTF-8 (see extract.Encodings); "" detects it. A file with a
+	// byte-order mark, or whose bytes are valid UTF-8, is read as such
+	// whatever Encoding says, so that one run can mix a UTF-8 voted text
+	// with finals in a legacy encoding.
 	Encoding string
 	// Original reads Word files as they were before their tracked changes;
 	// the default is the text with the changes accepted.
@@ -151,6 +155,9 @@ func Load(path string) ([]byte, error) {
 
 // Read returns the paragraphs of data, the content of the file name.
 func Read(data []byte, name string, opt Options) ([]extract.Paragraph, error) {
+	if opt.Encoding != "" && isUnicode(data) {
+		opt.Encoding = ""
+	}
 	switch f := Format(data, name); f {
 	case PDF:
 		return pdftext.Read(data, opt.PDF)
@@ -180,4 +187,15 @@ func Read(data []byte, name string, opt Options) ([]extract.Paragraph, error) {
 		}
 		return nil, fmt.Errorf("%w: %s file; driftcheck reads plain text, PDF, DOCX, .doc, HTML, TMX and XLIFF (save it in one of those)", extract.ErrUnsupported, kind)
 	}
+}
+
+// isUnicode reports whether data starts with a byte-order mark or is valid
+// UTF-8 (with at least one non-ASCII character, or none at all).
+func isUnicode(data []byte) bool {
+	for _, bom := range [][]byte{{0xEF, 0xBB, 0xBF}, {0xFF, 0xFE}, {0xFE, 0xFF}} {
+		if bytes.HasPrefix(data, bom) {
+			return true
+		}
+	}
+	return utf8.Valid(data) && bytes.IndexByte(data, 0) < 0
 }

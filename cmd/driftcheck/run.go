@@ -142,7 +142,7 @@ func readLexicon(path string) (*lexicon.Lexicon, error) {
 // readFlags are the options for reading input files, shared by the
 // commands that read documents.
 var readFlags = []cli.Flag{
-	&cli.StringFlag{Name: "encoding", Usage: "the encoding of plain-text and HTML inputs: " + strings.Join(extract.Encodings(), ", ") + " (default: detected)"},
+	&cli.StringFlag{Name: "encoding", Usage: "the encoding of plain-text and HTML inputs that are not UTF-8: " + strings.Join(extract.Encodings(), ", ") + " (default: detected)"},
 	&cli.BoolFlag{Name: "original", Usage: "read Word files as they were before their tracked changes (default: with the changes accepted)"},
 }
 

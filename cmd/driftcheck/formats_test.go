@@ -1,0 +1,137 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/driftcheck/driftcheck/internal/corpus"
+)
+
+func formats(p string) string { return filepath.Join("..", "..", "testdata", "formats", p) }
+
+// TestCheckBitext checks translation memories and bilingual files without
+// --voted: the founding case as TMX, XLIFF 1.2 and XLIFF 2.0 has the 9
+// substitutions of 互利合作 by 合作共赢, found unit by unit, plus the
+// symbol's number (L.36 against RES/37/23) in the first unit.
+func TestCheckBitext(t *testing.T) {
+	for _, f := range []string{"founding.tmx", "founding-1.2.xlf", "founding-2.0.xlf"} {
+		code, stdout, stderr := runCmd(t, "check", "--format", "line", formats("bitext/"+f))
+		if code != 1 || stderr != "" {
+			t.Errorf("%s: exit %d stderr %q, want 1 and nothing", f, code, stderr)
+		}
+		if n := strings.Count(stdout, "term-substituted"); n != 9 {
+			t.Errorf("%s: %d term-substituted, want 9:\n%s", f, n, stdout)
+		}
+		if n := strings.Count(stdout, "number-mismatch"); n != 1 {
+			t.Errorf("%s: %d number-mismatch, want 1 (the symbol):\n%s", f, n, stdout)
+		}
+		// Positions point into the file: the title unit's target.
+		if !strings.Contains(stdout, f+":") {
+			t.Errorf("%s: findings do not name the file:\n%s", f, stdout)
+		}
+	}
+	// A text file without --voted is a usage error.
+	code, _, stderr := runCmd(t, "check", founding("RES.zh.txt"))
+	if code != 2 || !strings.Contains(stderr, "--voted") {
+		t.Errorf("text without --voted: exit %d stderr %q", code, stderr)
+	}
+	// The OmegaT memory (3,294 en→zh units of software text) reads and
+	// checks; its findings are its own, the test asks only that it runs.
+	if dir, ok := corpus.SharedDir(); ok {
+		code, stdout, stderr := runCmd(t, "check", "--format", "json", filepath.Join(dir, "formats/omegat-en-zh-cn/project_save.tmx"))
+		if code == 2 || stderr != "" || !strings.Contains(stdout, `"lang": "zh"`) {
+			t.Errorf("OmegaT TMX: exit %d stderr %q", code, stderr)
+		}
+	}
+}
+
+// TestLexiconTBX reads a TBX term base with --lexicon and converts it with
+// lexicon import; the two concepts of the fixture find the founding drift.
+func TestLexiconTBX(t *testing.T) {
+	tbx := formats("bitext/cooperation-v3.tbx")
+	code, stdout, _ := runCmd(t, "check", "--no-default-lexicon", "--lexicon", tbx, "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
+	if code != 1 || !strings.Contains(stdout, "9 finding(s)") {
+		t.Errorf("--lexicon TBX: exit %d\n%s", code, stdout)
+	}
+	out := filepath.Join(t.TempDir(), "terms.tsv")
+	code, _, stderr := runCmd(t, "lexicon", "import", tbx, "-o", out)
+	if code != 0 || !strings.Contains(stderr, "2 concepts") {
+		t.Fatalf("import: exit %d stderr %q", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "id\tgroup\t") || !strings.Contains(string(data), "win-win-cooperation\tcooperation-framing\twin-win cooperation\t合作共赢") {
+		t.Errorf("imported lexicon:\n%s", data)
+	}
+	// The imported file is a valid native lexicon.
+	code, stdout, stderr = runCmd(t, "lexicon", "check", out)
+	if code != 0 {
+		t.Errorf("lexicon check of the import: exit %d %s %s", code, stdout, stderr)
+	}
+	// A TBX that is not well-formed: one line naming the file, exit 2.
+	bad := filepath.Join(t.TempDir(), "bad.tbx")
+	os.WriteFile(bad, []byte("<?xml version=\"1.0\"?><martif type=\"TBX\"><text><body><termEntry>"), 0o644)
+	code, _, stderr = runCmd(t, "lexicon", "import", bad)
+	if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "bad.tbx") {
+		t.Errorf("truncated TBX: exit %d stderr %q", code, stderr)
+	}
+}
+
+// TestEncodingFlag names the encoding of a legacy file, and refuses a wrong
+// one with the byte offset.
+func TestEncodingFlag(t *testing.T) {
+	gb := formats("encodings/RES.zh.gb18030.txt")
+	code, stdout, _ := runCmd(t, "check", "--encoding", "gb18030", "--voted", founding("L36.en.txt"), "zh="+gb)
+	if code != 1 || !strings.Contains(stdout, "9 finding(s)") {
+		t.Errorf("--encoding gb18030: exit %d\n%s", code, stdout)
+	}
+	// A file that does not decode in the named encoding: the offset of
+	// the first bad byte. The Windows-1256 Arabic excerpt is not Big5.
+	ar := formats("encodings/RES.excerpt.ar.cp1256.txt")
+	code, _, stderr := runCmd(t, "check", "--encoding", "big5", "--voted", founding("L36.excerpt.en.txt"), "ar="+ar)
+	if code != 2 || !strings.Contains(stderr, "not Big5 at byte") || !strings.Contains(stderr, "cp1256.txt") {
+		t.Errorf("--encoding big5 on Windows-1256: exit %d stderr %q", code, stderr)
+	}
+	code, _, stderr = runCmd(t, "check", "--encoding", "latin-9", "--voted", founding("L36.en.txt"), gb)
+	if code != 2 || !strings.Contains(stderr, "--encoding") {
+		t.Errorf("unknown encoding: exit %d stderr %q", code, stderr)
+	}
+}
+
+// TestWordOriginal reads a DOCX with tracked changes both ways.
+func TestWordOriginal(t *testing.T) {
+	f := formats("docx/tracked.docx")
+	_, accepted, _ := runCmd(t, "segment", "zh="+f)
+	_, original, _ := runCmd(t, "segment", "--original", "zh="+f)
+	if !strings.Contains(accepted, "互利合作") || strings.Contains(accepted, "合作共赢") {
+		t.Errorf("accepted view:\n%s", accepted)
+	}
+	if !strings.Contains(original, "合作共赢") || strings.Contains(original, "互利合作") {
+		t.Errorf("original view:\n%s", original)
+	}
+}
+
+// TestSharedPDFs: the image-only scan is refused with the OCR message; the
+// other two read.
+func TestSharedPDFs(t *testing.T) {
+	dir, ok := corpus.SharedDir()
+	if !ok {
+		t.Skipf("../shared not found (%s): the real PDFs are not checked", dir)
+	}
+	scan := filepath.Join(dir, "pdfs/1971-10-25_GA_Resolution_2758_ru.pdf")
+	code, _, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), scan)
+	if code != 2 || strings.Count(stderr, "\n") != 1 ||
+		!strings.Contains(stderr, "no text layer") || !strings.Contains(stderr, "OCR") || !strings.Contains(stderr, "2758_ru.pdf") {
+		t.Errorf("image-only PDF: exit %d stderr %q", code, stderr)
+	}
+	for _, p := range []string{"pdfs/1971-09-29_A_L.632-EN.pdf", "pdfs/huridocs_chinese.pdf"} {
+		code, stdout, stderr := runCmd(t, "segment", filepath.Join(dir, p))
+		if code != 0 || stderr != "" || len(stdout) < 200 {
+			t.Errorf("%s: exit %d stderr %q, %d bytes of segments", p, code, stderr, len(stdout))
+		}
+	}
+}
