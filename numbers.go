@@ -3,6 +3,7 @@ package driftcheck
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -107,6 +108,10 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 				out = append(out, drift.Number{Key: m, Text: t.Text, Start: t.Start, End: t.End})
 			}
 		}
+	}
+	if w := ordinalWords(lang, p.Text, p.BodyStart, toks); len(w) > 0 {
+		out = append(out, w...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
 	return out
 }
