@@ -30,8 +30,8 @@ func TestREADMEHelp(t *testing.T) {
 		}
 		return "<!-- help:" + m[1] + " -->\n```\n" + stdout + "```\n<!-- end -->"
 	})
-	if n < 7 {
-		t.Errorf("README has %d help blocks, want one per subcommand (check, batch, batch merge, align, segment, lexicon list, lexicon check)", n)
+	if n < 8 {
+		t.Errorf("README has %d help blocks, want one per subcommand (check, batch, batch merge, align, segment, lexicon list, lexicon check, lexicon import)", n)
 	}
 	if *update && out != readme {
 		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
