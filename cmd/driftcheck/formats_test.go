@@ -135,3 +135,20 @@ func TestSharedPDFs(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconImportGlossary converts the OmegaT glossary of ../shared.
+func TestLexiconImportGlossary(t *testing.T) {
+	dir, ok := corpus.SharedDir()
+	if !ok {
+		t.Skipf("../shared not found (%s)", dir)
+	}
+	g := filepath.Join(dir, "formats/omegat-en-zh-cn/glossary_omegat.txt")
+	code, stdout, stderr := runCmd(t, "lexicon", "import", "--from", "en", "--to", "zh", g)
+	if code != 0 || !strings.Contains(stderr, "383 concepts") || !strings.Contains(stdout, "\ttranslation memory\t翻译记忆\t") {
+		t.Errorf("glossary import: exit %d stderr %q", code, stderr)
+	}
+	code, _, stderr = runCmd(t, "lexicon", "import", g)
+	if code != 2 || !strings.Contains(stderr, "--from LANG --to LANG") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("glossary without --from/--to: exit %d stderr %q", code, stderr)
+	}
+}

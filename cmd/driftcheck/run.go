@@ -139,6 +139,33 @@ func readLexicon(path string) (*lexicon.Lexicon, error) {
 	return l, nil
 }
 
+func readGlossary(path, from, to string) (*lexicon.Lexicon, error) {
+	if from == "" || to == "" {
+		return nil, usageErr("lexicon import: a glossary needs both --from and --to")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
+	}
+	defer f.Close()
+	l, err := lexicon.ReadGlossary(f, path, from, to)
+	if err != nil {
+		return nil, &codeError{exitError, err}
+	}
+	return l, nil
+}
+
+func isTBXFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return lexicon.IsTBX(head[:n])
+}
+
 // readFlags are the options for reading input files, shared by the
 // commands that read documents.
 var readFlags = []cli.Flag{
@@ -533,22 +560,40 @@ func lexiconCmd() *cli.Command {
 			},
 			{
 				Name:      "import",
-				Usage:     "convert a TBX term base (TBX-Basic/2008 martif or TBX v3) to the native lexicon format",
-				ArgsUsage: "FILE.tbx",
-				Description: `Writes one concept per term entry: its id, its terms per language (deprecated,
-superseded and forbidden terms left out), its definition as the note. A
-concept's group is set only by a <descrip type="driftcheckGroup">: a subject
-field is a topic, not a set of negotiated alternatives. --lexicon also reads
-TBX files directly; import gives a file to review and edit.`,
+				Usage:     "convert a TBX term base, or a tab-separated glossary (OmegaT and other CAT tools), to the native lexicon format",
+				ArgsUsage: "FILE.tbx | --from LANG --to LANG GLOSSARY",
+				Description: `A TBX file (TBX-Basic/2008 martif or TBX v3) gives one concept per term
+entry: its id, its terms per language (deprecated, superseded and forbidden
+terms left out), its definition as the note. A concept's group is set only by
+a <descrip type="driftcheckGroup">: a subject field is a topic, not a set of
+negotiated alternatives. --lexicon also reads TBX files directly.
+
+A glossary has one entry a line, source<TAB>target[<TAB>comment]; --from and
+--to name its two languages. Each line becomes a concept (a target with
+renderings separated by ";" gives several).`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the lexicon to `FILE` (atomically) instead of standard output"},
+					&cli.StringFlag{Name: "from", Usage: "the `LANG` of a glossary's first column"},
+					&cli.StringFlag{Name: "to", Usage: "the `LANG` of a glossary's second column"},
 				},
 				Action: func(c *cli.Context) error {
 					if c.NArg() != 1 {
-						return usageErr("lexicon import: want one TBX file")
+						return usageErr("lexicon import: want one file (a TBX file, or a glossary with --from and --to)")
 					}
 					path := c.Args().First()
-					lex, err := readLexicon(path)
+					var lex *lexicon.Lexicon
+					var err error
+					if c.String("from") != "" || c.String("to") != "" {
+						lex, err = readGlossary(path, c.String("from"), c.String("to"))
+					} else {
+						lex, err = readLexicon(path)
+						if !isTBXFile(path) {
+							if err == nil {
+								return usageErr("lexicon import: %s is already a native lexicon; a glossary needs --from LANG --to LANG", path)
+							}
+							return &codeError{exitError, fmt.Errorf("%v (not TBX; for a tab-separated glossary give --from LANG --to LANG)", err)}
+						}
+					}
 					if err != nil {
 						return err
 					}

@@ -1,0 +1,99 @@
+package lexicon
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// ReadGlossary reads a bilingual glossary in the tab-separated form OmegaT
+// and many CAT tools write: one entry a line, "source<TAB>target" with an
+// optional third column of comment; "#" lines are comments. src and tgt
+// name the two languages (the file does not say). Each line becomes a
+// concept: its id "NAME-N" (N the line), its terms the source and the
+// target (a target holding several renderings separated by ";" or "|"
+// gives several), its note the comment. Lines with an empty side are
+// skipped; a line with one column is an error.
+func ReadGlossary(r io.Reader, name, src, tgt string) (*Lexicon, error) {
+	src, tgt = NormLang(src), NormLang(tgt)
+	if !langCol.MatchString(src) || !langCol.MatchString(tgt) || src == tgt {
+		return nil, &Error{name, 0, fmt.Errorf("want two different language codes for the glossary's columns, got %q and %q", src, tgt)}
+	}
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	prefix := strings.Trim(cleanID(base), "-")
+	if prefix == "" {
+		prefix = "glossary"
+	}
+	lex := &Lexicon{byID: map[string]*Concept{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), MaxLineBytes)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if line == 1 {
+			s = strings.TrimPrefix(s, "\ufeff")
+		}
+		if !utf8.ValidString(s) {
+			return nil, &Error{name, line, errors.New("invalid UTF-8 (save the glossary as UTF-8)")}
+		}
+		s = strings.TrimRight(s, "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		cells := strings.Split(s, "\t")
+		if len(cells) < 2 {
+			return nil, &Error{name, line, errors.New("no tab: a glossary line is source<TAB>target[<TAB>comment]")}
+		}
+		c := &Concept{ID: fmt.Sprintf("%s-%d", prefix, line), Terms: map[string][]string{}, Source: "glossary " + filepath.Base(name)}
+		if t := glossaryTerm(cells[0]); t != "" {
+			c.Terms[src] = []string{t}
+		}
+		for _, t := range strings.FieldsFunc(cells[1], func(r rune) bool { return r == ';' || r == '|' }) {
+			if t = glossaryTerm(t); t != "" {
+				c.Terms[tgt] = append(c.Terms[tgt], t)
+			}
+		}
+		if len(c.Terms[src]) == 0 || len(c.Terms[tgt]) == 0 {
+			continue
+		}
+		if len(cells) > 2 {
+			c.Note = strings.Join(strings.Fields(strings.Join(cells[2:], " ")), " ")
+		}
+		c.Origin = fmt.Sprintf("%s:%d", name, line)
+		lex.byID[c.ID] = c
+		lex.Concepts = append(lex.Concepts, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &Error{name, line + 1, err}
+	}
+	if len(lex.Concepts) == 0 {
+		return nil, &Error{name, 0, ErrEmpty}
+	}
+	return lex, nil
+}
+
+func glossaryTerm(s string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), RenderingSep, " ")
+}
+
+// cleanID makes s usable as an id: runs of other characters than letters,
+// digits, '.', '_' and '-' become '-'.
+func cleanID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return b.String()
+}
