@@ -137,8 +137,7 @@ func (s *Segmenter) loadZh() {
 // Tokens cuts text, written in lang (an ISO 639-1 code such as "en" or "zh";
 // "" for unknown), into tokens covering every byte of text.
 func (s *Segmenter) Tokens(lang, text string) []Token {
-	// About one token (word, space or mark) every three bytes of text.
-	toks := make([]Token, 0, len(text)/3+4)
+	toks := make([]Token, 0, tokenEstimate(lang, text))
 	if isCJKLang(lang) {
 		if s.texts == nil {
 			// No texts given: a dictionary for this text alone.
@@ -166,6 +165,19 @@ func (s *Segmenter) Tokens(lang, text string) []Token {
 		return toks
 	}
 	return appendWords(toks, lang, text, 0, len(text))
+}
+
+// tokenEstimate is the capacity to give the tokens of text: Chinese has
+// about one token every three bytes; space-separated text a word and a
+// space for each space, and a mark every few words. Too little costs a copy
+// of the slice, too much a larger allocation (Cyrillic and Arabic words are
+// twice as many bytes as Latin ones).
+func tokenEstimate(lang, text string) int {
+	if isCJKLang(lang) {
+		return len(text)/3 + 4
+	}
+	sp := strings.Count(text, " ")
+	return 2*sp + sp/3 + 8
 }
 
 func (s *Segmenter) appendRun(toks []Token, lang, text string, start, end int, han bool) []Token {
