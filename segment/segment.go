@@ -225,14 +225,14 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 				i = j
 				continue
 			}
-		} else if j := letterRun(text, i, end); j > i && (j == end || text[j] == ' ' && (j+1 == end || startsPlain(text, j+1)) || safeAfterLetter(text[j])) {
+		} else if j := letterRun(text, i, end); j > i && (j == end || text[j] == ' ' && (j+1 == end || startsPlain(text, j+1)) || safeMark(text, j) > 0) {
 			w.word(i, j)
 			i = j
 			continue
-		} else if j == i && safeAfterLetter(c) && (i+1 == end || startsPlain(text, i+1)) {
-			// A lone mark such as "," or ")" is a token of its own.
-			w.toks = append(w.toks, Token{Start: i, End: i + 1, Text: text[i : i+1], Key: text[i : i+1], Kind: Punct})
-			i++
+		} else if n := safeMark(text, i); j == i && n > 0 && (i+n == end || startsPlain(text, i+n)) {
+			// A lone mark such as "," or ")" or "«" is a token of its own.
+			w.toks = append(w.toks, Token{Start: i, End: i + n, Text: text[i : i+n], Key: text[i : i+n], Kind: Punct})
+			i += n
 			continue
 		}
 		// The full rules, up to the next sure boundary: a space that is
@@ -258,16 +258,26 @@ func startsPlain(text string, i int) bool {
 	return plainLetter(r)
 }
 
-// safeAfterLetter reports whether c, after a letter, is always a word
-// boundary on both sides: "," and ";" are MidNum (they join digits only),
-// the others are Other. Full stops, colons and apostrophes may join letters
-// ("U.N", "l'homme") and are left to the full rules.
-func safeAfterLetter(c byte) bool {
-	switch c {
-	case ',', ';', '(', ')', '[', ']', '"', '!', '?':
-		return true
+// safeMark returns the length of the mark at text[i] when it is always a
+// word boundary on both sides, else 0: "," ";" and the Arabic comma are
+// MidNum (they join digits only), the others are Other. Full stops, colons
+// and apostrophes may join letters ("U.N", "l'homme") and are handled by
+// letterRun or the full rules.
+func safeMark(text string, i int) int {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		switch c {
+		case ',', ';', '(', ')', '[', ']', '"', '!', '?':
+			return 1
+		}
+		return 0
 	}
-	return false
+	r, n := utf8.DecodeRuneInString(text[i:])
+	switch r {
+	case '،', '؟', '«', '»', '“', '”', '—', '–', '¿', '¡':
+		return n
+	}
+	return 0
 }
 
 // letterRun returns the end of the run of plain letters that starts at i (i
@@ -283,6 +293,12 @@ func letterRun(text string, i, end int) int {
 				j++
 				continue
 			}
+			// Between two letters an apostrophe, a full stop or a colon
+			// does not break a word (UAX #29 WB6, WB7): "l'homme", "U.N".
+			if (c == '\'' || c == '.' || c == ':') && j > i && j+1 < end && startsLetter(text, j+1) {
+				j++
+				continue
+			}
 			return j
 		}
 		r, n := utf8.DecodeRuneInString(text[j:end])
@@ -290,9 +306,19 @@ func letterRun(text string, i, end int) int {
 			j += n
 			continue
 		}
+		if (r == '’' || r == '·') && j > i && j+n < end && startsLetter(text, j+n) {
+			j += n
+			continue
+		}
 		return j
 	}
 	return j
+}
+
+// startsLetter reports whether text[i:] starts with a letter of letterRun.
+func startsLetter(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return plainLetter(r)
 }
 
 // plainLetter reports whether r is a letter of the scripts the fast cut
