@@ -357,8 +357,13 @@ func FuzzRead(f *testing.F) {
 		f.Add(readFixture(f, name))
 	}
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF"))
+	// Small limits, so that the fuzzer does not spend minutes on one
+	// mutated file (the limits have tests of their own).
+	readTimeout, maxChars = 5*time.Second, 200_000
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ps, err := Read(data, testOptions(t))
+		opt := testOptions(t)
+		opt.MaxPages = 20
+		ps, err := Read(data, opt)
 		if err != nil {
 			if len(ps) != 0 {
 				t.Fatalf("error %v with %d paragraphs", err, len(ps))
