@@ -682,8 +682,10 @@ var arabicNorm = strings.NewReplacer(
 // article), then the definite article (ال). Letters are stripped the same
 // way whether they are clitics or the first letter of a word, so a word and
 // its prefixed forms always get one key: بناء, لبناء and وبناء all become
-// ناء, and المساعدة and للمساعدة become مساعده. The lexicon's renderings
-// get the same keys.
+// ناء, and المساعدة and للمساعدة become مساعده. After a conjunction a
+// second و is stripped too, so that ووحدة gets the key of وحدة, and the
+// word after the article is stripped as a bare word is, so that البناء
+// gets the key of بناء. The lexicon's renderings get the same keys.
 func ArabicKey(w string) string {
 	w = arabicNorm.Replace(w)
 	n := utf8.RuneCountInString(w)
@@ -695,14 +697,24 @@ func ArabicKey(w string) string {
 		}
 		return false
 	}
-	if !strip("و") {
-		strip("ف")
-	}
-	for k := 0; k < 2; k++ {
-		if !strip("ب") && !strip("ك") && !strip("ل") {
-			break
+	clitics := func() {
+		if strip("و") || strip("ف") {
+			// A word that itself starts with و after the conjunction
+			// ("ووحدة", and unity): the key is that of the word alone,
+			// whose own و is stripped like a conjunction.
+			strip("و")
+		}
+		for k := 0; k < 2; k++ {
+			if !strip("ب") && !strip("ك") && !strip("ل") {
+				break
+			}
 		}
 	}
-	strip("ال")
+	clitics()
+	if strip("ال") {
+		// The word after the article gets the key of the bare word:
+		// البناء as بناء (ناء), الوحدة as وحدة (حده).
+		clitics()
+	}
 	return w
 }

@@ -302,3 +302,27 @@ func FuzzTokens(f *testing.F) {
 		checkCover(t, lang, text, toks)
 	})
 }
+
+// TestArabicKey checks that a word gets one key with and without its
+// clitics and diacritics: conjunction, prepositions, article, and a word
+// that itself starts with و after the conjunction.
+func TestArabicKey(t *testing.T) {
+	for _, group := range [][]string{
+		{"بناء", "لبناء", "وبناء", "البناء"},
+		{"المساعدة", "للمساعدة", "والمساعدة", "المُسَاعَدَة"},
+		{"وحدة", "ووحدة", "فوحدة", "الوحدة"},
+		{"وزارة", "ووزارة", "الوزارة"},
+		{"التعاون", "بالتعاون", "والتعاون", "التَّعَاوُنِ"},
+	} {
+		want := segment.ArabicKey(group[0])
+		for _, w := range group[1:] {
+			if k := segment.ArabicKey(w); k != want {
+				t.Errorf("ArabicKey(%s) = %s, want %s (the key of %s)", w, k, want, group[0])
+			}
+		}
+	}
+	// Short words keep letters that would be clitics in longer ones.
+	if k := segment.ArabicKey("فوق"); k != "فوق" {
+		t.Errorf("ArabicKey(فوق) = %s", k)
+	}
+}
