@@ -137,7 +137,7 @@ func (s *Segmenter) loadZh() {
 // Tokens cuts text, written in lang (an ISO 639-1 code such as "en" or "zh";
 // "" for unknown), into tokens covering every byte of text.
 func (s *Segmenter) Tokens(lang, text string) []Token {
-	toks := make([]Token, 0, tokenEstimate(lang, text))
+	toks := newTokens(tokenEstimate(lang, text))
 	if isCJKLang(lang) {
 		if s.texts == nil {
 			// No texts given: a dictionary for this text alone.
@@ -165,6 +165,29 @@ func (s *Segmenter) Tokens(lang, text string) []Token {
 		return toks
 	}
 	return appendWords(toks, lang, text, 0, len(text))
+}
+
+// tokenBlocks hands out token slices carved from larger blocks: most
+// paragraphs are a sentence or two, and one allocation for many of them
+// costs less than one each. A carved slice has its capacity capped, so an
+// append beyond it allocates afresh and never touches a neighbour.
+var tokenBlocks = sync.Pool{New: func() any { return new([]Token) }}
+
+const tokenBlock = 2048
+
+func newTokens(n int) []Token {
+	if n > tokenBlock/4 {
+		return make([]Token, 0, n)
+	}
+	bp := tokenBlocks.Get().(*[]Token)
+	b := *bp
+	if cap(b)-len(b) < n {
+		b = make([]Token, 0, tokenBlock)
+	}
+	out := b[len(b) : len(b) : len(b)+n]
+	*bp = b[:len(b)+n]
+	tokenBlocks.Put(bp)
+	return out
 }
 
 // tokenEstimate is the capacity to give the tokens of text: Chinese has
