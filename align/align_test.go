@@ -303,3 +303,30 @@ func BenchmarkAlign200(b *testing.B) {
 		align.Align(x, y, align.Options{UseIDs: true})
 	}
 }
+
+// BenchmarkAlignScaling aligns pairs of 200, 800 and 3,200 paragraphs (one
+// dropped in each 200): the time per paragraph (ns/para) stays flat when the
+// alignment is linear in the number of paragraphs.
+func BenchmarkAlignScaling(b *testing.B) {
+	for _, n := range []int{200, 800, 3200} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			x, y := items(n), items(n)
+			for i := range x {
+				x[i].Numbers = []string{strconv.Itoa(i)}
+				y[i].Numbers = x[i].Numbers
+				y[i].Len *= 0.6
+			}
+			var z []align.Item
+			for i, it := range y {
+				if i%200 != 50 {
+					z = append(z, it)
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				align.Align(x, z, align.Options{})
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/para")
+		})
+	}
+}
