@@ -152,3 +152,33 @@ func TestLexiconImportGlossary(t *testing.T) {
 		t.Errorf("glossary without --from/--to: exit %d stderr %q", code, stderr)
 	}
 }
+
+// TestLanguageAndSymbolFromContent: files whose names say nothing get their
+// language from the text (or the language the file declares) and their
+// symbol from the first page.
+func TestLanguageAndSymbolFromContent(t *testing.T) {
+	dir := t.TempDir()
+	copyTo := func(src, name string) string {
+		data, err := os.ReadFile(formats(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	pdf := copyTo("pdf/RES.zh.pdf", "final.pdf")
+	docx := copyTo("docx/RES.excerpt.ar.docx", "doc1.docx")
+	html := copyTo("html/RES.excerpt.ru.html", "page.html")
+	code, stdout, stderr := runCmd(t, "check", "--format", "json", "--voted", founding("L36.en.txt"), pdf)
+	if code != 1 || stderr != "" || !strings.Contains(stdout, `"lang": "zh",
+      "symbol": "A/HRC/RES/37/23"`) {
+		t.Errorf("final.pdf: exit %d stderr %q\n%.600s", code, stderr, stdout)
+	}
+	code, stdout, _ = runCmd(t, "check", "--voted", founding("L36.excerpt.en.txt"), docx, html)
+	if code != 1 || !strings.Contains(stdout, "doc1.docx [ar]") || !strings.Contains(stdout, "page.html [ru]") {
+		t.Errorf("doc1.docx, page.html: exit %d\n%.300s", code, stdout)
+	}
+}
