@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -19,6 +20,32 @@ func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func founding(name string) string { return filepath.Join("..", "..", "testdata", "founding", name) }
+
+func readTestdata(t *testing.T, p string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// zipBomb returns a DOCX-shaped zip whose document part declares 1 TiB of
+// XML: refused from its header, without inflating anything.
+func zipBomb(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, CompressedSize64: 4, UncompressedSize64: 1 << 40, CRC32: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte{0x03, 0x00, 0x00, 0x00})
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
 
 func utf16File(s string, little bool) []byte {
 	u := utf16.Encode([]rune(s))
@@ -67,6 +94,9 @@ func TestBadInput(t *testing.T) {
 		{"a TMX named so, not XML", "memory.zh.tmx", []byte("plain words in a file named .tmx"), "TMX"},
 		{"a TMX as a final", "res.zh.txt", []byte("<?xml version=\"1.0\"?><tmx version=\"1.4\"></tmx>"), "translation pairs"},
 		{"an HTML page with no text", "res.zh.html", []byte("<html><body><script>x()</script></body></html>"), "empty"},
+		{"a password-protected PDF", "res.zh.pdf", readTestdata(t, "formats/pdf/encrypted.pdf"), "password-protected"},
+		{"a zip bomb posing as DOCX", "res.zh.docx", zipBomb(t), "safety limit"},
+		{"an empty DOCX", "res.zh.docx", nil, "empty"},
 	}
 	for _, c := range cases {
 		t.Run(c.desc, func(t *testing.T) {
