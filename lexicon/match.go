@@ -3,6 +3,8 @@ package lexicon
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/segment"
@@ -34,22 +36,34 @@ const ExactPrefix = "="
 
 // Matcher finds lexicon renderings in segmented text. Build it once per
 // lexicon and segmenter; it is safe for concurrent use.
+//
+// A Matcher is safe for concurrent use: the pattern tables of each
+// language are built once, under a lock, and published whole.
 type Matcher struct {
 	lex *Lexicon
 	seg *segment.Segmenter
-	// byLang maps a language to its patterns indexed by their first key
-	// (by the first rune of the key for Chinese), longest first.
-	byLang map[string]map[string][]*pattern
+	mu  sync.Mutex // serialises Prepare
+	// tables maps a language to its patterns; replaced, never modified.
+	tables atomic.Pointer[map[string]*langPatterns]
+}
+
+// langPatterns are the patterns of one language.
+type langPatterns struct {
+	// byFirst indexes the patterns by their first key (by the first rune
+	// of the key for Chinese), longest first.
+	byFirst map[string][]*pattern
 	// headFirst indexes multi-word patterns by their second key, for
 	// coordinations that put the shared head noun first.
-	headFirst map[string]map[string][]*pattern
+	headFirst map[string][]*pattern
 }
 
 // NewMatcher prepares lex for matching text cut by seg. The segmenter must
 // have been built with lex's Chinese renderings as user words (see
 // segment.New) for Chinese terms to stay whole.
 func NewMatcher(lex *Lexicon, seg *segment.Segmenter) *Matcher {
-	return &Matcher{lex: lex, seg: seg, byLang: map[string]map[string][]*pattern{}, headFirst: map[string]map[string][]*pattern{}}
+	m := &Matcher{lex: lex, seg: seg}
+	m.tables.Store(&map[string]*langPatterns{})
+	return m
 }
 
 // Lexicon returns the matcher's lexicon.
@@ -62,20 +76,27 @@ func joinSep(lang string) string {
 	return "\x1f"
 }
 
-func (m *Matcher) patterns(lang string) map[string][]*pattern {
-	if p, ok := m.byLang[lang]; ok {
-		return p
-	}
-	return nil
+func (m *Matcher) patterns(lang string) *langPatterns {
+	return (*m.tables.Load())[lang]
 }
 
-// Prepare builds the patterns of the given languages. It must be called
-// before Match is used concurrently; Match on a language not prepared
-// prepares it, which is not safe while other goroutines match.
+// Prepare builds the patterns of the given languages now rather than on
+// their first Match.
 func (m *Matcher) Prepare(langs ...string) {
+	missing := false
+	for _, lang := range langs {
+		if m.patterns(NormLang(lang)) == nil {
+			missing = true
+		}
+	}
+	if !missing {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	for _, lang := range langs {
 		lang = NormLang(lang)
-		if _, ok := m.byLang[lang]; ok {
+		if m.patterns(lang) != nil {
 			continue
 		}
 		idx := map[string][]*pattern{}
@@ -120,8 +141,13 @@ func (m *Matcher) Prepare(langs ...string) {
 				}
 			}
 		}
-		m.byLang[lang] = idx
-		m.headFirst[lang] = hf
+		old := *m.tables.Load()
+		tables := make(map[string]*langPatterns, len(old)+1)
+		for l, t := range old {
+			tables[l] = t
+		}
+		tables[lang] = &langPatterns{byFirst: idx, headFirst: hf}
+		m.tables.Store(&tables)
 	}
 }
 
@@ -132,11 +158,12 @@ func (m *Matcher) Prepare(langs ...string) {
 func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 	lang = NormLang(lang)
 	m.Prepare(lang)
-	idx := m.patterns(lang)
+	lp := m.patterns(lang)
+	idx := lp.byFirst
 	if len(idx) == 0 {
 		return nil
 	}
-	headFirst := m.headFirst
+	headFirst := lp.headFirst
 	sep := joinSep(lang)
 	content := make([]int, 0, len(toks))
 	for i, t := range toks {
@@ -167,7 +194,7 @@ func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 			}
 		}
 		if best == nil && headFirstLangs[lang] {
-			for _, pat := range headFirst[lang][toks[content[p]].Key] {
+			for _, pat := range headFirst[toks[content[p]].Key] {
 				if n := matchEllipticHeadFirst(lang, pat, toks, content, p); n > 0 {
 					best, bestN = pat, n
 					break
