@@ -124,6 +124,9 @@ type Loc struct {
 	// EndLine and EndCol give End likewise (the column after the last
 	// character); 0 when the finding is about the whole paragraph.
 	EndLine, EndCol int
+	// Page is the 1-based page of a paged file (PDF) the paragraph starts
+	// on; 0 when the file has no pages.
+	Page int
 }
 
 // Finding is one departure of a final text from the voted text.
@@ -232,6 +235,7 @@ func paraLoc(s *Side, p *Para, start, end int) Loc {
 		off = 0
 	}
 	l.Line, l.Col = p.P.Source.Position(off)
+	l.Page = p.P.Source.Page
 	if start >= 0 && end >= start {
 		l.EndLine, l.EndCol = p.P.Source.Position(end)
 	}

@@ -14,6 +14,7 @@ var CSVHeader = []string{
 	"final_path", "final_lang", "final_para", "final_line", "final_column", "final_term", "final_concept",
 	"voted_path", "voted_lang", "voted_para", "voted_line", "voted_column", "voted_term", "voted_concept",
 	"group", "voted_numbers", "final_numbers", "score", "fingerprint",
+	"final_page", "voted_page",
 }
 
 // CSV writes one row per finding, with a header row, for spreadsheets.
@@ -35,6 +36,7 @@ func CSV(w io.Writer, in Input) error {
 			f.Voted.Path, f.Voted.Lang, f.Voted.Para, num(f.Voted.Line), num(f.Voted.Col), f.VotedTerm, f.VotedConcept,
 			f.Group, strings.Join(f.VotedNumbers, " "), strings.Join(f.FinalNumbers, " "),
 			strconv.FormatFloat(f.Score, 'f', 3, 64), f.Fingerprint,
+			num(f.Final.Page), num(f.Voted.Page),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -45,16 +47,24 @@ func CSV(w io.Writer, in Input) error {
 }
 
 // Line writes one line per finding, "path:line:col: severity kind: message",
-// located in the final file (the voted file when the final has no place),
-// for editors and grep.
+// located in the final file (the voted file when the final has no line),
+// for editors and grep. When neither file has lines (PDF, Word), the line
+// is "path: page N, PARA: ..." or "path: PARA: ...".
 func Line(w io.Writer, in Input) error {
 	bw := &errWriter{w: w}
 	for _, f := range in.Findings {
 		l := f.Final
-		if l.Line == 0 {
+		if l.Line == 0 && f.Voted.Line > 0 || l.Path == "" {
 			l = f.Voted
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", l.Path, l.Line, l.Col, f.Severity, f.Kind, oneLine(f.Message))
+		switch {
+		case l.Line > 0:
+			fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", l.Path, l.Line, l.Col, f.Severity, f.Kind, oneLine(f.Message))
+		case l.Page > 0:
+			fmt.Fprintf(bw, "%s: page %d, %s: %s %s: %s\n", l.Path, l.Page, l.Para, f.Severity, f.Kind, oneLine(f.Message))
+		default:
+			fmt.Fprintf(bw, "%s: %s: %s %s: %s\n", l.Path, l.Para, f.Severity, f.Kind, oneLine(f.Message))
+		}
 	}
 	return bw.err
 }

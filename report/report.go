@@ -105,6 +105,7 @@ type jsonLoc struct {
 	Span   *jsonSpan `json:"span"`
 	Line   int       `json:"line,omitempty"`
 	Column int       `json:"column,omitempty"`
+	Page   int       `json:"page,omitempty"`
 }
 
 // JSONFinding is one finding of the JSON report.
@@ -150,7 +151,7 @@ func changes(f drift.Finding) []jsonChange {
 }
 
 func loc(l drift.Loc) jsonLoc {
-	j := jsonLoc{Path: l.Path, Lang: l.Lang, Text: l.Text, Line: l.Line, Column: l.Col}
+	j := jsonLoc{Path: l.Path, Lang: l.Lang, Text: l.Text, Line: l.Line, Column: l.Col, Page: l.Page}
 	if l.Para != "" {
 		p := l.Para
 		j.Para = &p
@@ -492,6 +493,8 @@ func posString(l drift.Loc) string {
 	s := filepath.Base(l.Path)
 	if l.Line > 0 {
 		s += fmt.Sprintf(":%d", l.Line)
+	} else if l.Page > 0 {
+		s += fmt.Sprintf(" p.%d", l.Page)
 	}
 	return s
 }

@@ -182,3 +182,20 @@ func TestLanguageAndSymbolFromContent(t *testing.T) {
 		t.Errorf("doc1.docx, page.html: exit %d\n%.300s", code, stdout)
 	}
 }
+
+// TestPDFPages: findings in a PDF give the page (read off the fixture with
+// pdftotext: the operative paragraphs of RES.zh.pdf are on page 2, the
+// title on page 1).
+func TestPDFPages(t *testing.T) {
+	pdf := formats("pdf/RES.zh.pdf")
+	_, stdout, _ := runCmd(t, "check", "--format", "line", "--voted", formats("pdf/L36.en.pdf"), pdf)
+	for _, want := range []string{pdf + ": page 1, title: error term-substituted", pdf + ": page 2, OP4: error term-substituted"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("line report lacks %q:\n%s", want, stdout)
+		}
+	}
+	_, stdout, _ = runCmd(t, "check", "--format", "json", "--voted", founding("L36.en.txt"), pdf)
+	if !strings.Contains(stdout, `"page": 2`) {
+		t.Errorf("JSON report has no page:\n%.400s", stdout)
+	}
+}
