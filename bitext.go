@@ -88,8 +88,12 @@ func (c *Checker) CheckBitext(f *bitext.File, path string) *Result {
 }
 
 func unitPara(id string, i int, s bitext.Segment) document.Paragraph {
-	return document.Paragraph{
-		ID: id, Kind: document.Plain, Text: s.Text, Index: i,
-		Source: extract.Paragraph{Text: s.Text, Lines: []extract.LineStart{{Off: 0, Line: s.Line, Col: s.Col}}},
+	src := extract.Paragraph{Text: s.Text}
+	for _, m := range s.Marks {
+		src.Lines = append(src.Lines, extract.LineStart{Off: m.Off, Line: m.Line, Col: m.Col})
 	}
+	if len(src.Lines) == 0 {
+		src.Lines = []extract.LineStart{{Off: 0, Line: s.Line, Col: s.Col}}
+	}
+	return document.Paragraph{ID: id, Kind: document.Plain, Text: s.Text, Index: i, Source: src}
 }

@@ -34,6 +34,9 @@ type Segment struct {
 	// come from the XML decoder, so inline tags never shift them.
 	Line int
 	Col  int
+	// Marks map byte offsets of Text to lines and columns of the file,
+	// inline tags and collapsed white space accounted for.
+	Marks []Mark
 }
 
 // Unit is one source segment with one translation.
@@ -278,7 +281,7 @@ func (p *parser) tu(tu xml.StartElement, srclang string) error {
 			}
 			v.seg.Line, v.seg.Col = p.r.Pos()
 			var err error
-			v.seg.Text, err = p.r.Text(tmxInline)
+			v.seg.Text, v.seg.Marks, err = p.r.TextMarks(tmxInline)
 			return err
 		})
 		tuvs = append(tuvs, v)
@@ -379,13 +382,13 @@ func (p *parser) transUnit(tu xml.StartElement, ns, srcLang, tgtLang string, inl
 		switch se.Name.Local {
 		case "source":
 			u.Src.Line, u.Src.Col = p.r.Pos()
-			u.Src.Text, err = p.r.Text(inline)
+			u.Src.Text, u.Src.Marks, err = p.r.TextMarks(inline)
 		case "target":
 			if l := langAttr(se); l != "" {
 				u.TgtLang = normLang(l)
 			}
 			u.Tgt.Line, u.Tgt.Col = p.r.Pos()
-			u.Tgt.Text, err = p.r.Text(inline)
+			u.Tgt.Text, u.Tgt.Marks, err = p.r.TextMarks(inline)
 		default: // seg-source, alt-trans, note, context-group, ...
 			err = p.r.Skip()
 		}
@@ -452,13 +455,13 @@ func (p *parser) unit2(unit xml.StartElement, ns, trgLang string, inline func(xm
 			switch se.Name.Local {
 			case "source":
 				s.u.Src.Line, s.u.Src.Col = p.r.Pos()
-				s.u.Src.Text, err = p.r.Text(inline)
+				s.u.Src.Text, s.u.Src.Marks, err = p.r.TextMarks(inline)
 			case "target":
 				if l := langAttr(se); l != "" {
 					s.u.TgtLang = normLang(l)
 				}
 				s.u.Tgt.Line, s.u.Tgt.Col = p.r.Pos()
-				s.u.Tgt.Text, err = p.r.Text(inline)
+				s.u.Tgt.Text, s.u.Tgt.Marks, err = p.r.TextMarks(inline)
 			default:
 				err = p.r.Skip()
 			}

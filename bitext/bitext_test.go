@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -416,7 +417,7 @@ func TestEncodings(t *testing.T) {
 				t.Fatalf("%d units, want %d", len(got.Units), len(want.Units))
 			}
 			for i := range got.Units {
-				if got.Units[i] != want.Units[i] {
+				if !reflect.DeepEqual(got.Units[i], want.Units[i]) {
 					t.Errorf("unit %d = %+v, want %+v", i, got.Units[i], want.Units[i])
 				}
 			}

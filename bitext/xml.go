@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
@@ -159,16 +160,54 @@ const (
 // to its end, and returns its text with whitespace collapsed. inline
 // decides what to do with each child element; nil keeps every child's text.
 func (r *XMLReader) Text(inline func(xml.Name) Inline) (string, error) {
+	s, _, err := r.TextMarks(inline)
+	return s, err
+}
+
+// Mark ties a byte offset of a text returned by TextMarks to the place in
+// the file where the character at that offset is: 1-based line, 1-based
+// column in characters. A new mark starts at each piece of text between
+// tags and after each line break, so tags never shift positions.
+type Mark struct{ Off, Line, Col int }
+
+// TextMarks is Text with the marks that map its offsets back to the file.
+func (r *XMLReader) TextMarks(inline func(xml.Name) Inline) (string, []Mark, error) {
 	var sb strings.Builder
+	var marks []Mark
+	space := false // a run of white space waits to be written as one space
+	add := func(chunk string, line, col int) {
+		mark := true
+		for _, c := range chunk {
+			if stdunicode.IsSpace(c) {
+				space = sb.Len() > 0
+				if c == '\n' {
+					line, col, mark = line+1, 1, true
+				} else {
+					col++
+				}
+				continue
+			}
+			if space {
+				sb.WriteByte(' ')
+				space = false
+			}
+			if mark {
+				marks = append(marks, Mark{sb.Len(), line, col})
+				mark = false
+			}
+			sb.WriteRune(c)
+			col++
+		}
+	}
 	target := r.depth - 1
 	for r.depth > target {
 		t, err := r.next()
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		switch t := t.(type) {
 		case xml.CharData:
-			sb.Write(t)
+			add(string(t), r.line, r.col)
 		case xml.StartElement:
 			act := Keep
 			if inline != nil {
@@ -177,17 +216,17 @@ func (r *XMLReader) Text(inline func(xml.Name) Inline) (string, error) {
 			switch act {
 			case Drop:
 				if err := r.Skip(); err != nil {
-					return "", err
+					return "", nil, err
 				}
 			case Space:
-				sb.WriteByte(' ')
+				space = sb.Len() > 0
 				if err := r.Skip(); err != nil {
-					return "", err
+					return "", nil, err
 				}
 			}
 		}
 	}
-	return Collapse(sb.String()), nil
+	return sb.String(), marks, nil
 }
 
 // Collapse trims s and replaces every run of white space by one space.
