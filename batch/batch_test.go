@@ -288,3 +288,45 @@ func TestDirFromText(t *testing.T) {
 		t.Errorf("findings %+v, want one term-substituted", r.Findings)
 	}
 }
+
+// TestDirFromTextFormats groups PDF, DOCX and HTML files whose names give
+// neither symbol nor language, from their content: the founding case in
+// three formats and four languages is one group.
+func TestDirFromTextFormats(t *testing.T) {
+	dir := t.TempDir()
+	for src, name := range map[string]string{
+		"pdf/L36.en.pdf":           "N1800001.pdf",
+		"pdf/RES.zh.pdf":           "N1800002.pdf",
+		"docx/RES.excerpt.fr.docx": "N1800003.docx",
+		"html/RES.excerpt.ru.html": "N1800004.html",
+	} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "formats", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	src, err := batch.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var groups []string
+	langs := map[string]string{}
+	for {
+		g, err := src.Next()
+		if err != nil {
+			break
+		}
+		groups = append(groups, g.Symbol)
+		for _, f := range g.Files {
+			langs[filepath.Base(f.Abs)] = f.Lang
+		}
+	}
+	// L36 (the draft) and RES (the resolution) are two symbols.
+	want := map[string]string{"N1800001.pdf": "en", "N1800002.pdf": "zh", "N1800003.docx": "fr", "N1800004.html": "ru"}
+	for f, l := range want {
+		if langs[f] != l {
+			t.Errorf("%s: language %q, want %q (groups %q)", f, langs[f], l, groups)
+		}
+	}
+}

@@ -24,6 +24,7 @@ import (
 
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/reader"
 	"github.com/driftcheck/driftcheck/lexicon"
 	"github.com/driftcheck/driftcheck/segment"
 )
@@ -318,7 +319,14 @@ func fromText(path string) (symbol, lang string) {
 	for len(head) > 0 && !utf8.Valid(head) && len(head) > n-4 {
 		head = head[:len(head)-1]
 	}
-	paras, err := extract.Text(head)
+	var paras []extract.Paragraph
+	if reader.Format(head, path) == reader.Text {
+		paras, err = extract.Text(head)
+	} else {
+		// PDF, Word or HTML: their text comes only from the whole file.
+		// (Files named by their ODS job number never come here.)
+		paras, err = reader.ReadFile(path, reader.Options{})
+	}
 	if err != nil {
 		return "", ""
 	}
