@@ -24,8 +24,8 @@ import (
 
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/reader"
 	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/reader"
 	"github.com/driftcheck/driftcheck/segment"
 )
 
