@@ -14,7 +14,6 @@ import (
 	"github.com/driftcheck/driftcheck/bitext"
 	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/internal/corpus"
-	"github.com/driftcheck/driftcheck/lexicon"
 )
 
 const fixtures = "../testdata/formats/bitext"
@@ -500,14 +499,6 @@ func TestSniff(t *testing.T) {
 	} {
 		if got := bitext.Sniff([]byte(in)); got != want {
 			t.Errorf("Sniff(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestNormLangMatchesLexicon(t *testing.T) {
-	for _, l := range []string{"zh-CN", "zh-Hans", "ZH", "chi", "zho", "en-US", "EN", "fr-CA", " es ", "ar-SA", "ru", "*all*", "", "x-klingon", "-en", "pt-BR-x"} {
-		if a, b := bitext.NormLang(l), lexicon.NormLang(l); a != b {
-			t.Errorf("%q: bitext %q, lexicon %q", l, a, b)
 		}
 	}
 }

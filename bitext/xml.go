@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/internal/langcode"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -328,15 +329,5 @@ func rootFormat(local string) string {
 	return ""
 }
 
-// normLang is lexicon.NormLang (bitext cannot import lexicon, which imports
-// bitext for ReadTBX); TestNormLangMatchesLexicon keeps them in step.
-func normLang(l string) string {
-	l = strings.ToLower(strings.TrimSpace(l))
-	if l == "zh" || strings.HasPrefix(l, "zh-") || l == "chi" || l == "zho" {
-		return "zh"
-	}
-	if i := strings.IndexByte(l, '-'); i > 0 {
-		l = l[:i]
-	}
-	return l
-}
+// normLang is lexicon.NormLang: both are langcode.Norm.
+var normLang = langcode.Norm

@@ -1,13 +1,11 @@
 package lexicon
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // ReadGlossary reads a bilingual glossary in the tab-separated form OmegaT
@@ -24,30 +22,14 @@ func ReadGlossary(r io.Reader, name, src, tgt string) (*Lexicon, error) {
 		return nil, &Error{name, 0, fmt.Errorf("want two different language codes for the glossary's columns, got %q and %q", src, tgt)}
 	}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	prefix := strings.Trim(cleanID(base), "-")
+	prefix := strings.TrimRight(cleanName(base), "-")
 	if prefix == "" {
 		prefix = "glossary"
 	}
 	lex := &Lexicon{byID: map[string]*Concept{}}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), MaxLineBytes)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		if line == 1 {
-			s = strings.TrimPrefix(s, "\ufeff")
-		}
-		if !utf8.ValidString(s) {
-			return nil, &Error{name, line, errors.New("invalid UTF-8 (save the glossary as UTF-8)")}
-		}
-		s = strings.TrimRight(s, "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		cells := strings.Split(s, "\t")
+	err := eachRow(r, name, func(line int, cells []string) error {
 		if len(cells) < 2 {
-			return nil, &Error{name, line, errors.New("no tab: a glossary line is source<TAB>target[<TAB>comment]")}
+			return errors.New("no tab: a glossary line is source<TAB>target[<TAB>comment]")
 		}
 		c := &Concept{ID: fmt.Sprintf("%s-%d", prefix, line), Terms: map[string][]string{}, Source: "glossary " + filepath.Base(name)}
 		if t := glossaryTerm(cells[0]); t != "" {
@@ -59,7 +41,7 @@ func ReadGlossary(r io.Reader, name, src, tgt string) (*Lexicon, error) {
 			}
 		}
 		if len(c.Terms[src]) == 0 || len(c.Terms[tgt]) == 0 {
-			continue
+			return nil
 		}
 		if len(cells) > 2 {
 			c.Note = strings.Join(strings.Fields(strings.Join(cells[2:], " ")), " ")
@@ -67,9 +49,10 @@ func ReadGlossary(r io.Reader, name, src, tgt string) (*Lexicon, error) {
 		c.Origin = fmt.Sprintf("%s:%d", name, line)
 		lex.byID[c.ID] = c
 		lex.Concepts = append(lex.Concepts, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, &Error{name, line + 1, err}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(lex.Concepts) == 0 {
 		return nil, &Error{name, 0, ErrEmpty}
@@ -79,21 +62,4 @@ func ReadGlossary(r io.Reader, name, src, tgt string) (*Lexicon, error) {
 
 func glossaryTerm(s string) string {
 	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), RenderingSep, " ")
-}
-
-// cleanID makes s usable as an id: runs of other characters than letters,
-// digits, '.', '_' and '-' become '-'.
-func cleanID(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return b.String()
 }

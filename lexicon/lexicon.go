@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"github.com/driftcheck/driftcheck/internal/langcode"
 	"io"
 	"regexp"
 	"sort"
@@ -70,44 +71,27 @@ const MaxLineBytes = 1 << 20
 // Parse reads a lexicon in the tab-separated format. name is used in errors.
 func Parse(r io.Reader, name string) (*Lexicon, error) {
 	lex := &Lexicon{byID: map[string]*Concept{}}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), MaxLineBytes)
 	var cols []string
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		if line == 1 {
-			s = strings.TrimPrefix(s, "\ufeff")
-		}
-		if !utf8.ValidString(s) {
-			return nil, &Error{name, line, errors.New("invalid UTF-8 (save the file as UTF-8)")}
-		}
-		s = strings.TrimRight(s, "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		cells := strings.Split(s, "\t")
+	err := eachRow(r, name, func(line int, cells []string) error {
 		if cols == nil {
 			var err error
-			if cols, err = parseHeader(cells); err != nil {
-				return nil, &Error{name, line, err}
-			}
-			continue
+			cols, err = parseHeader(cells)
+			return err
 		}
 		c, err := parseRow(cols, cells)
 		if err != nil {
-			return nil, &Error{name, line, err}
+			return err
 		}
 		c.Origin = fmt.Sprintf("%s:%d", name, line)
 		if prev, ok := lex.byID[c.ID]; ok {
-			return nil, &Error{name, line, fmt.Errorf("%w %q (first at %s)", ErrDuplicateID, c.ID, prev.Origin)}
+			return fmt.Errorf("%w %q (first at %s)", ErrDuplicateID, c.ID, prev.Origin)
 		}
 		lex.byID[c.ID] = c
 		lex.Concepts = append(lex.Concepts, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, &Error{name, line + 1, err}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if cols == nil {
 		return nil, &Error{name, 0, ErrNoHeader}
@@ -116,6 +100,37 @@ func Parse(r io.Reader, name string) (*Lexicon, error) {
 		return nil, &Error{name, 0, ErrEmpty}
 	}
 	return lex, nil
+}
+
+// eachRow calls fn with the tab-separated cells of each line of a UTF-8
+// text that is neither blank nor a "#" comment, with its 1-based number. A
+// byte-order mark and CR line ends are dropped. An error of fn, or invalid
+// UTF-8, stops the reading with an *Error naming the line.
+func eachRow(r io.Reader, name string, fn func(line int, cells []string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), MaxLineBytes)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if line == 1 {
+			s = strings.TrimPrefix(s, "\ufeff")
+		}
+		if !utf8.ValidString(s) {
+			return &Error{name, line, errors.New("invalid UTF-8 (save the file as UTF-8)")}
+		}
+		s = strings.TrimRight(s, "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if err := fn(line, strings.Split(s, "\t")); err != nil {
+			return &Error{name, line, err}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return &Error{name, line + 1, err}
+	}
+	return nil
 }
 
 func parseRow(cols, cells []string) (*Concept, error) {
@@ -188,16 +203,7 @@ func parseHeader(cells []string) ([]string, error) {
 
 // NormLang maps a language tag to the code used internally: lower case, and
 // the Chinese variants written in UN documents (zh-Hans, zh-CN) to "zh".
-func NormLang(l string) string {
-	l = strings.ToLower(strings.TrimSpace(l))
-	if l == "zh" || strings.HasPrefix(l, "zh-") || l == "chi" || l == "zho" {
-		return "zh"
-	}
-	if i := strings.IndexByte(l, '-'); i > 0 {
-		l = l[:i]
-	}
-	return l
-}
+func NormLang(l string) string { return langcode.Norm(l) }
 
 // Lookup returns the concept with the given id, or nil.
 func (l *Lexicon) Lookup(id string) *Concept {
