@@ -2,6 +2,8 @@ package driftcheck
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"sort"
 
 	"github.com/driftcheck/driftcheck/align"
@@ -29,12 +31,15 @@ func (c *Checker) LoadBitext(path string) (*bitext.File, error) {
 // IsBitext reports whether the file at path is a TMX or XLIFF file, from
 // its first bytes (or its name when they do not tell).
 func IsBitext(path string) bool {
-	data, err := reader.Load(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
-	f := reader.Format(data, path)
-	return f == reader.TMX || f == reader.XLIFF
+	defer f.Close()
+	head := make([]byte, 4096) // as much as reader.Format looks at
+	n, _ := io.ReadFull(f, head)
+	format := reader.Format(head[:n], path)
+	return format == reader.TMX || format == reader.XLIFF
 }
 
 // CheckBitext checks every unit of a translation memory or bilingual file

@@ -179,15 +179,7 @@ func (c *Checker) annotate(seg *segment.Segmenter, doc *document.Document) *drif
 				hits = append(hits, h)
 			}
 		}
-		dp := &drift.Para{P: p, Tokens: toks, Hits: hits, Numbers: numbers(doc.Lang, p, toks)}
-		if c.Anchors != nil {
-			for _, h := range c.Anchors.Match(doc.Lang, p.Text, toks) {
-				if h.Start >= p.BodyStart {
-					dp.Links = append(dp.Links, h.Concept.ID)
-				}
-			}
-		}
-		side.Paras = append(side.Paras, dp)
+		side.Paras = append(side.Paras, &drift.Para{P: p, Tokens: toks, Hits: hits, Numbers: numbers(doc.Lang, p, toks)})
 	}
 	return side
 }
@@ -222,9 +214,6 @@ func (c *Checker) Check(voted *document.Document, finals ...*document.Document) 
 		langs = append(langs, f.Lang)
 	}
 	c.Matcher.Prepare(langs...)
-	if c.Anchors != nil {
-		c.Anchors.Prepare(langs...)
-	}
 	seg := c.SegmenterFor(append([]*document.Document{voted}, finals...)...)
 	vs := c.annotate(seg, voted)
 	var vsPlain *drift.Side
@@ -265,9 +254,30 @@ func (c *Checker) Compare(vs, fs *drift.Side) *Comparison {
 			opt.UnitSpread = max(align.UnitSpreads[vs.Doc.Lang], align.UnitSpreads[fs.Doc.Lang])
 		}
 	}
+	if !opt.SameLang {
+		// Anchors tell translations apart; in one language the words do.
+		c.link(vs)
+		c.link(fs)
+	}
 	pairs := align.Align(Items(vs, opt.SameLang), Items(fs, opt.SameLang), opt)
 	findings := drift.Compare(vs, fs, pairs, c.Lexicon)
 	return &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: findings}
+}
+
+// link finds the alignment anchors (lexicon.Anchors) of the paragraphs of
+// a side, once: a voted side compared with several finals keeps them.
+func (c *Checker) link(s *drift.Side) {
+	if c.Anchors == nil || s.Linked {
+		return
+	}
+	for _, p := range s.Paras {
+		for _, h := range c.Anchors.Match(s.Doc.Lang, p.P.Text, p.Tokens) {
+			if h.Start >= p.P.BodyStart {
+				p.Links = append(p.Links, h.Concept.ID)
+			}
+		}
+	}
+	s.Linked = true
 }
 
 // Items describes the paragraphs of a side for the aligner.

@@ -2,7 +2,6 @@ package driftcheck
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -357,8 +356,7 @@ func chineseNumbers(text string, bodyStart int) []drift.Number {
 			out = append(out, drift.Number{Key: strconv.Itoa(v), Text: body[m[0]:m[1]], Start: bodyStart + m[0], End: bodyStart + m[1]})
 		}
 	}
-	slices.SortFunc(out, func(a, b drift.Number) int { return a.Start - b.Start })
-	return out
+	return out // numbers sorts them with the others
 }
 
 var zhDigit = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}

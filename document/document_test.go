@@ -10,6 +10,7 @@ import (
 
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/reader"
 )
 
 // wantBodyIDs are the ids of the body of draft A/HRC/37/L.36 (see
@@ -28,7 +29,7 @@ func wantBodyIDs() []string {
 
 func parseFile(t *testing.T, path, lang string) *document.Document {
 	t.Helper()
-	paras, err := extract.ReadFile(path)
+	paras, err := reader.ReadFile(path, reader.Options{})
 	if err != nil {
 		t.Fatalf("ReadFile(%s): %v", path, err)
 	}

@@ -182,6 +182,9 @@ type Number struct {
 type Side struct {
 	Doc   *document.Document
 	Paras []*Para
+	// Linked is set once the alignment anchors of the paragraphs (Para.Links)
+	// have been looked for.
+	Linked bool
 }
 
 // Compare returns the findings of final against voted, given the alignment

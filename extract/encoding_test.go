@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/reader"
 )
 
 const encDir = "../testdata/formats/encodings"
@@ -64,12 +65,12 @@ func TestDecodeAsFixtures(t *testing.T) {
 			if !reflect.DeepEqual(ps, extract.Split(want)) {
 				t.Errorf("TextAs(%q) differs from Split of the source", f.enc)
 			}
-			// Text and ReadFile detect the encoding.
+			// Text and reader.ReadFile detect the encoding.
 			if ps2, err := extract.Text(data); err != nil || !reflect.DeepEqual(ps2, ps) {
 				t.Errorf("Text: %v, or paragraphs differ from TextAs(%q)", err, f.enc)
 			}
-			if ps3, err := extract.ReadFile(filepath.Join(encDir, f.file)); err != nil || !reflect.DeepEqual(ps3, ps) {
-				t.Errorf("ReadFile: %v, or paragraphs differ from TextAs(%q)", err, f.enc)
+			if ps3, err := reader.ReadFile(filepath.Join(encDir, f.file), reader.Options{}); err != nil || !reflect.DeepEqual(ps3, ps) {
+				t.Errorf("reader.ReadFile: %v, or paragraphs differ from TextAs(%q)", err, f.enc)
 			}
 		})
 	}

@@ -1,9 +1,10 @@
 // Package extract turns the bytes of a file into paragraphs of text.
 //
-// This version reads plain text: UTF-8 with or without a byte-order mark,
+// This package reads plain text: UTF-8 with or without a byte-order mark,
 // UTF-16 (little or big endian) with or without one, GB18030 (and GBK),
 // Big5, Windows-1251 and Windows-1256, detected (Detect) or named
-// (DecodeAs, TextAs). Paragraphs are
+// (DecodeAs, TextAs). The readers of other formats are its subpackages;
+// package reader picks one for a file. Paragraphs are
 // separated by blank lines; a text with no blank line has one paragraph per
 // line. Lines of one paragraph are joined with a space, or with nothing when
 // the line break falls between two Han characters (Chinese text broken by
@@ -14,12 +15,8 @@
 package extract
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -75,8 +72,9 @@ var (
 	ErrBinary   = errors.New("binary data, not text (NUL bytes)")
 	ErrEncoding = errors.New("invalid text encoding")
 	ErrTooLarge = errors.New("file too large")
-	// ErrUnsupported is a file in a format this version does not read
-	// (PDF, Word, HTML, XML translation formats).
+	// ErrUnsupported is a file in a format no reader reads (RTF,
+	// OpenDocument, a spreadsheet), or one given where it cannot serve (a
+	// translation memory as a voted or final text).
 	ErrUnsupported = errors.New("format not supported")
 	// ErrCorrupt is a file whose structure cannot be read (truncated zip,
 	// broken PDF cross-reference, malformed XML).
@@ -90,67 +88,9 @@ var (
 	ErrLimit = errors.New("file exceeds a safety limit")
 )
 
-// formats maps file extensions this version cannot read to their names.
-var formats = map[string]string{
-	".pdf": "PDF", ".docx": "Word (DOCX)", ".doc": "Word (.doc)", ".odt": "OpenDocument", ".rtf": "RTF",
-	".html": "HTML", ".htm": "HTML", ".xhtml": "HTML", ".xml": "XML",
-	".tmx": "TMX", ".xlf": "XLIFF", ".xliff": "XLIFF", ".tbx": "TBX", ".sdlxliff": "XLIFF",
-	".zip": "zip", ".xlsx": "Excel", ".xls": "Excel",
-}
-
-// sniff names the format of data when its first bytes show one this
-// version cannot read, or returns "".
-func sniff(data []byte) string {
-	head := data
-	if len(head) > 512 {
-		head = head[:512]
-	}
-	trim := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
-	lower := bytes.ToLower(trim)
-	switch {
-	case bytes.HasPrefix(head, []byte("%PDF")):
-		return "PDF"
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "zip (DOCX, XLSX, ODT)"
-	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return "Word (.doc) or other OLE"
-	case bytes.HasPrefix(head, []byte("{\\rtf")):
-		return "RTF"
-	case bytes.HasPrefix(lower, []byte("<?xml")), bytes.HasPrefix(lower, []byte("<!doctype")),
-		bytes.HasPrefix(lower, []byte("<html")), bytes.HasPrefix(lower, []byte("<tmx")),
-		bytes.HasPrefix(lower, []byte("<xliff")), bytes.HasPrefix(lower, []byte("<martif")):
-		return "HTML or XML"
-	}
-	return ""
-}
-
-// MaxFileBytes is the largest file read (64 MiB). Larger files are refused
-// with ErrTooLarge rather than read into memory.
+// MaxFileBytes is the largest file read (64 MiB; see reader.Load). Larger
+// files are refused with ErrTooLarge rather than read into memory.
 const MaxFileBytes = 64 << 20
-
-// ReadFile reads the file at path as plain text, detecting its encoding.
-// The file is never modified.
-func ReadFile(path string) ([]Paragraph, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("%w (more than %d MiB)", ErrTooLarge, MaxFileBytes>>20)
-	}
-	if f := sniff(data); f != "" {
-		return nil, fmt.Errorf("%w: %s file; this version reads plain text only (save or convert it as UTF-8 text)", ErrUnsupported, article(f))
-	}
-	if f, ok := formats[strings.ToLower(filepath.Ext(path))]; ok {
-		return nil, fmt.Errorf("%w: %s file by its name; this version reads plain text only (save or convert it as UTF-8 text)", ErrUnsupported, article(f))
-	}
-	return Text(data)
-}
 
 // Decode returns data as UTF-8 text, detecting its encoding (see Detect
 // and DecodeAs): it removes a byte-order mark and converts UTF-16, GB18030,
@@ -276,11 +216,4 @@ func Split(s string) []Paragraph {
 func isHan(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF65)
-}
-
-func article(name string) string {
-	if strings.ContainsRune("AEIOUH", rune(name[0])) && name != "Word (.doc) or other OLE" {
-		return "an " + name
-	}
-	return "a " + name
 }

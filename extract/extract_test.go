@@ -3,7 +3,6 @@ package extract_test
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -300,24 +299,6 @@ func TestSplitManyTrailingBlankLines(t *testing.T) {
 	in := "a\nb" + strings.Repeat("\n", 30000)
 	if got, want := texts(extract.Split(in)), []string{"a", "b"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Split(\"a\\nb\" + 30000 newlines) = %+q, want %+q", got, want)
-	}
-}
-
-func TestReadFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "utf16.txt")
-	if err := os.WriteFile(path, utf16Bytes("第一段\n\n第二段\n", true), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ps, err := extract.ReadFile(path)
-	if err != nil {
-		t.Fatalf("ReadFile(%s): %v", path, err)
-	}
-	if got, want := texts(ps), []string{"第一段", "第二段"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("ReadFile(%s) = %+q, want %+q", path, got, want)
-	}
-	if _, err := extract.ReadFile(filepath.Join(dir, "missing.txt")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("ReadFile(missing) error %v, want os.ErrNotExist", err)
 	}
 }
 

@@ -140,8 +140,15 @@ func Load(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("is a directory")
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, fmt.Errorf("is a directory")
+		}
+		if st.Size() > extract.MaxFileBytes {
+			// Refused unread; pipes and other files without a size are
+			// caught by the limited read below.
+			return nil, fmt.Errorf("%w (%d MiB; the limit is %d MiB)", extract.ErrTooLarge, st.Size()>>20, extract.MaxFileBytes>>20)
+		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, extract.MaxFileBytes+1))
 	if err != nil {

@@ -116,27 +116,31 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 
 // readLexicon reads a lexicon in the native TSV format or a TBX term base.
 func readLexicon(path string) (*lexicon.Lexicon, error) {
+	l, _, err := readLexiconTBX(path)
+	return l, err
+}
+
+// readLexiconTBX is readLexicon that also says whether the file was TBX.
+func readLexiconTBX(path string) (l *lexicon.Lexicon, tbx bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
+		return nil, false, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
 	}
 	defer f.Close()
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
-	head = head[:n]
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
+		return nil, false, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
 	}
-	var l *lexicon.Lexicon
-	if lexicon.IsTBX(head) {
+	if tbx = lexicon.IsTBX(head[:n]); tbx {
 		l, err = lexicon.ReadTBX(f, path)
 	} else {
 		l, err = lexicon.Parse(f, path)
 	}
 	if err != nil {
-		return nil, &codeError{exitError, err}
+		return nil, tbx, &codeError{exitError, err}
 	}
-	return l, nil
+	return l, tbx, nil
 }
 
 func readGlossary(path, from, to string) (*lexicon.Lexicon, error) {
@@ -153,17 +157,6 @@ func readGlossary(path, from, to string) (*lexicon.Lexicon, error) {
 		return nil, &codeError{exitError, err}
 	}
 	return l, nil
-}
-
-func isTBXFile(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	return lexicon.IsTBX(head[:n])
 }
 
 // readFlags are the options for reading input files, shared by the
@@ -586,8 +579,9 @@ renderings separated by ";" gives several).`,
 					if c.String("from") != "" || c.String("to") != "" {
 						lex, err = readGlossary(path, c.String("from"), c.String("to"))
 					} else {
-						lex, err = readLexicon(path)
-						if !isTBXFile(path) {
+						var tbx bool
+						lex, tbx, err = readLexiconTBX(path)
+						if !tbx {
 							if err == nil {
 								return usageErr("lexicon import: %s is already a native lexicon; a glossary needs --from LANG --to LANG", path)
 							}
