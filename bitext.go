@@ -29,17 +29,21 @@ func (c *Checker) LoadBitext(path string) (*bitext.File, error) {
 }
 
 // IsBitext reports whether the file at path is a TMX or XLIFF file, from
-// its first bytes (or its name when they do not tell).
-func IsBitext(path string) bool {
+// its first bytes (or its name when they do not tell). An unreadable file
+// is an *InputError.
+func IsBitext(path string) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false
+		return false, &InputError{path, err}
 	}
 	defer f.Close()
 	head := make([]byte, 4096) // as much as reader.Format looks at
-	n, _ := io.ReadFull(f, head)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return false, &InputError{path, err}
+	}
 	format := reader.Format(head[:n], path)
-	return format == reader.TMX || format == reader.XLIFF
+	return format == reader.TMX || format == reader.XLIFF, nil
 }
 
 // CheckBitext checks every unit of a translation memory or bilingual file

@@ -42,8 +42,13 @@ func TestCheckBitext(t *testing.T) {
 			}
 		}
 	}
+	// A missing file is named as missing, not as "not a TMX".
+	code, _, stderr := runCmd(t, "check", filepath.Join(t.TempDir(), "nothing.tmx"))
+	if code != 2 || !strings.Contains(stderr, "no such file") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("missing TMX: exit %d stderr %q", code, stderr)
+	}
 	// A text file without --voted is a usage error.
-	code, _, stderr := runCmd(t, "check", founding("RES.zh.txt"))
+	code, _, stderr = runCmd(t, "check", founding("RES.zh.txt"))
 	if code != 2 || !strings.Contains(stderr, "--voted") {
 		t.Errorf("text without --voted: exit %d stderr %q", code, stderr)
 	}

@@ -237,7 +237,12 @@ func runCheck(c *cli.Context) error {
 	bitextMode := c.String("voted") == ""
 	if bitextMode {
 		for _, a := range c.Args().Slice() {
-			if _, p := driftcheck.SplitLangArg(a); !driftcheck.IsBitext(p) {
+			_, p := driftcheck.SplitLangArg(a)
+			ok, err := driftcheck.IsBitext(p)
+			if err != nil {
+				return &codeError{exitError, err}
+			}
+			if !ok {
 				return usageErr("check: --voted FILE is required unless every file is a TMX or XLIFF file (%s is not)", p)
 			}
 		}
