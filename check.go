@@ -297,8 +297,8 @@ func Items(s *drift.Side, words bool) []align.Item {
 			if t.Start < p.P.BodyStart || !t.IsContent() {
 				continue
 			}
-			if s.Doc.Lang == "zh" && t.Kind == segment.Word && isHanToken(t.Text) {
-				it.Units += float64(len([]rune(t.Text)))
+			if s.Doc.Lang == "zh" && t.Kind == segment.Word && isHanToken(t.In(p.P.Text)) {
+				it.Units += float64(len([]rune(t.In(p.P.Text))))
 			} else {
 				it.Units++
 			}
@@ -320,16 +320,16 @@ func Items(s *drift.Side, words bool) []align.Item {
 			}
 			switch t.Kind {
 			case segment.Word:
-				if k > 0 && isAnchor(t.Text) {
-					it.Anchors = append(it.Anchors, strings.ToLower(t.Text))
+				if k > 0 && isAnchor(t.In(p.P.Text)) {
+					it.Anchors = append(it.Anchors, strings.ToLower(t.In(p.P.Text)))
 				}
 				if latinScript[s.Doc.Lang] {
-					if c := cognate(t.Text); c != "" {
+					if c := cognate(t.In(p.P.Text)); c != "" {
 						it.Cognates = append(it.Cognates, c)
 					}
 				}
 			case segment.Punct:
-				switch t.Text {
+				switch t.In(p.P.Text) {
 				case "(", "（", "[":
 					it.Parens++
 				case "\"", "“", "«", "「", "„", "'":

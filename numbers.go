@@ -57,6 +57,7 @@ func monthOf(lang, word string) (string, bool) {
 // "12:40", "12 h 40", "12时40分" and "1240 hours" all give 12 and 40; "3
 // p.m." gives 15).
 func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.Number {
+	text := p.Text
 	var out []drift.Number
 	next := func(i int) int { // the next token after i, past one space
 		j := i + 1
@@ -75,18 +76,18 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 			if t.Key == "" {
 				continue
 			}
-			n := drift.Number{Key: t.Key, Text: t.Text, Start: t.Start, End: t.End}
+			n := drift.Number{Key: t.Key, Text: t.In(text), Start: t.Start, End: t.End}
 			// "100 000": a space (or no-break space) as thousands separator
 			// splits one number into several tokens. UN Arabic text often
 			// carries the groups in reverse ("000 250 3" for 3,250,000),
 			// an artefact of right-to-left layout: that reading is kept as
 			// an alternative.
-			if k, alt, end, last, ok := grouped(lang, toks, i); ok {
+			if k, alt, end, last, ok := grouped(lang, text, toks, i); ok {
 				n.Key, n.Alt, n.End = k, alt, end
 				i = last
 			}
 			// A time of day.
-			if h, m, end, ok := timeOf(lang, toks, i, next); ok {
+			if h, m, end, ok := timeOf(lang, text, toks, i, next); ok {
 				out = append(out, drift.Number{Key: h, Text: p.Text[t.Start:end], Start: t.Start, End: end})
 				if m != "" {
 					out = append(out, drift.Number{Key: m, Text: p.Text[t.Start:end], Start: t.Start, End: end})
@@ -100,12 +101,12 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 			n.Text = p.Text[n.Start:n.End]
 			out = append(out, n)
 		case segment.Word:
-			if m, ok := monthOf(lang, t.Text); ok {
+			if m, ok := monthOf(lang, t.In(text)); ok {
 				// "may" is a month only next to a number ("1 May", "May 2018").
 				if lang == "en" && m == "5" && !nearNumber(toks, i) {
 					continue
 				}
-				out = append(out, drift.Number{Key: m, Text: t.Text, Start: t.Start, End: t.End})
+				out = append(out, drift.Number{Key: m, Text: t.In(text), Start: t.Start, End: t.End})
 			}
 		}
 	}
@@ -122,11 +123,11 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 // right-to-left layout: in Arabic that reading is accepted too, and kept as
 // the alternative when both readings are possible. It returns the key, the
 // alternative, where the number ends and its last token.
-func grouped(lang string, toks []segment.Token, i int) (key, alt string, end, last int, ok bool) {
-	parts := []string{toks[i].Text}
+func grouped(lang, text string, toks []segment.Token, i int) (key, alt string, end, last int, ok bool) {
+	parts := []string{toks[i].In(text)}
 	idx := []int{i}
-	for j := i; j+2 < len(toks) && isThousandsSpace(toks[j+1].Text) && toks[j+2].Kind == segment.Number && isDigits(toks[j+2].Text); j += 2 {
-		parts = append(parts, toks[j+2].Text)
+	for j := i; j+2 < len(toks) && isThousandsSpace(toks[j+1].In(text)) && toks[j+2].Kind == segment.Number && isDigits(toks[j+2].In(text)); j += 2 {
+		parts = append(parts, toks[j+2].In(text))
 		idx = append(idx, j+2)
 	}
 	if len(parts) < 2 || !isDigits(parts[0]) {
@@ -196,7 +197,7 @@ func isGroup(s string) bool {
 // (any language), English "H.MM a.m./p.m." and "HHMM hours". It returns the
 // hour (24-hour clock) and the minutes ("" for a whole hour) as keys, and
 // where the time ends.
-func timeOf(lang string, toks []segment.Token, i int, next func(int) int) (h, m string, end int, ok bool) {
+func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) (h, m string, end int, ok bool) {
 	t := toks[i]
 	hour, min := -1, 0
 	end = t.End
@@ -204,38 +205,38 @@ func timeOf(lang string, toks []segment.Token, i int, next func(int) int) (h, m 
 		if j >= len(toks) {
 			return false
 		}
-		switch strings.ToLower(strings.TrimSuffix(toks[j].Text, ".")) {
+		switch strings.ToLower(strings.TrimSuffix(toks[j].In(text), ".")) {
 		case "horas", "hora", "heures", "heure", "h", "hrs", "ч", "час", "часов", "часа":
 			return true
 		}
 		return false
 	}
 	switch {
-	case len(t.Text) == 5 && t.Text[4] == 'Z':
+	case len(t.In(text)) == 5 && t.In(text)[4] == 'Z':
 		// "2359Z": a UTC time.
-		v, err := strconv.Atoi(t.Text[:4])
+		v, err := strconv.Atoi(t.In(text)[:4])
 		if err != nil {
 			return
 		}
 		hour, min = v/100, v%100
-	case i+2 < len(toks) && toks[i+1].Text == ":" && toks[i+2].Kind == segment.Number && len(toks[i+2].Text) == 2:
+	case i+2 < len(toks) && toks[i+1].In(text) == ":" && toks[i+2].Kind == segment.Number && len(toks[i+2].In(text)) == 2:
 		hour, _ = strconv.Atoi(t.Key)
 		min, _ = strconv.Atoi(toks[i+2].Key)
 		end = toks[i+2].End
-	case lang != "en" && strings.Count(t.Text, ".")+strings.Count(t.Text, ",") == 1 && hoursWord(next(i)):
+	case lang != "en" && strings.Count(t.In(text), ".")+strings.Count(t.In(text), ",") == 1 && hoursWord(next(i)):
 		// "12.40 horas", "15.00 heures".
-		hs, ms, _ := strings.Cut(strings.ReplaceAll(t.Text, ",", "."), ".")
+		hs, ms, _ := strings.Cut(strings.ReplaceAll(t.In(text), ",", "."), ".")
 		if len(ms) != 2 {
 			return
 		}
 		hour, _ = strconv.Atoi(segment.NumberKey(hs))
 		min, _ = strconv.Atoi(segment.NumberKey(ms))
 		end = toks[next(i)].End
-	case lang == "zh" && next(i) < len(toks) && (strings.HasPrefix(toks[next(i)].Text, "时") || strings.HasPrefix(toks[next(i)].Text, "点")):
+	case lang == "zh" && next(i) < len(toks) && (strings.HasPrefix(toks[next(i)].In(text), "时") || strings.HasPrefix(toks[next(i)].In(text), "点")):
 		// "下午3时": the afternoon is written as a word before the hour.
 		if !strings.Contains(t.Key, ".") && i > 0 {
 			hour, _ = strconv.Atoi(t.Key)
-			prev := toks[i-1].Text
+			prev := toks[i-1].In(text)
 			if (strings.HasSuffix(prev, "下午") || strings.HasSuffix(prev, "晚上")) && hour < 12 {
 				hour += 12
 			}
@@ -248,10 +249,10 @@ func timeOf(lang string, toks []segment.Token, i int, next func(int) int) (h, m 
 		if j >= len(toks) {
 			return
 		}
-		w := strings.ToLower(strings.TrimSuffix(toks[j].Text, "."))
+		w := strings.ToLower(strings.TrimSuffix(toks[j].In(text), "."))
 		switch {
 		case w == "a.m" || w == "p.m" || w == "am" || w == "pm":
-			hs, ms, _ := strings.Cut(t.Text, ".")
+			hs, ms, _ := strings.Cut(t.In(text), ".")
 			hour, _ = strconv.Atoi(segment.NumberKey(hs))
 			if ms != "" {
 				min, _ = strconv.Atoi(segment.NumberKey(ms))
@@ -262,12 +263,12 @@ func timeOf(lang string, toks []segment.Token, i int, next func(int) int) (h, m 
 				hour = 0
 			}
 			end = toks[j].End
-		case len(t.Text) == 4 && t.Text[0] == '0' && i >= 2 && strings.EqualFold(toks[i-2].Text, "at"):
+		case len(t.In(text)) == 4 && t.In(text)[0] == '0' && i >= 2 && strings.EqualFold(toks[i-2].In(text), "at"):
 			// "At 0300, …": a 24-hour time without "hours".
 			v, _ := strconv.Atoi(t.Key)
 			hour, min = v/100, v%100
 			end = t.End
-		case w == "hours" && len(t.Text) == 4:
+		case w == "hours" && len(t.In(text)) == 4:
 			v, _ := strconv.Atoi(t.Key)
 			hour, min = v/100, v%100
 			end = toks[j].End
@@ -319,7 +320,7 @@ func scaled(lang, text string, toks []segment.Token, i int, key string, end int)
 	if j >= len(toks) || toks[j].Kind != segment.Word {
 		return key, end
 	}
-	w := strings.ToLower(toks[j].Text)
+	w := strings.ToLower(toks[j].In(text))
 	m, ok := scales[w]
 	if !ok && lang == "zh" {
 		// gse may keep the scale with what follows (万美元), or after 多

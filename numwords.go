@@ -37,19 +37,19 @@ func ordinalWords(lang, text string, bodyStart int, toks []segment.Token) []drif
 		}
 		// The words of a compound: up to four, joined by a space or a
 		// hyphen ("forty-third", "vingt et unième", "cuadragésimo tercer").
-		words := []string{normWord(toks[i].Text)}
+		words := []string{normWord(toks[i].In(text))}
 		idx := []int{i}
 		for j := i + 1; j+1 < len(toks) && len(words) < 4; j += 2 {
-			if (toks[j].Kind != segment.Space || toks[j].Text != " ") && toks[j].Text != "-" || toks[j+1].Kind != segment.Word {
+			if (toks[j].Kind != segment.Space || toks[j].In(text) != " ") && toks[j].In(text) != "-" || toks[j+1].Kind != segment.Word {
 				break
 			}
-			words = append(words, normWord(toks[j+1].Text))
+			words = append(words, normWord(toks[j+1].In(text)))
 			idx = append(idx, j+1)
 		}
 		// The longest run of words that reads as an ordinal.
 		for n := len(words); n >= 1; n-- {
 			if v, ok := parse(words[:n]); ok && v >= minOrdinalWord {
-				if nearCentury(toks, i, idx[n-1]) || lang == "ar" && i >= 2 && segment.ArabicKey(toks[i-2].Text) == "ساعه" {
+				if nearCentury(text, toks, i, idx[n-1]) || lang == "ar" && i >= 2 && segment.ArabicKey(toks[i-2].In(text)) == "ساعه" {
 					// "twenty-first century" is "XXIe siècle", "siglo XXI",
 					// "XXI века": Roman numerals, not read. "الساعة
 					// العاشرة" is ten o'clock, read as a time elsewhere.
@@ -71,9 +71,9 @@ func ordinalWords(lang, text string, bodyStart int, toks []segment.Token) []drif
 var centuryWords = map[string]bool{"century": true, "centuries": true, "siècle": true, "siècles": true, "siglo": true,
 	"века": true, "век": true, "веке": true, "веков": true, "القرن": true, "قرن": true}
 
-func nearCentury(toks []segment.Token, first, last int) bool {
+func nearCentury(text string, toks []segment.Token, first, last int) bool {
 	for _, j := range []int{first - 2, last + 2} {
-		if j >= 0 && j < len(toks) && centuryWords[normWord(toks[j].Text)] {
+		if j >= 0 && j < len(toks) && centuryWords[normWord(toks[j].In(text))] {
 			return true
 		}
 	}

@@ -35,7 +35,7 @@ func BenchmarkTokens10k(b *testing.B) {
 				continue
 			}
 		}
-		bb.WriteString(t.Text)
+		bb.WriteString(t.In(a))
 	}
 	bt := bb.String()
 	tb := s.Tokens("en", bt)

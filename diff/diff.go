@@ -63,23 +63,23 @@ const base = 0xE000
 // Replace, and each change is marked editorial or not.
 func Tokens(a, b string, ta, tb []segment.Token) []Op {
 	ids := map[string]rune{}
-	intern := func(toks []segment.Token) ([]rune, bool) {
+	intern := func(text string, toks []segment.Token) ([]rune, bool) {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
-			r, ok := ids[t.Text]
+			r, ok := ids[t.In(text)]
 			if !ok {
 				r = base + rune(len(ids))
 				if r > unicode.MaxRune {
 					return nil, false
 				}
-				ids[t.Text] = r
+				ids[t.In(text)] = r
 			}
 			rs[i] = r
 		}
 		return rs, true
 	}
-	ra, okA := intern(ta)
-	rb, okB := intern(tb)
+	ra, okA := intern(a, ta)
+	rb, okB := intern(b, tb)
 	if !okA || !okB {
 		// More distinct tokens than runes: one change for everything.
 		return classify(a, b, []Op{{Kind: Replace, A0: 0, A1: len(a), B0: 0, B1: len(b)}})

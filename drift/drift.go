@@ -742,7 +742,7 @@ func distinctParts(lex *lexicon.Lexicon, c *lexicon.Concept, lang string) map[st
 				continue
 			}
 			for _, t := range wordSeg.Tokens(lang, r) {
-				if t.Kind == segment.Word && utf8.RuneCountInString(t.Text) >= 4 {
+				if t.Kind == segment.Word && utf8.RuneCountInString(t.In(r)) >= 4 {
 					set[t.Key] = true
 				}
 			}

@@ -113,7 +113,7 @@ func (m *Matcher) Prepare(langs ...string) {
 				for _, t := range seg.Tokens(lang, text) {
 					if t.IsContent() {
 						keys = append(keys, t.Key)
-						folded = append(folded, segment.Fold(t.Text))
+						folded = append(folded, segment.Fold(t.In(text)))
 					}
 				}
 				if len(keys) == 0 {
@@ -180,14 +180,14 @@ func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 		}
 		best, bestN := (*pattern)(nil), 0
 		for _, pat := range idx[first] {
-			if n := matchAt(pat, toks, content, p, sep); n > 0 {
+			if n := matchAt(pat, text, toks, content, p, sep); n > 0 {
 				best, bestN = pat, n
 				break // patterns are longest first
 			}
 		}
 		if best == nil && sep != "" {
 			for _, pat := range idx[first] {
-				if n := matchElliptic(lang, pat, toks, content, p); n > 0 {
+				if n := matchElliptic(lang, pat, text, toks, content, p); n > 0 {
 					best, bestN = pat, n
 					break
 				}
@@ -195,7 +195,7 @@ func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 		}
 		if best == nil && headFirstLangs[lang] {
 			for _, pat := range headFirst[toks[content[p]].Key] {
-				if n := matchEllipticHeadFirst(lang, pat, toks, content, p); n > 0 {
+				if n := matchEllipticHeadFirst(lang, pat, text, toks, content, p); n > 0 {
 					best, bestN = pat, n
 					break
 				}
@@ -218,7 +218,7 @@ func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 }
 
 // matchAt returns how many content tokens from position p pat covers, or 0.
-func matchAt(pat *pattern, toks []segment.Token, content []int, p int, sep string) int {
+func matchAt(pat *pattern, text string, toks []segment.Token, content []int, p int, sep string) int {
 	if sep != "" {
 		if p+len(pat.keys) > len(content) {
 			return 0
@@ -229,7 +229,7 @@ func matchAt(pat *pattern, toks []segment.Token, content []int, p int, sep strin
 			}
 		}
 		for i, w := range pat.exact {
-			if segment.Fold(toks[content[p+i]].Text) != w {
+			if segment.Fold(toks[content[p+i]].In(text)) != w {
 				return 0
 			}
 		}
@@ -269,7 +269,7 @@ const EllipsisWindow = 6
 // "North-South, South-South and triangular cooperation" is South-South
 // cooperation. It returns the number of content tokens of the modifier
 // matched (the head is not part of the hit), or 0.
-func matchElliptic(lang string, pat *pattern, toks []segment.Token, content []int, p int) int {
+func matchElliptic(lang string, pat *pattern, text string, toks []segment.Token, content []int, p int) int {
 	n := len(pat.keys) - 1
 	if n < 1 || p+n >= len(content) || pat.exact != nil {
 		return 0
@@ -288,7 +288,7 @@ func matchElliptic(lang string, pat *pattern, toks []segment.Token, content []in
 	if next >= len(toks) {
 		return 0
 	}
-	if t := toks[next]; !(t.Text == "," || t.Text == "،" || conj[strings.ToLower(t.Text)]) {
+	if t := toks[next]; !(t.In(text) == "," || t.In(text) == "،" || conj[strings.ToLower(t.In(text))]) {
 		return 0
 	}
 	// Between the modifier and the head stand other coordinated modifiers
@@ -296,11 +296,11 @@ func matchElliptic(lang string, pat *pattern, toks []segment.Token, content []in
 	// "North-South, South-South and triangular cooperation".
 	head := pat.keys[n]
 	last := content[p+n-1]
-	sawConj := conj[strings.ToLower(toks[next].Text)]
+	sawConj := conj[strings.ToLower(toks[next].In(text))]
 	afterConj := 0
 	for k := p + n; k < len(content) && k <= p+n+EllipsisWindow; k++ {
 		for _, t := range toks[last+1 : content[k]] {
-			if t.Kind == segment.Punct && strings.ContainsAny(t.Text, ".;:!?()") {
+			if t.Kind == segment.Punct && strings.ContainsAny(t.In(text), ".;:!?()") {
 				return 0
 			}
 		}
@@ -312,7 +312,7 @@ func matchElliptic(lang string, pat *pattern, toks []segment.Token, content []in
 			}
 			return 0
 		}
-		if conj[strings.ToLower(t.Text)] {
+		if conj[strings.ToLower(t.In(text))] {
 			if content[k] == next {
 				continue // the conjunction right after the modifier
 			}
@@ -346,7 +346,7 @@ var headFirstLangs = map[string]bool{"fr": true, "es": true, "pt": true, "it": t
 // conjunction, with the head at most EllipsisWindow content tokens before,
 // in the same clause. It returns the number of content tokens matched (the
 // modifier), or 0.
-func matchEllipticHeadFirst(lang string, pat *pattern, toks []segment.Token, content []int, p int) int {
+func matchEllipticHeadFirst(lang string, pat *pattern, text string, toks []segment.Token, content []int, p int) int {
 	mod := pat.keys[1:]
 	if p+len(mod) > len(content) || p == 0 {
 		return 0
@@ -365,13 +365,13 @@ func matchEllipticHeadFirst(lang string, pat *pattern, toks []segment.Token, con
 	if prev < 0 {
 		return 0
 	}
-	if t := toks[prev]; !(t.Text == "," || t.Text == "،" || conj[strings.ToLower(t.Text)]) {
+	if t := toks[prev]; !(t.In(text) == "," || t.In(text) == "،" || conj[strings.ToLower(t.In(text))]) {
 		return 0
 	}
 	head := pat.keys[0]
 	for k := p - 1; k >= 0 && k >= p-EllipsisWindow; k-- {
 		for _, t := range toks[content[k]+1 : content[k+1]] {
-			if t.Kind == segment.Punct && strings.ContainsAny(t.Text, ".;:!?()") {
+			if t.Kind == segment.Punct && strings.ContainsAny(t.In(text), ".;:!?()") {
 				return 0
 			}
 		}

@@ -50,11 +50,14 @@ func (k Kind) String() string {
 // text[Start:End]. Key is the normalised form used for matching: NFKC, case
 // folded and stemmed for words; digits only (separators removed) for numbers.
 type Token struct {
-	Start, End int
-	Text       string
 	Key        string
+	Start, End int
 	Kind       Kind
 }
+
+// In returns the token's text: text[t.Start:t.End], where text is the
+// paragraph it was cut from.
+func (t Token) In(text string) string { return text[t.Start:t.End] }
 
 // IsContent reports whether the token takes part in matching (words and
 // numbers; not punctuation or space).
@@ -218,7 +221,7 @@ func (s *Segmenter) appendRun(toks []Token, lang, text string, start, end int, h
 		if !normal {
 			k = norm.NFKC.String(t)
 		}
-		toks = append(toks, Token{Start: a, End: b, Text: t, Key: k, Kind: Word})
+		toks = append(toks, Token{Start: a, End: b, Key: k, Kind: Word})
 	}
 	return toks
 }
@@ -244,7 +247,7 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 				j++
 			}
 			if j == end || startsPlain(text, j) {
-				w.toks = append(w.toks, Token{Start: i, End: j, Text: text[i:j], Key: text[i:j], Kind: Space})
+				w.toks = append(w.toks, Token{Start: i, End: j, Key: text[i:j], Kind: Space})
 				i = j
 				continue
 			}
@@ -254,7 +257,7 @@ func appendWords(toks []Token, lang, text string, start, end int) []Token {
 			continue
 		} else if n := safeMark(text, i); j == i && n > 0 && (i+n == end || startsPlain(text, i+n)) {
 			// A lone mark such as "," or ")" or "«" is a token of its own.
-			w.toks = append(w.toks, Token{Start: i, End: i + n, Text: text[i : i+n], Key: text[i : i+n], Kind: Punct})
+			w.toks = append(w.toks, Token{Start: i, End: i + n, Key: text[i : i+n], Kind: Punct})
 			i += n
 			continue
 		}
@@ -388,13 +391,13 @@ func (w *wordCutter) slow(a0, b0 int) {
 		case Word:
 			w.word(a, b)
 		case Number:
-			w.toks = append(w.toks, Token{Start: a, End: b, Text: t, Key: NumberKey(t), Kind: Number})
+			w.toks = append(w.toks, Token{Start: a, End: b, Key: NumberKey(t), Kind: Number})
 		default:
 			k := t
 			if !isASCII(t) {
 				k = norm.NFKC.String(t)
 			}
-			w.toks = append(w.toks, Token{Start: a, End: b, Text: t, Key: k, Kind: classify(t)})
+			w.toks = append(w.toks, Token{Start: a, End: b, Key: k, Kind: classify(t)})
 		}
 	}
 }
@@ -405,13 +408,13 @@ func (w *wordCutter) word(a, b int) {
 	if w.lang == "fr" {
 		// French elision: "l'homme" is two words, "l'" and "homme".
 		if n := elision(text[a:b]); n > 0 {
-			w.toks = append(w.toks, Token{Start: a, End: a + n, Text: text[a : a+n], Key: Fold(text[a : a+n]), Kind: Word})
+			w.toks = append(w.toks, Token{Start: a, End: a + n, Key: Fold(text[a : a+n]), Kind: Word})
 			a += n
 		}
 	}
 	t := text[a:b]
 	if k, ok := w.cache.get(t); ok {
-		w.toks = append(w.toks, Token{Start: a, End: b, Text: t, Key: k, Kind: Word})
+		w.toks = append(w.toks, Token{Start: a, End: b, Key: k, Kind: Word})
 		return
 	}
 	k := fold(norm.NFKC.String(t))
@@ -433,7 +436,7 @@ func (w *wordCutter) word(a, b int) {
 		k = w.env.Current()
 	}
 	w.cache.put(t, k)
-	w.toks = append(w.toks, Token{Start: a, End: b, Text: t, Key: k, Kind: Word})
+	w.toks = append(w.toks, Token{Start: a, End: b, Key: k, Kind: Word})
 }
 
 type stemmer func(*snowballstem.Env) bool

@@ -85,7 +85,7 @@ func TestStockAgreement(t *testing.T) {
 			var bt []string
 			for _, tk := range ours.Tokens("zh", r) {
 				b = append(b, tk.End)
-				bt = append(bt, tk.Text)
+				bt = append(bt, tk.In(r))
 			}
 			ba, bb := boundaries(a), boundaries(b)
 			// Agreement over every inner position between two characters:

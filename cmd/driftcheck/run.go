@@ -498,7 +498,7 @@ by " | ", punctuation and space left out; a lexicon hit is shown as
 						var in []string
 						for _, t := range ap.Tokens[h.TokStart:h.TokEnd] {
 							if t.IsContent() {
-								in = append(in, t.Text)
+								in = append(in, t.In(ap.P.Text))
 							}
 						}
 						parts = append(parts, "["+strings.Join(in, " ")+"]{"+h.Concept.ID+"}")
@@ -508,7 +508,7 @@ by " | ", punctuation and space left out; a lexicon hit is shown as
 					t := ap.Tokens[i]
 					switch t.Kind {
 					case 0: // word
-						parts = append(parts, t.Text)
+						parts = append(parts, t.In(ap.P.Text))
 					case 1: // number
 						parts = append(parts, "#"+t.Key)
 					}
