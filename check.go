@@ -294,7 +294,7 @@ func Items(s *drift.Side, words bool) []align.Item {
 		}
 		it.Len = float64(n)
 		for _, t := range p.Tokens {
-			if t.Start < p.P.BodyStart || !t.IsContent() {
+			if int(t.Start) < p.P.BodyStart || !t.IsContent() {
 				continue
 			}
 			if s.Doc.Lang == "zh" && t.Kind == segment.Word && isHanToken(t.In(p.P.Text)) {
@@ -315,7 +315,7 @@ func Items(s *drift.Side, words bool) []align.Item {
 			it.Concepts = append(it.Concepts, k)
 		}
 		for k, t := range p.Tokens {
-			if t.Start < p.P.BodyStart {
+			if int(t.Start) < p.P.BodyStart {
 				continue
 			}
 			switch t.Kind {
@@ -339,7 +339,7 @@ func Items(s *drift.Side, words bool) []align.Item {
 		}
 		if words {
 			for _, t := range p.Tokens {
-				if t.IsContent() && t.Start >= p.P.BodyStart {
+				if t.IsContent() && int(t.Start) >= p.P.BodyStart {
 					it.Words = append(it.Words, t.Key)
 				}
 			}

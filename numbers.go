@@ -68,7 +68,7 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Start < p.BodyStart {
+		if int(t.Start) < p.BodyStart {
 			continue
 		}
 		switch t.Kind {
@@ -76,7 +76,7 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 			if t.Key == "" {
 				continue
 			}
-			n := drift.Number{Key: t.Key, Text: t.In(text), Start: t.Start, End: t.End}
+			n := drift.Number{Key: t.Key, Text: t.In(text), Start: int(t.Start), End: int(t.End)}
 			// "100 000": a space (or no-break space) as thousands separator
 			// splits one number into several tokens. UN Arabic text often
 			// carries the groups in reverse ("000 250 3" for 3,250,000),
@@ -88,11 +88,11 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 			}
 			// A time of day.
 			if h, m, end, ok := timeOf(lang, text, toks, i, next); ok {
-				out = append(out, drift.Number{Key: h, Text: p.Text[t.Start:end], Start: t.Start, End: end})
+				out = append(out, drift.Number{Key: h, Text: p.Text[t.Start:end], Start: int(t.Start), End: end})
 				if m != "" {
-					out = append(out, drift.Number{Key: m, Text: p.Text[t.Start:end], Start: t.Start, End: end})
+					out = append(out, drift.Number{Key: m, Text: p.Text[t.Start:end], Start: int(t.Start), End: end})
 				}
-				for i+1 < len(toks) && toks[i+1].End <= end {
+				for i+1 < len(toks) && int(toks[i+1].End) <= end {
 					i++
 				}
 				continue
@@ -106,7 +106,7 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 				if lang == "en" && m == "5" && !nearNumber(toks, i) {
 					continue
 				}
-				out = append(out, drift.Number{Key: m, Text: t.In(text), Start: t.Start, End: t.End})
+				out = append(out, drift.Number{Key: m, Text: t.In(text), Start: int(t.Start), End: int(t.End)})
 			}
 		}
 	}
@@ -164,7 +164,7 @@ func grouped(lang, text string, toks []segment.Token, i int) (key, alt string, e
 		return
 	}
 	last = idx[len(idx)-1]
-	return key, alt, toks[last].End, last, true
+	return key, alt, int(toks[last].End), last, true
 }
 
 func isDigits(s string) bool {
@@ -200,7 +200,7 @@ func isGroup(s string) bool {
 func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) (h, m string, end int, ok bool) {
 	t := toks[i]
 	hour, min := -1, 0
-	end = t.End
+	end = int(t.End)
 	hoursWord := func(j int) bool {
 		if j >= len(toks) {
 			return false
@@ -222,7 +222,7 @@ func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) 
 	case i+2 < len(toks) && toks[i+1].In(text) == ":" && toks[i+2].Kind == segment.Number && len(toks[i+2].In(text)) == 2:
 		hour, _ = strconv.Atoi(t.Key)
 		min, _ = strconv.Atoi(toks[i+2].Key)
-		end = toks[i+2].End
+		end = int(toks[i+2].End)
 	case lang != "en" && strings.Count(t.In(text), ".")+strings.Count(t.In(text), ",") == 1 && hoursWord(next(i)):
 		// "12.40 horas", "15.00 heures".
 		hs, ms, _ := strings.Cut(strings.ReplaceAll(t.In(text), ",", "."), ".")
@@ -231,7 +231,7 @@ func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) 
 		}
 		hour, _ = strconv.Atoi(segment.NumberKey(hs))
 		min, _ = strconv.Atoi(segment.NumberKey(ms))
-		end = toks[next(i)].End
+		end = int(toks[next(i)].End)
 	case lang == "zh" && next(i) < len(toks) && (strings.HasPrefix(toks[next(i)].In(text), "时") || strings.HasPrefix(toks[next(i)].In(text), "点")):
 		// "下午3时": the afternoon is written as a word before the hour.
 		if !strings.Contains(t.Key, ".") && i > 0 {
@@ -240,7 +240,7 @@ func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) 
 			if (strings.HasSuffix(prev, "下午") || strings.HasSuffix(prev, "晚上")) && hour < 12 {
 				hour += 12
 			}
-			end = t.End
+			end = int(t.End)
 		} else {
 			return
 		}
@@ -262,16 +262,16 @@ func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) 
 			} else if w[0] == 'a' && hour == 12 {
 				hour = 0
 			}
-			end = toks[j].End
+			end = int(toks[j].End)
 		case len(t.In(text)) == 4 && t.In(text)[0] == '0' && i >= 2 && strings.EqualFold(toks[i-2].In(text), "at"):
 			// "At 0300, …": a 24-hour time without "hours".
 			v, _ := strconv.Atoi(t.Key)
 			hour, min = v/100, v%100
-			end = t.End
+			end = int(t.End)
 		case w == "hours" && len(t.In(text)) == 4:
 			v, _ := strconv.Atoi(t.Key)
 			hour, min = v/100, v%100
-			end = toks[j].End
+			end = int(toks[j].End)
 		default:
 			return
 		}
@@ -311,7 +311,7 @@ var scales = map[string]float64{
 // most one space) and returns the new key and end offset.
 func scaled(lang, text string, toks []segment.Token, i int, key string, end int) (string, int) {
 	j := i + 1
-	for j < len(toks) && toks[j].Start < end {
+	for j < len(toks) && int(toks[j].Start) < end {
 		j++
 	}
 	if j < len(toks) && toks[j].Kind == segment.Space {

@@ -32,7 +32,7 @@ func ordinalWords(lang, text string, bodyStart int, toks []segment.Token) []drif
 	}
 	var out []drift.Number
 	for i := 0; i < len(toks); i++ {
-		if toks[i].Start < bodyStart || toks[i].Kind != segment.Word {
+		if int(toks[i].Start) < bodyStart || toks[i].Kind != segment.Word {
 			continue
 		}
 		// The words of a compound: up to four, joined by a space or a
@@ -57,7 +57,7 @@ func ordinalWords(lang, text string, bodyStart int, toks []segment.Token) []drif
 					break
 				}
 				a, b := toks[i].Start, toks[idx[n-1]].End
-				out = append(out, drift.Number{Key: strconv.Itoa(v), Text: text[a:b], Start: a, End: b})
+				out = append(out, drift.Number{Key: strconv.Itoa(v), Text: text[a:b], Start: int(a), End: int(b)})
 				i = idx[n-1]
 				break
 			}

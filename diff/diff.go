@@ -92,7 +92,7 @@ func Tokens(a, b string, ta, tb []segment.Token) []Op {
 	i, j := 0, 0 // token positions in ta, tb
 	off := func(toks []segment.Token, k int, text string) int {
 		if k < len(toks) {
-			return toks[k].Start
+			return int(toks[k].Start)
 		}
 		return len(text)
 	}

@@ -435,7 +435,7 @@ func normLabel(l string) string { return diff.EditorialKey(l) }
 // bodyTokens returns the tokens of a paragraph after its label.
 func bodyTokens(p *Para) []segment.Token {
 	for i, t := range p.Tokens {
-		if t.Start >= p.P.BodyStart {
+		if int(t.Start) >= p.P.BodyStart {
 			return p.Tokens[i:]
 		}
 	}
@@ -471,12 +471,12 @@ func changedNumbers(vp, fp *Para) [][2][2]int {
 // one of the spans.
 func explained(toks []segment.Token, a0, a1 int, spans [][2]int) bool {
 	for _, t := range toks {
-		if t.End <= a0 || t.Start >= a1 || !t.IsContent() {
+		if int(t.End) <= a0 || int(t.Start) >= a1 || !t.IsContent() {
 			continue
 		}
 		in := false
 		for _, s := range spans {
-			if t.Start >= s[0] && t.End <= s[1] {
+			if int(t.Start) >= s[0] && int(t.End) <= s[1] {
 				in = true
 				break
 			}

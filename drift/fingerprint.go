@@ -65,7 +65,7 @@ func context(p *Para, start, end int) string {
 	}
 	var before, after, first []string
 	for _, t := range p.Tokens {
-		if !t.IsContent() || t.Start < p.P.BodyStart {
+		if !t.IsContent() || int(t.Start) < p.P.BodyStart {
 			continue
 		}
 		if len(first) < 2*ContextWords {
@@ -73,12 +73,12 @@ func context(p *Para, start, end int) string {
 		}
 		switch {
 		case start < 0:
-		case t.End <= start:
+		case int(t.End) <= start:
 			before = append(before, t.Key)
 			if len(before) > ContextWords {
 				before = before[1:]
 			}
-		case t.Start >= end && len(after) < ContextWords:
+		case int(t.Start) >= end && len(after) < ContextWords:
 			after = append(after, t.Key)
 		}
 	}

@@ -209,7 +209,7 @@ func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 		hits = append(hits, Hit{
 			Concept: best.concept, Rendering: best.rendering,
 			Text:  text[a.Start:b.End],
-			Start: a.Start, End: b.End,
+			Start: int(a.Start), End: int(b.End),
 			TokStart: content[p], TokEnd: content[p+bestN-1] + 1,
 		})
 		p += bestN

@@ -66,12 +66,12 @@ func checkCover(t *testing.T, lang, text string, toks []segment.Token) {
 	if toks[0].Start != 0 {
 		t.Errorf("Tokens(%q, %+q): first token starts at %d, want 0", lang, text, toks[0].Start)
 	}
-	if end := toks[len(toks)-1].End; end != len(text) {
+	if end := toks[len(toks)-1].End; int(end) != len(text) {
 		t.Errorf("Tokens(%q, %+q): last token ends at %d, want %d", lang, text, end, len(text))
 	}
 	valid := utf8.ValidString(text)
 	for i, tok := range toks {
-		if tok.Start >= tok.End || tok.Start < 0 || tok.End > len(text) {
+		if tok.Start >= tok.End || tok.Start < 0 || int(tok.End) > len(text) {
 			t.Errorf("Tokens(%q, %+q)[%d] = [%d:%d], empty or outside the text", lang, text, i, tok.Start, tok.End)
 			continue
 		}

@@ -84,7 +84,7 @@ func TestStockAgreement(t *testing.T) {
 			}
 			var bt []string
 			for _, tk := range ours.Tokens("zh", r) {
-				b = append(b, tk.End)
+				b = append(b, int(tk.End))
 				bt = append(bt, tk.In(r))
 			}
 			ba, bb := boundaries(a), boundaries(b)
