@@ -21,6 +21,7 @@ import (
 	"github.com/driftcheck/driftcheck/lexicon"
 	"github.com/driftcheck/driftcheck/reader"
 	"github.com/driftcheck/driftcheck/report"
+	"github.com/driftcheck/driftcheck/segment"
 )
 
 // Exit codes.
@@ -507,9 +508,9 @@ by " | ", punctuation and space left out; a lexicon hit is shown as
 					}
 					t := ap.Tokens[i]
 					switch t.Kind {
-					case 0: // word
+					case segment.Word:
 						parts = append(parts, t.In(ap.P.Text))
-					case 1: // number
+					case segment.Number:
 						parts = append(parts, "#"+t.Key)
 					}
 				}
