@@ -128,11 +128,11 @@ func Read(data []byte, opt Options) (*File, error) {
 		p.f.Format = "TMX"
 		err = p.tmx()
 	case "xliff":
-		v := attr(root, "version")
+		v := Attr(root, "version")
 		if strings.HasPrefix(v, "2") || strings.HasPrefix(root.Name.Space, "urn:oasis:names:tc:xliff:document:2") {
 			p.f.Format = "XLIFF 2.0"
-			p.f.SrcLang = normLang(attr(root, "srcLang"))
-			err = p.xliff2(root.Name.Space, attr(root, "trgLang"))
+			p.f.SrcLang = normLang(Attr(root, "srcLang"))
+			err = p.xliff2(root.Name.Space, Attr(root, "trgLang"))
 		} else {
 			p.f.Format = "XLIFF 1.2"
 			err = p.xliff1(root.Name.Space)
@@ -161,31 +161,6 @@ type parser struct {
 	opt Options
 	f   *File
 	ord int // units seen, for ordinal ids
-}
-
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local && a.Name.Space == "" {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// langAttr returns xml:lang, or the plain lang attribute of TMX 1.1.
-func langAttr(se xml.StartElement) string {
-	plain := ""
-	for _, a := range se.Attr {
-		if a.Name.Local == "lang" {
-			if a.Name.Space == xmlNS || a.Name.Space == "xml" {
-				return a.Value
-			}
-			if a.Name.Space == "" {
-				plain = a.Value
-			}
-		}
-	}
-	return plain
 }
 
 // count checks the unit limit after a unit was added or skipped.
@@ -241,7 +216,7 @@ func (p *parser) tmx() error {
 	return p.walk(func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "header":
-			srclang = attr(se, "srclang")
+			srclang = Attr(se, "srclang")
 			if srclang != "" && srclang != "*all*" {
 				p.f.SrcLang = normLang(srclang)
 			}
@@ -265,7 +240,7 @@ type tuv struct {
 
 func (p *parser) tu(tu xml.StartElement, srclang string) error {
 	p.ord++
-	id := attr(tu, "tuid")
+	id := Attr(tu, "tuid")
 	if id == "" {
 		id = strconv.Itoa(p.ord)
 	}
@@ -274,7 +249,7 @@ func (p *parser) tu(tu xml.StartElement, srclang string) error {
 		if se.Name.Local != "tuv" {
 			return p.r.Skip()
 		}
-		v := tuv{lang: langAttr(se)}
+		v := tuv{lang: LangAttr(se)}
 		err := p.walk(func(se xml.StartElement) error {
 			if se.Name.Local != "seg" {
 				return p.r.Skip()
@@ -352,7 +327,7 @@ func (p *parser) xliff1(ns string) error {
 		}
 		switch se.Name.Local {
 		case "file":
-			srcLang, tgtLang = attr(se, "source-language"), attr(se, "target-language")
+			srcLang, tgtLang = Attr(se, "source-language"), Attr(se, "target-language")
 			if p.f.SrcLang == "" {
 				p.f.SrcLang = normLang(srcLang)
 			}
@@ -369,12 +344,23 @@ func (p *parser) xliff1(ns string) error {
 
 func (p *parser) transUnit(tu xml.StartElement, ns, srcLang, tgtLang string, inline func(xml.Name) Inline) error {
 	p.ord++
-	id := attr(tu, "id")
+	id := Attr(tu, "id")
 	if id == "" {
 		id = strconv.Itoa(p.ord)
 	}
 	u := Unit{ID: id, SrcLang: normLang(srcLang), TgtLang: normLang(tgtLang)}
-	err := p.walk(func(se xml.StartElement) error {
+	// seg-source, alt-trans, note, context-group... are skipped.
+	if err := p.sourceTarget(ns, &u, inline); err != nil {
+		return err
+	}
+	return p.add(u)
+}
+
+// sourceTarget reads the children of the current element into u: the text
+// of <source> and <target> in namespace ns (and the target's xml:lang);
+// other children are skipped.
+func (p *parser) sourceTarget(ns string, u *Unit, inline func(xml.Name) Inline) error {
+	return p.walk(func(se xml.StartElement) error {
 		if se.Name.Space != ns {
 			return p.r.Skip()
 		}
@@ -384,20 +370,16 @@ func (p *parser) transUnit(tu xml.StartElement, ns, srcLang, tgtLang string, inl
 			u.Src.Line, u.Src.Col = p.r.Pos()
 			u.Src.Text, u.Src.Marks, err = p.r.TextMarks(inline)
 		case "target":
-			if l := langAttr(se); l != "" {
+			if l := LangAttr(se); l != "" {
 				u.TgtLang = normLang(l)
 			}
 			u.Tgt.Line, u.Tgt.Col = p.r.Pos()
 			u.Tgt.Text, u.Tgt.Marks, err = p.r.TextMarks(inline)
-		default: // seg-source, alt-trans, note, context-group, ...
+		default:
 			err = p.r.Skip()
 		}
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	return p.add(u)
 }
 
 // ---- XLIFF 2 ----
@@ -433,7 +415,7 @@ func (p *parser) xliff2(ns, trgLang string) error {
 
 func (p *parser) unit2(unit xml.StartElement, ns, trgLang string, inline func(xml.Name) Inline) error {
 	p.ord++
-	id := attr(unit, "id")
+	id := Attr(unit, "id")
 	if id == "" {
 		id = strconv.Itoa(p.ord)
 	}
@@ -446,27 +428,8 @@ func (p *parser) unit2(unit xml.StartElement, ns, trgLang string, inline func(xm
 		if se.Name.Space != ns || se.Name.Local != "segment" {
 			return p.r.Skip() // ignorable, notes, originalData, metadata
 		}
-		s := seg{id: attr(se, "id"), u: Unit{SrcLang: p.f.SrcLang, TgtLang: normLang(trgLang)}}
-		err := p.walk(func(se xml.StartElement) error {
-			if se.Name.Space != ns {
-				return p.r.Skip()
-			}
-			var err error
-			switch se.Name.Local {
-			case "source":
-				s.u.Src.Line, s.u.Src.Col = p.r.Pos()
-				s.u.Src.Text, s.u.Src.Marks, err = p.r.TextMarks(inline)
-			case "target":
-				if l := langAttr(se); l != "" {
-					s.u.TgtLang = normLang(l)
-				}
-				s.u.Tgt.Line, s.u.Tgt.Col = p.r.Pos()
-				s.u.Tgt.Text, s.u.Tgt.Marks, err = p.r.TextMarks(inline)
-			default:
-				err = p.r.Skip()
-			}
-			return err
-		})
+		s := seg{id: Attr(se, "id"), u: Unit{SrcLang: p.f.SrcLang, TgtLang: normLang(trgLang)}}
+		err := p.sourceTarget(ns, &s.u, inline)
 		segs = append(segs, s)
 		return err
 	})

@@ -331,3 +331,30 @@ func rootFormat(local string) string {
 
 // normLang is lexicon.NormLang: both are langcode.Norm.
 var normLang = langcode.Norm
+
+// Attr returns the value of the attribute local that has no namespace, or "".
+func Attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// LangAttr returns xml:lang, or else a lang attribute without namespace
+// (TMX 1.1 writes one), or "".
+func LangAttr(se xml.StartElement) string {
+	plain := ""
+	for _, a := range se.Attr {
+		if a.Name.Local == "lang" {
+			if a.Name.Space == xmlNS || a.Name.Space == "xml" {
+				return a.Value
+			}
+			if a.Name.Space == "" {
+				plain = a.Value
+			}
+		}
+	}
+	return plain
+}

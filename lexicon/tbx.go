@@ -147,24 +147,6 @@ func isDeprecated(status string) bool {
 	return false
 }
 
-func tbxAttr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local && a.Name.Space == "" {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func tbxLangAttr(se xml.StartElement) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == "lang" && (a.Name.Space == "http://www.w3.org/XML/1998/namespace" || a.Name.Space == "") {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 func (p *tbxParser) run() error {
 	for p.xr.Depth() > 0 {
 		t, err := p.xr.Token()
@@ -199,7 +181,7 @@ func (p *tbxParser) start(se xml.StartElement) error {
 			return nil
 		}
 		p.entries++
-		p.c = &Concept{ID: cleanName(tbxAttr(se, "id")), Terms: map[string][]string{}, Source: p.source}
+		p.c = &Concept{ID: cleanName(bitext.Attr(se, "id")), Terms: map[string][]string{}, Source: p.source}
 		if p.c.ID == "" {
 			p.c.ID = "tbx-" + strconv.Itoa(p.entries)
 		}
@@ -207,7 +189,7 @@ func (p *tbxParser) start(se xml.StartElement) error {
 		p.cDepth, p.noteLevel = depth, 0
 		return nil
 	case "langSet", "langSec":
-		p.lang = NormLang(tbxLangAttr(se))
+		p.lang = NormLang(bitext.LangAttr(se))
 		p.langOK = tbxLang.MatchString(p.lang) && p.lang != "id"
 		p.langDepth = depth
 		return nil
@@ -232,7 +214,7 @@ func (p *tbxParser) start(se xml.StartElement) error {
 	}
 	typ := se.Name.Local // DCT style: <min:subjectField>, <basic:administrativeStatus>
 	if typ == "descrip" || typ == "termNote" || typ == "admin" {
-		typ = tbxAttr(se, "type")
+		typ = bitext.Attr(se, "type")
 	}
 	switch typ {
 	case "driftcheckGroup", "definition", "administrativeStatus", "termStatus", "normativeAuthorization":

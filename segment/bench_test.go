@@ -29,7 +29,11 @@ func devsetDocs(b *testing.B, lang string) ([][]string, int) {
 // Chinese the dictionary for the corpus (ForTexts) is built before the timer
 // starts, as BenchmarkGseCut loads gse's before its timer: the two measure
 // cutting alone. BenchmarkTokensZhWithDictionary adds the building.
-func BenchmarkTokens(b *testing.B) {
+func BenchmarkTokens(b *testing.B) { benchTokens(b, false) }
+
+// benchTokens segments the devset of each language, every line once an
+// iteration; keep holds on to each line's tokens until the next iteration.
+func benchTokens(b *testing.B, keep bool) {
 	base := segment.New(lexicon.Default().Terms("zh"))
 	for _, lang := range []string{"ar", "en", "es", "fr", "ru", "zh"} {
 		b.Run(lang, func(b *testing.B) {
@@ -38,13 +42,15 @@ func BenchmarkTokens(b *testing.B) {
 			if lang == "zh" {
 				seg = base.ForTexts(all(docs)...)
 			}
+			lines := all(docs)
+			kept := make([][]segment.Token, len(lines))
 			b.SetBytes(int64(n))
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				for _, d := range docs {
-					for _, l := range d {
-						seg.Tokens(lang, l)
+				for i, l := range lines {
+					if toks := seg.Tokens(lang, l); keep {
+						kept[i] = toks
 					}
 				}
 			}
@@ -134,25 +140,4 @@ func BenchmarkTokensZhPerDocument(b *testing.B) {
 // compared them: the live heap is then that of checking a 0.5-1.4 MB
 // document, and the collector runs about once an iteration instead of every
 // 2 MB allocated. Compare with BenchmarkTokens, which drops them at once.
-func BenchmarkTokensKept(b *testing.B) {
-	base := segment.New(lexicon.Default().Terms("zh"))
-	for _, lang := range []string{"ar", "en", "es", "fr", "ru", "zh"} {
-		b.Run(lang, func(b *testing.B) {
-			docs, n := devsetDocs(b, lang)
-			seg := base
-			if lang == "zh" {
-				seg = base.ForTexts(all(docs)...)
-			}
-			lines := all(docs)
-			kept := make([][]segment.Token, len(lines))
-			b.SetBytes(int64(n))
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				for i, l := range lines {
-					kept[i] = seg.Tokens(lang, l)
-				}
-			}
-		})
-	}
-}
+func BenchmarkTokensKept(b *testing.B) { benchTokens(b, true) }

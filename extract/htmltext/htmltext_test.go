@@ -2,56 +2,28 @@ package htmltext_test
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/extract/htmltext"
+	xt "github.com/driftcheck/driftcheck/extract/internal/extracttest"
 )
-
-const dir = "../../testdata/formats/html"
-
-// fixtures: each page of testdata/formats/html, its source and language.
-var fixtures = []struct{ page, src, lang string }{
-	{"L36.en.html", "../../testdata/founding/L36.en.txt", "en"},
-	{"RES.zh.html", "../../testdata/founding/RES.zh.txt", "zh"},
-	{"L36.zh.html", "../../testdata/founding/L36.zh.txt", "zh"},
-	{"RES.excerpt.ar.html", "../../testdata/languages/RES.excerpt.ar.txt", "ar"},
-	{"L36.excerpt.ar.html", "../../testdata/languages/L36.excerpt.ar.txt", "ar"},
-	{"RES.excerpt.fr.html", "../../testdata/languages/RES.excerpt.fr.txt", "fr"},
-	{"L36.excerpt.fr.html", "../../testdata/languages/L36.excerpt.fr.txt", "fr"},
-	{"RES.excerpt.es.html", "../../testdata/languages/RES.excerpt.es.txt", "es"},
-	{"L36.excerpt.es.html", "../../testdata/languages/L36.excerpt.es.txt", "es"},
-	{"RES.excerpt.ru.html", "../../testdata/languages/RES.excerpt.ru.txt", "ru"},
-	{"L36.excerpt.ru.html", "../../testdata/languages/L36.excerpt.ru.txt", "ru"},
-}
 
 var spaces = regexp.MustCompile(`[ \t]+`)
 
-func read(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func TestReadFixtures(t *testing.T) {
 	chrome := []string{"Official Document System", "Home", "Search documents", "Help", "track", "tracking", "Terms of use", "font-family", "document body"}
-	for _, f := range fixtures {
-		t.Run(f.page, func(t *testing.T) {
-			ps, err := htmltext.Read(read(t, filepath.Join(dir, f.page)), htmltext.Options{})
+	for _, f := range xt.Fixtures {
+		t.Run(f.Name, func(t *testing.T) {
+			ps, err := htmltext.Read(xt.Load(t, "formats/html/"+f.Name+".html"), htmltext.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			src, err := extract.Text(read(t, f.src))
+			src, err := extract.Text(xt.Load(t, f.Src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -64,8 +36,8 @@ func TestReadFixtures(t *testing.T) {
 					continue
 				}
 				got = append(got, p.Text)
-				if p.Lang != f.lang {
-					t.Errorf("paragraph %.40q: Lang %q, want %q", p.Text, p.Lang, f.lang)
+				if p.Lang != f.Lang {
+					t.Errorf("paragraph %.40q: Lang %q, want %q", p.Text, p.Lang, f.Lang)
 				}
 				if len(p.Lines) == 0 || p.Lines[0].Off != 0 || p.Lines[0].Line < 20 {
 					t.Errorf("paragraph %.40q: Lines %+v, want a first line in the page body", p.Text, p.Lines)
@@ -99,7 +71,7 @@ func TestReadFixtures(t *testing.T) {
 }
 
 func TestReadNoteAndLines(t *testing.T) {
-	ps, err := htmltext.Read(read(t, filepath.Join(dir, "L36.en.html")), htmltext.Options{})
+	ps, err := htmltext.Read(xt.Load(t, "formats/html/L36.en.html"), htmltext.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +79,7 @@ func TestReadNoteAndLines(t *testing.T) {
 	if want := "* Reissued for technical reasons on 21 March 2018."; !last.Note || last.Text != want {
 		t.Errorf("last paragraph %+v, want the endnote %q with Note set", last, want)
 	}
-	zh, err := htmltext.Read(read(t, filepath.Join(dir, "RES.zh.html")), htmltext.Options{})
+	zh, err := htmltext.Read(xt.Load(t, "formats/html/RES.zh.html"), htmltext.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,12 +159,8 @@ func TestReadInline(t *testing.T) {
 
 func TestReadLimitsAndErrors(t *testing.T) {
 	bomb := []byte(strings.Repeat("<div>", 100000) + "x")
-	start := time.Now()
 	if _, err := htmltext.Read(bomb, htmltext.Options{}); !errors.Is(err, extract.ErrLimit) {
 		t.Errorf("100000 nested divs: error %v, want ErrLimit", err)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("100000 nested divs took %v", d)
 	}
 	if _, err := htmltext.Read([]byte(strings.Repeat("<div>", 20)+"x"), htmltext.Options{MaxDepth: 10}); !errors.Is(err, extract.ErrLimit) {
 		t.Errorf("20 nested divs, MaxDepth 10: error %v, want ErrLimit", err)
@@ -218,10 +186,9 @@ func TestReadLimitsAndErrors(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	for _, fx := range fixtures[:3] {
-		if b, err := os.ReadFile(filepath.Join(dir, fx.page)); err == nil {
-			f.Add(b[:min(len(b), 2000)])
-		}
+	for _, fx := range xt.Fixtures[:3] {
+		b := xt.Load(f, "formats/html/"+fx.Name+".html")
+		f.Add(b[:min(len(b), 2000)])
 	}
 	f.Add([]byte("<p lang=zh>促进\n人权<br>x<li>y<td>z</table>"))
 	f.Add([]byte("<div><div><p>&amp;&#0;&#xD800;</div>"))
