@@ -305,6 +305,11 @@ func runCheck(c *cli.Context) error {
 			}
 			finals = append(finals, d)
 		}
+		if len(finals) == 0 && inputErrors > 0 {
+			// Nothing could be checked: no report, which would read as
+			// "0 findings" (the errors are on stderr).
+			return &codeError{exitError, nil}
+		}
 		res = chk.Check(voted, finals...)
 	}
 

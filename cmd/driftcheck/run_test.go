@@ -136,6 +136,12 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("exit %d stdout %+q stderr %+q, want 2, no report, the voted file named", code, stdout, stderr)
 		}
 	})
+	t.Run("unreadable final, the only one", func(t *testing.T) {
+		code, stdout, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), filepath.Join(dir, "empty.zh.txt"))
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "empty.zh.txt") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("exit %d stdout %+q stderr %+q, want 2, no report, one line naming the final", code, stdout, stderr)
+		}
+	})
 	t.Run("bad final beside a good one", func(t *testing.T) {
 		code, stdout, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), filepath.Join(dir, "empty.zh.txt"), founding("RES.zh.txt"))
 		if code != 2 {
