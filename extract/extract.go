@@ -28,8 +28,8 @@ import (
 // the paragraph starts in Text (Off, bytes) and in the file (Line, 1-based).
 //
 // Readers of formats without lines (PDF, Word, HTML, XML) fill what they
-// know: Page for PDF (1-based), Note for footnote and endnote text kept apart
-// from the body, Lang when the file marks the paragraph's language (HTML
+// know: Page for PDF (1-based), Note and Mark for footnote and endnote text
+// kept apart from the body, Lang when the file marks the paragraph's language (HTML
 // lang, XML xml:lang). Lines may then hold the line of the source markup, or
 // be empty.
 type Paragraph struct {
@@ -38,6 +38,11 @@ type Paragraph struct {
 	Page  int    // 1-based page of a paged format (PDF), else 0
 	Note  bool   // a footnote or endnote, not body text
 	Lang  string // language the file declares for this paragraph, or ""
+	// Mark is the reference mark of a note as the file prints it ("1",
+	// "*", "a"), set on Note paragraphs when the reader knows it, else "".
+	// The mark is neither in the note's Text nor in the body text that
+	// refers to it.
+	Mark string
 }
 
 // LineStart ties a byte offset of a paragraph to a line of its file.
