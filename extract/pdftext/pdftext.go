@@ -8,15 +8,32 @@
 // fraction of a second. PDFium sees an empty file system: the PDF is passed
 // as bytes.
 //
-// PDFium gives characters with their positions. Read rebuilds lines (by
-// baseline), drops running headers and footers, page numbers, UN job
-// numbers (GE.18-04567(C)) and barcodes (*1804567*), keeps footnotes apart
-// (Note paragraphs after the body), splits the body into paragraphs by
-// vertical gap, short last lines and indentation, and joins the lines of a
-// paragraph: without a space between Chinese characters, without the
-// hyphen of a word broken at the end of a line, otherwise with a space.
-// Right-to-left lines (Arabic) are put in logical order, with embedded
-// numbers and Latin text left to right.
+// PDFium gives characters with their positions; the paragraphs are
+// rebuilt from that geometry, as a reader sees them:
+//
+//   - Lines by baseline; on a two-column page (a white strip down the
+//     middle of most rows) each column apart, read in order (right column
+//     first in a right-to-left document); a row cut at a wide gap (the two
+//     sides of a masthead) into blocks. Right-to-left lines (Arabic) are
+//     put in logical order, with embedded numbers and Latin text left to
+//     right and the spaces of justified Arabic told from word spaces.
+//   - Furniture dropped: running headers and footers found by position
+//     and repetition (including the header of a two-page document that
+//     repeats the masthead's symbol), page numbers ("3", "2/5"), UN job
+//     numbers (GE.18-04567(C)) and barcodes (*1804567*).
+//   - Notes found by position and by their marks: lines at the foot of a
+//     page, or after the body, that start with a mark the body used as a
+//     raised reference above them; the reference is taken out of the body
+//     text and kept as the note's Mark. Notes follow the body, with Note
+//     set.
+//   - Paragraphs by a model of the document's own layout (paragraphs.go):
+//     its margins and line pitch, where each line starts (flush, indented,
+//     under the text after a label) and whether it ended with room for the
+//     next word; a paragraph continues across pages and columns unless the
+//     evidence says it ends.
+//   - Lines of a paragraph joined without a space between Chinese
+//     characters, and without the hyphen of a word broken at the end of a
+//     line when the document writes the word whole elsewhere.
 package pdftext
 
 import (

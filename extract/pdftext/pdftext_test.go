@@ -92,6 +92,16 @@ func TestFixtures(t *testing.T) {
 				}
 			}
 			want := sourceParagraphs(t, f.src)
+			if f.pdf == "L36.en.pdf" || f.pdf == "L36.zh.pdf" {
+				// gen.sh makes the first "*" of the sponsors a footnote
+				// reference: a raised mark, which is not body text.
+				for i, p := range want {
+					if k := strings.Index(p, "*"); k >= 0 {
+						want[i] = p[:k] + p[k+1:]
+						break
+					}
+				}
+			}
 			for i := 0; i < len(want) || i < len(body); i++ {
 				var g, w string
 				if i < len(body) {
@@ -165,7 +175,8 @@ func TestPages(t *testing.T) {
 }
 
 // TestFootnote: in L36.en.pdf and L36.zh.pdf the "*" after Belarus is a
-// footnote anchor; the note sits in 8 pt type at the foot of page 1.
+// footnote anchor; the note sits in 8 pt type at the foot of page 1, its
+// mark apart from its text.
 func TestFootnote(t *testing.T) {
 	for name, note := range map[string]string{
 		"L36.en.pdf": "State not a member of the Human Rights Council.",
@@ -183,8 +194,8 @@ func TestFootnote(t *testing.T) {
 				t.Errorf("%s: footnote text in body paragraph %q", name, p.Text)
 			}
 		}
-		if len(notes) != 1 || strings.TrimLeft(notes[0].Text, "* ") != note || notes[0].Page != 1 {
-			t.Errorf("%s: notes = %+v, want one on page 1 reading %q", name, notes, note)
+		if len(notes) != 1 || notes[0].Text != note || notes[0].Mark != "*" || notes[0].Page != 1 {
+			t.Errorf("%s: notes = %+v, want one on page 1 marked * reading %q", name, notes, note)
 		}
 		if !ps[len(ps)-1].Note {
 			t.Errorf("%s: the note is not after the body", name)

@@ -1,0 +1,220 @@
+package pdftext
+
+import (
+	"math"
+	"sort"
+	"unicode"
+)
+
+// bidiClass is the direction class of a glyph, as the inverse bidi of a
+// right-to-left line needs it.
+type bidiClass int
+
+const (
+	bidiR bidiClass = iota // right-to-left letter
+	bidiL                  // left-to-right letter (Latin, Cyrillic …)
+	bidiN                  // European or Arabic-Indic digit
+	bidiX                  // neutral: space, punctuation
+)
+
+func classOf(r rune) bidiClass {
+	switch {
+	case unicode.IsDigit(r):
+		return bidiN
+	case isRTL(r) && (unicode.IsLetter(r) || unicode.In(r, unicode.Mn)):
+		return bidiR
+	case unicode.IsLetter(r):
+		return bidiL
+	}
+	return bidiX
+}
+
+// numberSep are the characters that stay inside a number written left to
+// right: "1,000", "3.5", "54/169", "12-14", "10:30", Arabic separators.
+func numberSep(r rune) bool {
+	switch r {
+	case '.', ',', '/', ':', '-', '–', '٫', '٬', '٪', '%':
+		return true
+	}
+	return false
+}
+
+// cluster is one visual glyph of a right-to-left line with the marks drawn
+// on it, or a space.
+type cluster struct {
+	runes       []rune
+	left, right float64
+	space       bool
+}
+
+// rtlText writes a right-to-left line in logical order. The glyphs are
+// taken in visual order, right to left; a combining mark goes with the
+// letter it is drawn on; the characters of one glyph (a lam-alef ligature
+// PDFium gives as two characters over one box) keep PDFium's order. Then
+// the inverse of the bidirectional algorithm: a run holding Latin letters
+// is turned back to left to right as a whole ("A/55/602/Add.2",
+// "UNDP 2012"); in a run of digits and neutrals only each number is
+// ("2071 (2012)": the parentheses and the space between the numbers stay
+// right to left).
+//
+// Spaces: when the line has space glyphs of its own, only those (with a
+// width) and the ones PDFium inferred make spaces: the wide gaps of
+// justified or letter-spaced Arabic are not word breaks. A line without
+// space glyphs takes a space at every gap wider than a fifth of the font
+// size.
+func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
+	var cl []cluster
+	var marks []char
+	for i, c := range cs {
+		if unicode.In(c.r, unicode.Mn, unicode.Me) {
+			marks = append(marks, c)
+			continue
+		}
+		// A second character over the same box as the one before it in
+		// PDFium's order is part of the same glyph.
+		if i > 0 && len(cl) > 0 && sameBox(cs[i-1], c) {
+			cl[len(cl)-1].runes = append(cl[len(cl)-1].runes, c.r)
+			continue
+		}
+		cl = append(cl, cluster{runes: []rune{c.r}, left: c.left, right: c.right})
+	}
+	// A mark goes with the letter it is drawn on: PDF producers write
+	// marks out of order, even after the end of the line.
+	if len(marks)*len(cl) > 1e7 { // hostile line: keep the work bounded
+		marks = nil
+	}
+	for _, m := range marks {
+		best, dist := -1, math.Inf(1)
+		mid := (m.left + m.right) / 2
+		for i, c := range cl {
+			d := math.Abs(mid - (c.left+c.right)/2)
+			if mid >= c.left-0.5 && mid <= c.right+0.5 {
+				d -= 1000 // drawn over this letter
+			}
+			if d < dist {
+				best, dist = i, d
+			}
+		}
+		if best >= 0 {
+			cl[best].runes = append(cl[best].runes, m.r)
+		}
+	}
+	sort.SliceStable(cl, func(i, j int) bool {
+		return (cl[i].left+cl[i].right)/2 > (cl[j].left+cl[j].right)/2
+	})
+	// Spaces between two glyphs: where a space glyph with a width, or
+	// one PDFium inferred, lies between them; and where they stand wider
+	// apart than a fifth of the type size and than most of this line's
+	// word spaces: the gaps of justified or letter-spaced Arabic inside a
+	// word are narrower than the spaces between its words. (Space glyphs
+	// without a width are not where the space is: producers put them at
+	// the edges of the runs they lay out.)
+	spaces := make([]char, 0, len(sp))
+	for _, s := range sp {
+		if s.gen || s.right-s.left > 0.1*size {
+			spaces = append(spaces, s)
+		}
+	}
+	sort.Slice(spaces, func(i, j int) bool { return spaces[i].left < spaces[j].left })
+	spaced := func(left, right float64) bool {
+		i := sort.Search(len(spaces), func(i int) bool { return spaces[i].right >= left-0.5 })
+		return i < len(spaces) && spaces[i].left <= right+0.5
+	}
+	var word []float64
+	for i := 1; i < len(cl); i++ {
+		if spaced(cl[i].right, cl[i-1].left) {
+			word = append(word, cl[i-1].left-cl[i].right)
+		}
+	}
+	min := 0.2 * size
+	if len(word) > 0 {
+		sort.Float64s(word)
+		min = math.Max(min, 0.6*word[len(word)/2])
+	}
+	vis := make([]cluster, 0, 2*len(cl))
+	for i, c := range cl {
+		if i > 0 {
+			prev := cl[i-1]
+			if spaced(c.right, prev.left) || prev.left-c.right > min {
+				vis = append(vis, cluster{runes: []rune{' '}, left: c.right, right: prev.left, space: true})
+			}
+		}
+		vis = append(vis, c)
+	}
+	unbidi(vis)
+	var rs []rune
+	var spans []span
+	for _, c := range vis {
+		for _, r := range c.runes {
+			rs = append(rs, r)
+			spans = append(spans, span{c.left, c.right})
+		}
+	}
+	return rs, spans
+}
+
+func sameBox(a, b char) bool {
+	return math.Abs(a.left-b.left) < 0.05 && math.Abs(a.right-b.right) < 0.05 && math.Abs(a.bottom-b.bottom) < 0.05
+}
+
+// unbidi turns the left-to-right runs of a right-to-left line, read right
+// to left, back into logical order (see rtlText).
+func unbidi(vis []cluster) {
+	class := func(c cluster) bidiClass {
+		if c.space {
+			return bidiX
+		}
+		return classOf(c.runes[0])
+	}
+	isSep := func(c cluster) bool { return !c.space && len(c.runes) == 1 && numberSep(c.runes[0]) }
+	reverse := func(i, j int) { // inclusive
+		for ; i < j; i, j = i+1, j-1 {
+			vis[i], vis[j] = vis[j], vis[i]
+		}
+	}
+	for i := 0; i < len(vis); {
+		if k := class(vis[i]); k == bidiR || k == bidiX {
+			i++
+			continue
+		}
+		// A run from here to the next right-to-left letter.
+		j, last, latin := i, i, false
+		for j < len(vis) && class(vis[j]) != bidiR {
+			switch class(vis[j]) {
+			case bidiL:
+				latin = true
+				last = j
+			case bidiN:
+				last = j
+			}
+			j++
+		}
+		if latin {
+			reverse(i, last)
+			i = last + 1
+			continue
+		}
+		// Digits and neutrals only: each number on its own.
+		for a := i; a <= last; {
+			if class(vis[a]) != bidiN {
+				a++
+				continue
+			}
+			b := a
+			for {
+				if b+1 <= last && class(vis[b+1]) == bidiN {
+					b++
+					continue
+				}
+				if b+2 <= last && isSep(vis[b+1]) && class(vis[b+2]) == bidiN {
+					b += 2
+					continue
+				}
+				break
+			}
+			reverse(a, b)
+			a = b + 1
+		}
+		i = last + 1
+	}
+}

@@ -1,0 +1,648 @@
+package pdftext
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// span is the horizontal extent, in points, of one rune of a line's text.
+type span struct{ l, r float64 }
+
+// line is one line of text on a page: the characters of one baseline in
+// one column, or one block of a row cut by a wide gap (the two sides of
+// a masthead).
+type line struct {
+	page  int // 0-based
+	col   int // column of a two-column page (0 left, 1 right), -1 across both; 0 on one-column pages
+	text  string
+	spans []span // one per rune of text
+	base  float64
+	size  float64 // dominant font size
+	// Ink extent of the line.
+	minX, maxX, bottom, top float64
+	// originX is where the pen starts the leftmost glyph: the line's left
+	// edge as the typesetter aligned it (the ink of "《" or "T" starts
+	// further in).
+	originX float64
+	rtl     bool
+	zone    int  // -1 bottom margin, +1 top margin, 0 body
+	first   bool // first line of its page
+	note    bool
+	dropped bool
+
+	glyphs []char // the line's non-space characters, in PDFium order
+	gpos   []int  // their indices in the page
+	spaces []char // space characters within the line
+	spos   []int
+	sups   []supRun // raised small glyphs: candidate note references
+}
+
+// supRun is a run of raised, smaller glyphs in a line (a superscript): a
+// candidate footnote reference when it is a mark ("1", "*", "a").
+type supRun struct {
+	mark   string
+	glyphs []int // indices into line.glyphs
+	lead   bool  // the run starts the line (a note's own mark)
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == 0xA0 || r == 0x200B }
+
+// isCJK reports whether r is a Han, kana or CJK punctuation character:
+// Chinese lines are joined without a space next to one.
+func isCJK(r rune) bool {
+	return isCJKStrict(r) || r == '—' || r == '…' || r == '·' || r == '“' || r == '”' || r == '‘' || r == '’'
+}
+
+// isCJKStrict is isCJK without the punctuation shared with Latin text.
+func isCJKStrict(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x2E80 && r <= 0x2FFF)
+}
+
+func isRTL(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
+}
+
+// searchLines is how many earlier lines of a page a character or a piece
+// of line is compared with, to keep the work linear on hostile pages.
+const searchLines = 64
+
+// Thresholds of line building, in font sizes of the line.
+const (
+	// baseTol is how far a character's baseline may lie from its line's.
+	baseTol = 0.6
+	// supRaise and supSize: a glyph raised by at least supRaise and no
+	// larger than supSize of its line is a superscript.
+	supRaise = 0.2
+	supSize  = 0.8
+	// blockGap is the horizontal gap that cuts a row into blocks (the
+	// sides of a masthead, a table's cells): wider than any word space
+	// of justified text, narrower than the gap between a masthead's body
+	// name and its symbol. The gap after a paragraph label at the start
+	// of a line (a tab) never cuts.
+	blockGap = 3.0
+	// gutterGap is the least width of the white strip between two
+	// columns, and gutterShare the share of a page's body rows that must
+	// have it for the page to be read as two columns.
+	gutterGap   = 0.8
+	gutterShare = 0.5
+)
+
+// row is the characters of one baseline before it is cut into lines.
+type row struct {
+	chars  []char
+	pos    []int
+	spaces []char
+	spos   []int
+	base   float64
+	size   float64
+}
+
+// buildLines groups the characters of a page into lines, in reading
+// order: rows by baseline, cut into columns and blocks, each with its text.
+func buildLines(pi int, p page) []*line {
+	rows := groupRows(p)
+	gutter, ok := findGutter(rows, p)
+	var out []*line
+	for _, r := range rows {
+		for _, piece := range cutRow(r, gutter, ok) {
+			if l := newLine(pi, piece.r, piece.col, p); l != nil {
+				out = append(out, l)
+			}
+		}
+	}
+	out = readingOrder(out, ok)
+	if len(out) > 0 {
+		out[0].first = true
+	}
+	return out
+}
+
+// groupRows groups characters by baseline. A character joins the current
+// row when its baseline is near and its size alike, or when it is a
+// small glyph right after the row's last glyph (a superscript); else the
+// recent row it fits, else a new row.
+func groupRows(p page) []*row {
+	var rows []*row
+	var cur *row
+	var last char
+	fits := func(l *row, c char) bool {
+		s := math.Max(l.size, c.size)
+		return math.Abs(c.y-l.base) <= baseTol*s
+	}
+	alike := func(l *row, c char) bool { return c.size > 0.7*l.size && l.size > 0.7*c.size }
+	for k, c := range p.chars {
+		if c.r == 0x02 { // PDFium's mark of a hyphen at the end of a line
+			c.r = '-'
+		}
+		if c.r < 0x20 || c.r == 0x7F || c.r == 0xFFFE || c.r == 0xFFFF || (c.r >= 0x80 && c.r < 0xA0) || !validCoord(c) {
+			continue
+		}
+		if isSpace(c.r) {
+			if cur != nil {
+				cur.spaces = append(cur.spaces, c)
+				cur.spos = append(cur.spos, k)
+			}
+			continue
+		}
+		if c.size <= 0 {
+			c.size = math.Max(c.top-c.bottom, 1)
+		}
+		adjacent := cur != nil && len(cur.chars) > 0 && c.left-last.right < 0.5*cur.size && last.left-c.right < 0.5*cur.size
+		if cur == nil || !fits(cur, c) || !alike(cur, c) && !adjacent {
+			cur = nil
+			// Only recent rows: bounded work on hostile pages.
+			for _, l := range rows[max(0, len(rows)-searchLines):] {
+				if fits(l, c) && alike(l, c) {
+					cur = l
+					break
+				}
+			}
+			if cur == nil {
+				cur = &row{base: c.y, size: c.size}
+				rows = append(rows, cur)
+			}
+		}
+		cur.chars = append(cur.chars, c)
+		cur.pos = append(cur.pos, k)
+		last = c
+		if c.size > cur.size*1.1 {
+			cur.size, cur.base = c.size, c.y
+		}
+	}
+	// Pieces of one row that PDFium gave apart (marks and words written
+	// out of order) are merged.
+	med := func(a *row) float64 {
+		var ys []float64
+		for _, c := range a.chars {
+			if !unicode.In(c.r, unicode.Mn, unicode.Me) && c.size >= 0.9*a.size {
+				ys = append(ys, c.y)
+			}
+		}
+		if len(ys) == 0 {
+			return a.base
+		}
+		sort.Float64s(ys)
+		return ys[len(ys)/2]
+	}
+	for i := 0; i < len(rows); i++ {
+		for j := i + 1; j < len(rows) && j <= i+searchLines; j++ {
+			a, b := rows[i], rows[j]
+			s := math.Max(a.size, b.size)
+			if math.Abs(med(a)-med(b)) < 0.35*s && b.size > 0.7*a.size && a.size > 0.7*b.size {
+				a.chars = append(a.chars, b.chars...)
+				a.pos = append(a.pos, b.pos...)
+				a.spaces = append(a.spaces, b.spaces...)
+				a.spos = append(a.spos, b.spos...)
+				rows = append(rows[:j], rows[j+1:]...)
+				j--
+			}
+		}
+	}
+	for _, r := range rows {
+		r.size = dominantSize(r.chars)
+		r.base = med(r)
+	}
+	return rows
+}
+
+func validCoord(c char) bool {
+	for _, v := range []float64{c.x, c.y, c.left, c.right, c.bottom, c.top, c.size} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e7 {
+			return false
+		}
+	}
+	return true
+}
+
+// dominantSize is the font size carried by most characters (to 0.5 pt).
+func dominantSize(cs []char) float64 {
+	count := map[float64]int{}
+	best, n := 0.0, -1
+	for _, c := range cs {
+		s := math.Round(c.size*2) / 2
+		count[s]++
+		if count[s] > n || (count[s] == n && s > best) {
+			best, n = s, count[s]
+		}
+	}
+	return best
+}
+
+// gaps returns the horizontal gaps wider than min between the glyphs of a
+// row, as [left, right] intervals, left to right.
+func gaps(cs []char, min float64) [][2]float64 {
+	if len(cs) < 2 {
+		return nil
+	}
+	s := make([]char, len(cs))
+	copy(s, cs)
+	sort.Slice(s, func(i, j int) bool { return s[i].left < s[j].left })
+	var out [][2]float64
+	right := s[0].right
+	for _, c := range s[1:] {
+		if c.left-right > min {
+			out = append(out, [2]float64{right, c.left})
+		}
+		right = math.Max(right, c.right)
+	}
+	return out
+}
+
+// findGutter looks for the white strip between the two columns of a page:
+// an x-interval in the middle of the text that most body rows leave empty
+// while holding text on both sides of it. It returns the strip's middle.
+func findGutter(rows []*row, p page) (float64, bool) {
+	type iv struct{ l, r float64 }
+	var body []*row
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, r := range rows {
+		if r.base > 0.92*p.h || r.base < 0.08*p.h || len(r.chars) < 4 {
+			continue
+		}
+		body = append(body, r)
+		for _, c := range r.chars {
+			minX, maxX = math.Min(minX, c.left), math.Max(maxX, c.right)
+		}
+	}
+	if len(body) < 6 || maxX-minX < 100 {
+		return 0, false
+	}
+	w := maxX - minX
+	lo, hi := minX+0.3*w, maxX-0.3*w
+	// Candidate positions: the middles of every row's wide gaps.
+	var gapsOf [][]iv
+	var cands []float64
+	for _, r := range body {
+		var g []iv
+		for _, x := range gaps(r.chars, gutterGap*r.size) {
+			g = append(g, iv{x[0], x[1]})
+			if m := (x[0] + x[1]) / 2; m > lo && m < hi {
+				cands = append(cands, m)
+			}
+		}
+		gapsOf = append(gapsOf, g)
+	}
+	if len(cands) == 0 {
+		return 0, false
+	}
+	sort.Float64s(cands)
+	best, bestN := 0.0, 0
+	for i, x := range cands {
+		if i > 0 && x-cands[i-1] < 0.5 {
+			continue
+		}
+		n := 0
+		for _, g := range gapsOf {
+			for _, v := range g {
+				if v.l <= x && x <= v.r {
+					n++
+					break
+				}
+			}
+		}
+		if n > bestN {
+			best, bestN = x, n
+		}
+	}
+	if float64(bestN) < gutterShare*float64(len(body)) || bestN < 4 {
+		return 0, false
+	}
+	return best, true
+}
+
+// piece is part of a row that becomes one line.
+type piece struct {
+	r   *row
+	col int
+}
+
+// cutRow cuts a row at the gutter of a two-column page (a row with ink in
+// the gutter spans both columns) and at gaps wider than blockGap.
+func cutRow(r *row, gutter float64, cols bool) []piece {
+	var parts []piece
+	if cols {
+		var left, right row
+		across := false
+		for i, c := range r.chars {
+			switch {
+			case c.right <= gutter:
+				left.chars, left.pos = append(left.chars, c), append(left.pos, r.pos[i])
+			case c.left >= gutter:
+				right.chars, right.pos = append(right.chars, c), append(right.pos, r.pos[i])
+			default:
+				across = true
+			}
+		}
+		if across || len(left.chars) == 0 && len(right.chars) == 0 {
+			parts = append(parts, piece{r, -1})
+		} else {
+			for i, side := range []*row{&left, &right} {
+				if len(side.chars) == 0 {
+					continue
+				}
+				for k, s := range r.spaces {
+					if (s.right <= gutter) == (i == 0) {
+						side.spaces, side.spos = append(side.spaces, s), append(side.spos, r.spos[k])
+					}
+				}
+				side.size, side.base = dominantSize(side.chars), r.base
+				parts = append(parts, piece{side, i})
+			}
+		}
+	} else {
+		parts = []piece{{r, 0}}
+	}
+	var out []piece
+	for _, p := range parts {
+		out = append(out, cutBlocks(p)...)
+	}
+	return out
+}
+
+// cutBlocks cuts a row at gaps wider than blockGap font sizes, except the
+// gap after a label at the start.
+func cutBlocks(p piece) []piece {
+	g := gaps(p.r.chars, blockGap*p.r.size)
+	if len(g) == 0 {
+		return []piece{p}
+	}
+	var out []piece
+	from := math.Inf(-1)
+	cuts := append(g, [2]float64{math.Inf(1), math.Inf(1)})
+	for _, x := range cuts {
+		var b row
+		for i, c := range p.r.chars {
+			if c.left >= from && c.right <= x[0]+0.01 || x[0] == math.Inf(1) && c.left >= from {
+				b.chars, b.pos = append(b.chars, c), append(b.pos, p.r.pos[i])
+			}
+		}
+		if len(b.chars) == 0 {
+			from = x[1]
+			continue
+		}
+		for k, s := range p.r.spaces {
+			if s.left >= from-0.01 && s.right <= x[0]+0.01 {
+				b.spaces, b.spos = append(b.spaces, s), append(b.spos, p.r.spos[k])
+			}
+		}
+		b.size, b.base = dominantSize(b.chars), p.r.base
+		// A label alone before the gap (a tab after "1." or "(a)"): the
+		// gap does not cut.
+		if len(out) == 0 && isLabelOnly(b.chars) && x[0] != math.Inf(1) {
+			continue
+		}
+		out = append(out, piece{&b, p.col})
+		from = x[1]
+	}
+	if len(out) == 0 {
+		return []piece{p}
+	}
+	return out
+}
+
+// isLabelOnly reports whether the glyphs spell a paragraph label alone
+// ("1.", "(a)", "12 -", "（一）").
+func isLabelOnly(cs []char) bool {
+	if len(cs) > 8 {
+		return false
+	}
+	s := make([]char, len(cs))
+	copy(s, cs)
+	sort.Slice(s, func(i, j int) bool { return s[i].left < s[j].left })
+	var b strings.Builder
+	for _, c := range s {
+		b.WriteRune(c.r)
+	}
+	t := b.String()
+	if m := reLabel.FindString(t + " "); m != "" && len(strings.TrimSpace(m)) == len(t) {
+		return true
+	}
+	// Right to left: "- 1" read left to right is "1 -".
+	return reLabelRTL.MatchString(t)
+}
+
+// newLine makes the line of a piece of row, or nil when it has no text.
+func newLine(pi int, r *row, col int, p page) *line {
+	l := &line{page: pi, col: col, size: r.size, base: r.base, glyphs: r.chars, gpos: r.pos, spaces: r.spaces, spos: r.spos}
+	l.minX, l.maxX, l.bottom, l.top = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	rtl, ltr := 0, 0
+	for _, c := range r.chars {
+		if c.left < l.minX {
+			l.originX = math.Min(c.x, c.left)
+		}
+		l.minX, l.maxX = math.Min(l.minX, c.left), math.Max(l.maxX, c.right)
+		l.bottom, l.top = math.Min(l.bottom, c.bottom), math.Max(l.top, c.top)
+		switch {
+		case isRTL(c.r) && unicode.IsLetter(c.r):
+			rtl++
+		case unicode.IsLetter(c.r):
+			ltr++
+		}
+	}
+	l.rtl = rtl > ltr
+	l.findSups()
+	l.setText(nil)
+	if l.text == "" {
+		return nil
+	}
+	switch {
+	case l.base > 0.88*p.h:
+		l.zone = 1
+	case l.base < 0.12*p.h:
+		l.zone = -1
+	}
+	return l
+}
+
+// isMarkRune reports whether r can be part of a note mark.
+func isMarkRune(r rune) bool {
+	return r >= '0' && r <= '9' || r == '*' || r == '†' || r == '‡' || r == '§' || r == '¶' ||
+		r >= 'a' && r <= 'z' || r >= '٠' && r <= '٩'
+}
+
+// findSups records the runs of raised small glyphs of the line.
+func (l *line) findSups() {
+	order := visualOrder(l.glyphs, l.rtl)
+	var cur *supRun
+	for n, i := range order {
+		c := l.glyphs[i]
+		raised := c.size <= supSize*l.size && c.y >= l.base+supRaise*l.size && isMarkRune(c.r)
+		if !raised {
+			cur = nil
+			continue
+		}
+		if cur == nil {
+			l.sups = append(l.sups, supRun{lead: n == 0})
+			cur = &l.sups[len(l.sups)-1]
+		}
+		cur.glyphs = append(cur.glyphs, i)
+	}
+	for k := range l.sups {
+		s := &l.sups[k]
+		gs := append([]int(nil), s.glyphs...)
+		sort.Slice(gs, func(a, b int) bool { return l.glyphs[gs[a]].left < l.glyphs[gs[b]].left })
+		var b strings.Builder
+		for _, i := range gs {
+			b.WriteRune(l.glyphs[i].r)
+		}
+		s.mark = b.String()
+	}
+}
+
+// visualOrder returns the indices of glyphs in reading direction: left to
+// right, or right to left for a right-to-left line.
+func visualOrder(cs []char, rtl bool) []int {
+	idx := make([]int, len(cs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ca, cb := cs[idx[a]], cs[idx[b]]
+		if rtl {
+			return (ca.left + ca.right) > (cb.left + cb.right)
+		}
+		return ca.left+ca.right < cb.left+cb.right
+	})
+	return idx
+}
+
+// setText writes the line's text without the glyphs in skip (confirmed
+// note references).
+func (l *line) setText(skip map[int]bool) {
+	cs, pos := l.glyphs, l.gpos
+	if len(skip) > 0 {
+		cs, pos = nil, nil
+		for i, c := range l.glyphs {
+			if !skip[i] {
+				cs, pos = append(cs, c), append(pos, l.gpos[i])
+			}
+		}
+	}
+	var rs []rune
+	var sp []span
+	if l.rtl {
+		rs, sp = rtlText(cs, l.spaces, l.size)
+	} else {
+		rs, sp = ltrText(cs, pos, l.spaces, l.spos, l.size)
+	}
+	// Collapse white space.
+	var b strings.Builder
+	spans := sp[:0:0]
+	space := false
+	for i, r := range rs {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+			spans = append(spans, span{sp[i-1].r, sp[i].l})
+		}
+		space = false
+		b.WriteRune(r)
+		spans = append(spans, sp[i])
+	}
+	l.text, l.spans = b.String(), spans
+}
+
+// ltrText writes a left-to-right line. Characters stay in PDFium's order
+// when it runs left to right; otherwise they are sorted by position. A
+// space is written where the PDF has one or PDFium inferred one from a gap,
+// except next to a Chinese character (the gaps there are layout, e.g.
+// between 2018 and 年).
+func ltrText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune, []span) {
+	ordered := true
+	for i := 1; i < len(cs); i++ {
+		if cs[i].left < cs[i-1].left-0.5*size && cs[i].size > 0.7*cs[i-1].size {
+			ordered = false
+			break
+		}
+	}
+	rs := make([]rune, 0, len(cs)+len(sp))
+	spans := make([]span, 0, len(cs)+len(sp))
+	add := func(r rune, s span) {
+		rs = append(rs, r)
+		spans = append(spans, s)
+	}
+	if ordered {
+		si := 0
+		for i, c := range cs {
+			real, gen := false, false
+			for si < len(spos) && spos[si] < pos[i] {
+				if sp[si].gen {
+					gen = true
+				} else {
+					real = true
+				}
+				si++
+			}
+			if i > 0 && (real || gen && !(isCJKStrict(cs[i-1].r) || isCJKStrict(c.r))) {
+				add(' ', span{cs[i-1].right, c.left})
+			}
+			add(c.r, span{c.left, c.right})
+		}
+		return rs, spans
+	}
+	s := append([]char(nil), cs...)
+	sort.SliceStable(s, func(i, j int) bool { return s[i].left < s[j].left })
+	for i, c := range s {
+		if i > 0 && c.left-s[i-1].right > 0.2*size && !(isCJKStrict(s[i-1].r) || isCJKStrict(c.r)) {
+			add(' ', span{s[i-1].right, c.left})
+		}
+		add(c.r, span{c.left, c.right})
+	}
+	return rs, spans
+}
+
+// readingOrder sorts the lines of a page top to bottom; on a two-column
+// page, the lines of each column between two rows that span both are read
+// column by column (the right column first on a right-to-left page).
+func readingOrder(ls []*line, cols bool) []*line {
+	rtlPage := 0
+	for _, l := range ls {
+		if l.rtl {
+			rtlPage++
+		} else {
+			rtlPage--
+		}
+	}
+	sort.SliceStable(ls, func(i, j int) bool {
+		a, b := ls[i], ls[j]
+		if math.Abs(a.base-b.base) > 0.5 {
+			return a.base > b.base
+		}
+		if rtlPage > 0 {
+			return a.maxX > b.maxX
+		}
+		return a.minX < b.minX
+	})
+	if !cols {
+		return ls
+	}
+	out := make([]*line, 0, len(ls))
+	var left, right []*line
+	flush := func() {
+		if rtlPage > 0 {
+			left, right = right, left
+		}
+		out = append(out, left...)
+		out = append(out, right...)
+		left, right = nil, nil
+	}
+	for _, l := range ls {
+		switch l.col {
+		case 0:
+			left = append(left, l)
+		case 1:
+			right = append(right, l)
+		default:
+			flush()
+			out = append(out, l)
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,171 @@
+package pdftext
+
+import (
+	"regexp"
+	"unicode/utf8"
+)
+
+// reNoteMark matches the mark at the start of a note: "1", "12", "*",
+// "**", "†", "a", with an optional full stop or parenthesis ("1." in the
+// endnote lists web pages print).
+var reNoteMark = regexp.MustCompile(`^(?:(\d{1,3}|[a-z])[.)]?(?:\s|$)|(\*{1,3}|[†‡§¶]{1,2})[.)]?\s?)`)
+
+// noteMark returns the mark at the start of s and how many bytes of s
+// it and the space after it take, or "".
+func noteMark(s string) (string, int) {
+	m := reNoteMark.FindStringSubmatch(s)
+	switch {
+	case m == nil:
+		return "", 0
+	case m[1] != "":
+		return m[1], len(m[0])
+	}
+	return m[2], len(m[0])
+}
+
+// Thresholds of note finding.
+const (
+	// noteSize: a line smaller than this share of the body size is in
+	// a smaller type than the body.
+	noteSize = 0.95
+	// noteGap: a vertical gap wider than this many line pitches sets a
+	// block apart (the space above a footnote separator).
+	noteGap = 1.6
+	// markGap: a gap after the mark wider than this many font sizes is a
+	// tab (LibreOffice writes "1⇥text" in its footnote area).
+	markGap = 0.6
+)
+
+// noteStart is what findNotes learns of a line that starts a note.
+type noteStart struct {
+	mark  string
+	strip int // runes of the line's text that are the mark (and its space)
+}
+
+// findNotes marks footnote and endnote lines and returns the lines that
+// start a note, with their marks, and the marks confirmed as references.
+//
+// A note starts at a line of the body region that begins with a mark the
+// body has used as a superscript reference above it (on that page, or
+// earlier for endnotes), when the line is in a smaller type, its mark is
+// raised, a tab follows the mark, or a wide gap sets it apart from the
+// text above. From there to the foot of the page every line is a note
+// (the lines of one note, or the next note when a line starts with the
+// next mark). Notes whose references cannot be seen (no superscripts)
+// are found as before: lines in a smaller type below the last body line
+// of a page, when the first starts with a mark.
+func findNotes(pages [][]*line, bodySize float64, pitch func(float64) float64) (map[*line]noteStart, map[string]bool) {
+	starts := map[*line]noteStart{}
+	confirmed := map[string]bool{}
+	pending := map[string]bool{}
+	carry := false // the notes of the previous page ran to its foot
+	for _, all := range pages {
+		var ls []*line
+		for _, l := range all {
+			if !l.dropped {
+				ls = append(ls, l)
+			}
+		}
+		k := -1
+		var first noteStart
+		for i, l := range ls {
+			if i > 0 || carry {
+				if st, ok := startsNote(l, pending, bodySize); ok {
+					gap := i > 0 && ls[i-1].page == l.page && ls[i-1].base-l.base > noteGap*pitch(ls[i-1].size)
+					if l.size < noteSize*bodySize || st.lead || st.tab || gap || i == 0 {
+						k, first = i, st.noteStart
+						break
+					}
+				}
+				if i == 0 && carry && l.size < noteSize*bodySize {
+					k = 0 // a note continued from the page before
+					break
+				}
+			}
+			for _, s := range l.sups {
+				if !s.lead {
+					pending[s.mark] = true
+				}
+			}
+		}
+		if k < 0 {
+			k, first = smallTail(ls, bodySize)
+		}
+		carry = false
+		if k < 0 {
+			continue
+		}
+		if first.mark != "" {
+			starts[ls[k]] = first
+			confirmed[first.mark] = true
+			delete(pending, first.mark)
+		}
+		for _, l := range ls[k:] {
+			l.note = true
+			if l == ls[k] {
+				continue
+			}
+			if st, ok := startsNote(l, pending, bodySize); ok {
+				starts[l] = st.noteStart
+				confirmed[st.mark] = true
+				delete(pending, st.mark)
+			}
+		}
+		carry = true
+	}
+	return starts, confirmed
+}
+
+type noteEvidence struct {
+	noteStart
+	lead bool // the mark is raised
+	tab  bool // a tab-wide gap follows the mark
+}
+
+// startsNote reports whether l begins with one of the pending marks.
+func startsNote(l *line, pending map[string]bool, bodySize float64) (noteEvidence, bool) {
+	if len(l.sups) > 0 && l.sups[0].lead && pending[l.sups[0].mark] {
+		n := utf8.RuneCountInString(l.sups[0].mark)
+		if rs := []rune(l.text); n < len(rs) && rs[n] == ' ' {
+			n++
+		}
+		return noteEvidence{noteStart{l.sups[0].mark, n}, true, false}, true
+	}
+	mark, end := noteMark(l.text)
+	if mark == "" || !pending[mark] {
+		return noteEvidence{}, false
+	}
+	n := utf8.RuneCountInString(l.text[:end])
+	mk := utf8.RuneCountInString(mark)
+	tab := false
+	if n < len(l.spans) && mk > 0 {
+		tab = l.spans[n].l-l.spans[mk-1].r > markGap*l.size && l.text[end-1] != '.'
+		if l.rtl {
+			tab = l.spans[mk-1].l-l.spans[n].r > markGap*l.size
+		}
+	}
+	return noteEvidence{noteStart{mark, n}, false, tab}, true
+}
+
+// smallTail finds the notes of a page whose references are not raised:
+// the lines in a smaller type after the last line in the body type, when
+// the first of them starts with a mark.
+func smallTail(ls []*line, bodySize float64) (int, noteStart) {
+	last := -1
+	for i, l := range ls {
+		if l.size >= noteSize*bodySize {
+			last = i
+		}
+	}
+	if last < 0 || last+1 >= len(ls) {
+		return -1, noteStart{}
+	}
+	l := ls[last+1]
+	if mark, end := noteMark(l.text); mark != "" {
+		return last + 1, noteStart{mark, utf8.RuneCountInString(l.text[:end])}
+	}
+	if len(l.sups) > 0 && l.sups[0].lead {
+		return last + 1, noteStart{l.sups[0].mark, utf8.RuneCountInString(l.sups[0].mark)}
+	}
+	return -1, noteStart{}
+}

@@ -1,0 +1,520 @@
+package pdftext
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/driftcheck/driftcheck/extract"
+)
+
+// The paragraph model. Lines are classified by where they start (flush
+// with the column's margin, indented, under the text after a label) and
+// end (short of the margin by more than the next line's first word: the
+// line did not end for want of room), and by the vertical gap above them
+// against the document's own line pitch. A paragraph breaks on strong
+// evidence: a label followed by a tab, a gap wider than the pitch, a
+// line that ended with room to spare, a change of type size, or a start
+// that does not fit the paragraph's continuation lines (a first-line
+// indent, or an outdented label). A short line alone is not evidence when
+// the next word would not have fitted on it.
+//
+// Thresholds, in font sizes of the line unless said otherwise.
+const (
+	// paraGap: a gap between baselines wider than the pitch by this much
+	// separates paragraphs (6 pt of spacing under 11 pt type is 0.55;
+	// lines of Chinese with Latin words in them run up to 0.2 apart).
+	paraGap = 0.3
+	// minParaGap is the same in points, for small type.
+	minParaGap = 2.0
+	// indentTol: two line starts closer than this are the same start.
+	indentTol = 0.25
+	// minIndentTol is the same in points.
+	minIndentTol = 2.0
+	// spaceWidth is the width of a word space in type of the size.
+	spaceWidth = 0.25
+	// fitSlack: a line ended with room to spare when the room is wider
+	// than the next line's first word and a space by this much.
+	fitSlack = 0.15
+	// labelTab: a gap after a label wider than this is a tab.
+	labelTab = 1.2
+	// sizeJump: lines whose sizes differ by more than this share are in
+	// different paragraphs (a heading, a masthead).
+	sizeJump = 0.12
+)
+
+// reLabel matches a paragraph label at the start of a line: "1.", "12.",
+// "１．", "(a)", "(iv)", "(12)", "（一）", "a)", "IV.", Arabic "1 -" and
+// "١ -", Chinese "一、".
+var (
+	reLabel = regexp.MustCompile(`^(?:(?:[0-9]{1,3}[.．]|[(（](?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6}|[а-яё]{1,2}|\p{Arabic}{1,2})[)）]|[a-z][.)]|[IVXLC]{1,6}\.|[0-9٠-٩]{1,3} ?[-–])(?:\s|$)|(?:[０-９]{1,3}[．.]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)\s?)`)
+	// reLabelRTL is an Arabic label read left to right: "- 1", "(أ)".
+	reLabelRTL = regexp.MustCompile(`^(?:[-–] ?[0-9٠-٩]{1,3}|[()]\p{Arabic}{1,2}[()])$`)
+)
+
+// colKey names a column's geometry: the parity of the page (mirrored
+// margins) and the column (-1 for rows across both).
+type colKey struct{ parity, col int }
+
+// model holds what the document's lines say of its layout.
+type model struct {
+	left, right map[colKey]float64
+	pitches     map[float64]float64 // by size, to 0.5 pt
+	blocks      map[blockKey]bool   // offsets where blocks of lines start
+	rtl         bool                // the document is written right to left
+}
+
+func sizeKey(s float64) float64 { return math.Round(s*2) / 2 }
+
+func keyOf(l *line) colKey { return colKey{l.page % 2, l.col} }
+
+// newModel measures the margins of each column and the line pitch of each
+// type size over the body lines of the document.
+func newModel(ls []*line) *model {
+	m := &model{left: map[colKey]float64{}, right: map[colKey]float64{}, pitches: map[float64]float64{}}
+	// The margins: where lines start at the least, and where most full
+	// lines end (a few reach past it: punctuation hung in the margin).
+	letters := 0
+	for _, l := range ls {
+		if l.rtl {
+			letters++
+		} else {
+			letters--
+		}
+	}
+	m.rtl = letters > 0
+	starts, ends := map[colKey][]float64{}, map[colKey][]float64{}
+	for _, l := range ls {
+		k := keyOf(l)
+		starts[k] = append(starts[k], m.lineStart(l))
+		ends[k] = append(ends[k], m.lineEnd(l))
+	}
+	for k, v := range starts {
+		sort.Float64s(v)
+		e := ends[k]
+		sort.Float64s(e)
+		lo, hi := v[0], e[len(e)-1-len(e)/5]
+		if m.rtl {
+			m.left[k], m.right[k] = -hi, -lo
+		} else {
+			m.left[k], m.right[k] = lo, hi
+		}
+	}
+	// The pitch: between a full line and the next line when that starts
+	// at the margin (the lines of one paragraph), so that the gaps
+	// between one-line paragraphs and between the lines of a masthead do
+	// not count; failing such pairs, after any full line; failing that,
+	// between any two lines.
+	var count map[float64]map[float64]int
+	for pass := 0; pass < 3 && len(count) == 0; pass++ {
+		count = map[float64]map[float64]int{}
+		for i := 1; i < len(ls); i++ {
+			a, b := ls[i-1], ls[i]
+			if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > 0.5 || a.size <= 0 {
+				continue
+			}
+			if pass < 2 && m.room(a) > 0.5*a.size || pass == 0 && m.offset(b) > tol(b.size) {
+				continue
+			}
+			g := a.base - b.base
+			if g < 0.9*a.size || g > 2.5*a.size {
+				continue
+			}
+			k := sizeKey(a.size)
+			if count[k] == nil {
+				count[k] = map[float64]int{}
+			}
+			count[k][math.Round(g*4)/4]++
+		}
+	}
+	for k, c := range count {
+		best, n := 0.0, 0
+		for g := range c {
+			// The most frequent pitch, give or take a little (scans
+			// waver); of equals, the smallest (the lines within
+			// paragraphs, not the gaps between them).
+			v := 0
+			for h, w := range c {
+				if math.Abs(g-h) <= math.Max(0.5, 0.04*g) {
+					v += w
+				}
+			}
+			if v > n || v == n && g < best {
+				best, n = g, v
+			}
+		}
+		m.pitches[k] = best
+	}
+	return m
+}
+
+// pitch is the usual distance between the baselines of two lines of one
+// paragraph in type of the size.
+func (m *model) pitch(size float64) float64 {
+	if p, ok := m.pitches[sizeKey(size)]; ok && p > 0 {
+		return p
+	}
+	// The nearest size measured, scaled.
+	best, d := 0.0, math.Inf(1)
+	for k, p := range m.pitches {
+		if math.Abs(k-size) < d {
+			best, d = p/k*size, math.Abs(k-size)
+		}
+	}
+	if best > 0 {
+		return best
+	}
+	return 1.2 * size
+}
+
+// Reading-direction geometry: x grows from where lines start (the left
+// margin, or the right one in a right-to-left document, whatever the
+// script of the line) to where they end.
+func (m *model) lineStart(l *line) float64 { return pick(m.rtl, -l.maxX, l.originX) }
+func (m *model) lineEnd(l *line) float64   { return pick(m.rtl, -l.minX, l.maxX) }
+
+func pick(rtl bool, a, b float64) float64 {
+	if rtl {
+		return a
+	}
+	return b
+}
+
+// offset is how far a line starts from its column's margin.
+func (m *model) offset(l *line) float64 {
+	k := keyOf(l)
+	return m.lineStart(l) - pick(m.rtl, -m.right[k], m.left[k])
+}
+
+// room is the space between the end of a line and its column's margin.
+func (m *model) room(l *line) float64 {
+	k := keyOf(l)
+	return pick(m.rtl, -m.left[k], m.right[k]) - m.lineEnd(l)
+}
+
+// extent is the reading-direction interval of runes [i, j) of a line.
+func (m *model) extent(l *line, i, j int) (float64, float64) {
+	a, b := math.Inf(1), math.Inf(-1)
+	for _, s := range l.spans[i:j] {
+		a, b = math.Min(a, pick(m.rtl, -s.r, s.l)), math.Max(b, pick(m.rtl, -s.l, s.r))
+	}
+	return a, b
+}
+
+// firstWord is the width of the line's first word, and whether a space
+// would precede it at the end of the line before (not for Chinese).
+func (m *model) firstWord(l *line) (float64, bool) {
+	rs := []rune(l.text)
+	if len(rs) == 0 {
+		return 0, false
+	}
+	if isCJKStrict(rs[0]) {
+		a, b := m.extent(l, 0, 1)
+		return b - a, false
+	}
+	j := 0
+	for j < len(rs) && rs[j] != ' ' && !isCJKStrict(rs[j]) {
+		j++
+	}
+	a, b := m.extent(l, 0, j)
+	return b - a, true
+}
+
+// label describes a paragraph label at the start of a line.
+type label struct {
+	ok    bool
+	tab   bool    // a tab-wide gap follows it
+	after float64 // offset of the text after it
+}
+
+func (m *model) labelOf(l *line) label {
+	loc := reLabel.FindStringIndex(l.text)
+	if loc == nil {
+		return label{}
+	}
+	head := strings.TrimRight(l.text[:loc[1]], " ")
+	n := utf8.RuneCountInString(head)
+	k := utf8.RuneCountInString(l.text[:loc[1]])
+	if k >= len(l.spans) || n == 0 {
+		return label{ok: true}
+	}
+	_, endLabel := m.extent(l, n-1, n)
+	startText, _ := m.extent(l, k, k+1)
+	return label{
+		ok:    true,
+		tab:   startText-endLabel > labelTab*l.size,
+		after: startText - (m.lineStart(l) - m.offset(l)),
+	}
+}
+
+func tol(size float64) float64 { return math.Max(minIndentTol, indentTol*size) }
+
+// endsClause reports whether s ends where an operative paragraph may:
+// after a full stop, semicolon, colon or comma, in any script.
+func endsClause(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".;:,!?。；：，！？،؛", r)
+}
+
+// centred reports whether a line stands in the middle of its column, set
+// in from both margins.
+func (m *model) centred(l *line) bool {
+	off, room := m.offset(l), m.room(l)
+	return off > tol(l.size) && room > tol(l.size) && math.Abs(off-room) < 2*tol(l.size)
+}
+
+// para is the paragraph being built.
+type para struct {
+	lines []*line
+	cont  float64 // offset of its continuation lines (valid with 2+ lines)
+	pitch float64 // distance between its first two lines, or 0
+}
+
+// breaks decides whether line l starts a new paragraph after line p, the
+// last line of par, and returns the evidence ("" when l continues par).
+func (m *model) breaks(par *para, p, l *line) string {
+	if math.Abs(p.size-l.size) > sizeJump*math.Max(p.size, l.size) {
+		return "size"
+	}
+	lab := m.labelOf(l)
+	if lab.ok && lab.tab {
+		return "label+tab"
+	}
+	below := p.page == l.page && p.col == l.col && p.base > l.base
+	if below {
+		g, pitch := p.base-l.base, m.pitch(p.size)
+		if par.pitch > 0 {
+			pitch = par.pitch
+		}
+		if g > pitch+math.Max(minParaGap, paraGap*p.size) {
+			return "gap"
+		}
+	}
+	if m.endedEarly(p, l) {
+		return "room"
+	}
+	if lab.ok && endsClause(p.text) {
+		return "label"
+	}
+	t := tol(l.size)
+	off := m.offset(l)
+	if m.centred(p) && m.centred(l) {
+		return ""
+	}
+	if len(par.lines) >= 2 {
+		if math.Abs(off-par.cont) > t {
+			return "start"
+		}
+		return ""
+	}
+	pOff := m.offset(p)
+	switch {
+	case math.Abs(off-pOff) <= t:
+		// Two lines at one start: a paragraph's lines, unless that start
+		// is an indent (two first lines of first-line-indented
+		// paragraphs; a paragraph's lines return to the margin).
+		if pOff > t && !m.blockIndent(pOff, p) {
+			return "indents"
+		}
+		return ""
+	case m.labelOf(p).ok && math.Abs(off-m.labelOf(p).after) <= t:
+		return "" // hanging indent: under the text after the label
+	case off < pOff-t:
+		return "" // back to the margin after a first-line indent
+	}
+	return "indent"
+}
+
+// blockIndent reports whether the document has runs of three lines or
+// more at that offset in the column of l: text indented as a block
+// (a quotation, a list's continuation lines), not first lines.
+func (m *model) blockIndent(off float64, l *line) bool {
+	return m.blocks[blockKey{keyOf(l), math.Round(off)}]
+}
+
+type blockKey struct {
+	col colKey
+	off float64
+}
+
+// endedEarly reports whether line p ended with room for the first word of
+// l: it did not end for want of space.
+func (m *model) endedEarly(p, l *line) bool {
+	if strings.HasSuffix(p.text, "-") || strings.HasSuffix(p.text, "\u00AD") {
+		return false
+	}
+	w, space := m.firstWord(l)
+	need := w + fitSlack*l.size
+	if space {
+		need += spaceWidth * l.size
+	}
+	room := m.room(p)
+	if m.centred(p) {
+		room += m.offset(p) // a centred line has room on both sides
+	}
+	return room > need
+}
+
+// measureBlocks finds the offsets at which three consecutive lines or
+// more start in one column of one page, each but the last filled up to
+// the margin: text indented as a block, not first lines.
+func (m *model) measureBlocks(ls []*line) {
+	m.blocks = map[blockKey]bool{}
+	run, prev := 0, math.NaN()
+	for i, l := range ls {
+		off := math.Round(m.offset(l))
+		if i > 0 && ls[i-1].page == l.page && ls[i-1].col == l.col && math.Abs(off-prev) <= tol(l.size) && off > tol(l.size) && !m.endedEarly(ls[i-1], l) {
+			run++
+		} else {
+			run = 1
+		}
+		prev = off
+		if run >= 3 {
+			m.blocks[blockKey{keyOf(l), off}] = true
+		}
+	}
+}
+
+// traceBreaks, when set (by a debugging test), is told the evidence for
+// each line's break.
+var traceBreaks func(l *line, why string)
+
+// paragraphs splits body lines into paragraphs.
+func (m *model) paragraphs(ls []*line, words map[string]bool) []extract.Paragraph {
+	var out []extract.Paragraph
+	var cur *para
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		if t := joinLines(cur.lines, words); t != "" {
+			out = append(out, extract.Paragraph{Text: t, Page: cur.lines[0].page + 1})
+		}
+		cur = nil
+	}
+	for _, l := range ls {
+		why := ""
+		if cur != nil {
+			why = m.breaks(cur, cur.lines[len(cur.lines)-1], l)
+			if traceBreaks != nil {
+				traceBreaks(l, why)
+			}
+		}
+		if cur != nil && why == "" {
+			cur.lines = append(cur.lines, l)
+			if len(cur.lines) == 2 {
+				cur.cont = m.offset(l)
+				if p := cur.lines[0]; p.page == l.page && p.col == l.col {
+					cur.pitch = p.base - l.base
+				}
+			}
+			continue
+		}
+		flush()
+		cur = &para{lines: []*line{l}}
+	}
+	flush()
+	return out
+}
+
+// joinLines joins the lines of a paragraph.
+func joinLines(ls []*line, words map[string]bool) string {
+	var b strings.Builder
+	for i, l := range ls {
+		if i == 0 {
+			b.WriteString(l.text)
+			continue
+		}
+		joinLine(&b, l.text, words)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// joinLine appends the next line of a paragraph to b: without a space
+// between Chinese characters, without the hyphen of a word broken at the
+// end of a line, otherwise with a space.
+func joinLine(b *strings.Builder, next string, words map[string]bool) {
+	cur := b.String()
+	last := lastRune(cur)
+	first := firstRune(next)
+	switch {
+	case last == 0xAD: // soft hyphen: the word continues
+		b.Reset()
+		b.WriteString(strings.TrimSuffix(cur, "\u00AD"))
+		b.WriteString(next)
+	case isCJK(last) && isCJKStrict(first), isCJKStrict(last) && isCJK(first),
+		isCJKStrict(last) && first < 0x80 && !unicode.IsLetter(first), last < 0x80 && !unicode.IsLetter(last) && last != ',' && last != ';' && last != ':' && isCJKStrict(first):
+		b.WriteString(next)
+	case last == '-' && unicode.IsLetter(first):
+		head := lastWordOf(strings.TrimSuffix(cur, "-"))
+		tail := firstWordOf(next)
+		if dehyphenate(head, tail, words) {
+			b.Reset()
+			b.WriteString(strings.TrimSuffix(cur, "-"))
+		}
+		b.WriteString(next)
+	default:
+		b.WriteByte(' ')
+		b.WriteString(next)
+	}
+}
+
+func lastWordOf(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+func firstWordOf(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		return s
+	}
+	return s[:i]
+}
+
+// wordSet holds the lower-cased words of the lines, hyphenated ones as
+// written, but not the words cut by a line end (for dehyphenate).
+func wordSet(ls []*line) map[string]bool {
+	w := map[string]bool{}
+	for _, l := range ls {
+		fs := strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		for i, f := range fs {
+			if i == 0 || i == len(fs)-1 && strings.HasSuffix(f, "-") {
+				continue
+			}
+			w[strings.ToLower(strings.Trim(f, "-"))] = true
+		}
+	}
+	return w
+}
+
+// dehyphenate decides whether the hyphen at the end of a line (head-|tail)
+// only breaks a word. The document decides: the hyphen goes when the
+// document writes the joined word elsewhere and never the hyphenated one.
+// Without such evidence it stays: UN documents are not hyphenated by
+// their word processors, so a hyphen at the end of a line is almost
+// always part of the text (non-governmental, contingent-owned,
+// capacity-building).
+func dehyphenate(head, tail string, words map[string]bool) bool {
+	if head == "" || tail == "" {
+		return false
+	}
+	if !unicode.IsLower(firstRune(tail)) {
+		return false
+	}
+	h, t := strings.ToLower(head), strings.ToLower(tail)
+	return words[h+t] && !words[h+"-"+t]
+}
