@@ -13,7 +13,42 @@
 // (w:ins and w:moveTo kept, w:del and w:moveFrom dropped); Options.Original
 // gives the text before the changes (w:ins and w:moveTo dropped, w:delText
 // and w:moveFrom kept). Deleted or inserted paragraph marks are ignored: a
-// paragraph whose mark was deleted stays a paragraph of its own.
+// paragraph whose mark was deleted stays a paragraph of its own. The
+// paragraph style and numbering are the current ones, or with Original
+// those a w:pPrChange records.
+//
+// Automatic numbering (word/numbering.xml, found through the document's
+// relationships) becomes text as if typed: the paragraph's number, its
+// w:lvlText rendered ("%1." → "3.", "(%2)" → "(b)", "%1.%2." → "2.1."),
+// then one space, whatever w:suff says, so "(b) text". The numbering is
+// the paragraph's w:numPr (w:numId, w:ilvl) or its style's, through
+// basedOn (numId and ilvl inherited apart; numId 0 removes numbering; a
+// level whose w:pStyle names the paragraph style gives the level of a
+// style's paragraphs), and a w:abstractNum may take its levels from a
+// numbering style (w:numStyleLink, w:styleLink). Each %1…%9 is the counter
+// of that level in that level's w:numFmt, or decimal with w:isLgl (except
+// decimalZero, as [MS-DOC] LVLF.fLegal says); a placeholder for a deeper
+// level is dropped, one for a shallower level not used since its restart
+// shows its start value. Formats: decimal, decimalZero, upper and lower
+// letters and roman numerals, arabicAlpha and arabicAbjad (أ ب ت… and
+// أ ب ج د هـ…), russianLower and russianUpper (а б в … и к: Word skips ё,
+// й, ъ and ь), chineseCounting, chineseCountingThousand, japaneseCounting,
+// ideographDigital, decimalFullWidth and a few others, and Word 2010's
+// custom zero-padded formats ("001"); letters past the set double (27 →
+// "aa"); bullet, none and picture bullets give no label; other formats,
+// and counters over 1000000, are decimal.
+//
+// Counters follow Word: every w:num of one abstract definition continues
+// the same list; a w:num with a w:startOverride restarts it the first time
+// that w:num is used at that level (and is that level's start for it
+// from then on); a full w:lvl override changes the format only. A level
+// restarts when a shallower one counts, unless w:lvlRestart says otherwise
+// (0: never). A level without w:start starts at 0 (ECMA-376), one without
+// w:lvlText has no label. A numbered paragraph without text is not read but counts, as
+// Word shows its number, unless it is absent from the version read (its
+// paragraph mark deleted, or with Original inserted, as a tracked change).
+// The body, the footnotes and the endnotes each have counters of their
+// own.
 //
 // Footnotes and endnotes (not the separator ones) follow the body with
 // Note set, footnotes then endnotes, each in the order of their first
@@ -31,8 +66,12 @@
 //
 // Hostile input is refused in bounded time and memory: more than 10000 zip
 // members, a declared or actual decompressed total over Options.MaxUnzipped,
-// XML nested deeper than 256 elements or more than 100000 paragraphs give
-// extract.ErrLimit; a DOCTYPE in a part gives extract.ErrCorrupt.
+// XML nested deeper than 256 elements, more than 100000 paragraphs or more
+// than 10000 w:abstractNum or w:num entries give extract.ErrLimit; a
+// DOCTYPE in a part gives extract.ErrCorrupt. Hostile numbering values are
+// bounded without refusing the file: levels past w:ilvl 8 are ignored, a
+// w:lvlText is cut at 256 bytes and a label at 1024, starts are clamped
+// to 0…2^31-1, and letters repeat at most 64 times (then decimal).
 package docx
 
 import (
@@ -129,6 +168,9 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 	if err := r.readStyles(r.target(rels, dir, "/styles", path.Join(dir, "styles.xml"))); err != nil {
 		return nil, err
 	}
+	if err := r.readNumbering(r.target(rels, dir, "/numbering", path.Join(dir, "numbering.xml"))); err != nil {
+		return nil, err
+	}
 	body := &story{r: r}
 	if err := r.parse(main, body.handle); err != nil {
 		return nil, err
@@ -189,6 +231,7 @@ type reader struct {
 	opt    Options
 	paras  int // paragraphs seen, all parts
 	styles styles
+	num    *numbering // nil: no numbering part (or no w:num in it)
 }
 
 // target resolves the first relationship of relsPart whose Type ends with
@@ -314,17 +357,20 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// styles holds what Read needs of word/styles.xml: languages.
+// styles holds what Read needs of word/styles.xml: languages and
+// numbering.
 type styles struct {
-	def      langs // docDefaults
-	defPara  string
-	byID     map[string]style
-	resolved map[string]langs
+	def         langs // docDefaults
+	defPara     string
+	byID        map[string]style
+	resolved    map[string]langs
+	numResolved map[string]numProps
 }
 
 type style struct {
 	basedOn string
 	lang    langs
+	num     numProps // w:pPr/w:numPr
 }
 
 // langs are the three w:lang attributes: val (Latin and others), eastAsia
@@ -393,6 +439,10 @@ func (r *reader) readStyles(name string) error {
 				} else if in(stack, "style") && in(stack, "rPr") {
 					cur.lang = langAttrs(tt)
 				}
+			case "numId", "ilvl":
+				if len(stack) > 0 && stack[len(stack)-1] == "numPr" && in(stack, "style") && in(stack, "pPr") && !in(stack, "pPrChange") {
+					setNumProp(&cur.num, tt)
+				}
 			}
 		case xml.EndElement:
 			if tt.Name.Local == "style" && id != "" {
@@ -459,15 +509,24 @@ type story struct {
 	skipNote bool // inside a separator note
 	skip     int  // depth of the element being skipped, 0 if none
 	open     []*para
+	ns       *numState // numbering counters of this story
 }
 
 type para struct {
 	b       strings.Builder
-	style   string
+	style   string // paragraph style (after the w:pPr: of the version read)
 	lang    string // agreed language so far
 	langSet bool
 	mixed   bool
 	run     *run
+
+	num      numProps // direct numbering (after the w:pPr: of the version read)
+	old      numProps // in w:pPrChange/w:pPr
+	oldStyle string   // in w:pPrChange/w:pPr
+	changed  bool     // has a w:pPrChange
+	numIns   bool     // the direct w:numPr is a tracked insertion
+	markDel  bool     // the paragraph mark is a tracked deletion
+	markIns  bool     // the paragraph mark is a tracked insertion
 }
 
 type run struct {
@@ -499,10 +558,19 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 		name := tt.Name.Local
 		switch name {
 		case "del", "moveFrom":
+			if p != nil && parent == "rPr" && grandparent(stack) == "pPr" && !in(stack, "pPrChange") {
+				p.markDel = true
+			}
 			if !s.r.opt.Original && parent != "rPr" {
 				s.skip = len(stack) + 1
 			}
 		case "ins", "moveTo":
+			if p != nil && parent == "rPr" && grandparent(stack) == "pPr" && !in(stack, "pPrChange") {
+				p.markIns = true
+			}
+			if p != nil && parent == "numPr" && !in(stack, "pPrChange") {
+				p.numIns = true
+			}
 			if s.r.opt.Original && parent != "rPr" {
 				s.skip = len(stack) + 1
 			}
@@ -534,7 +602,23 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 			s.open = append(s.open, &para{})
 		case "pStyle":
 			if p != nil && parent == "pPr" {
-				p.style = attr(tt, "val")
+				if in(stack, "pPrChange") {
+					p.oldStyle = attr(tt, "val")
+				} else {
+					p.style = attr(tt, "val")
+				}
+			}
+		case "pPrChange":
+			if p != nil && parent == "pPr" {
+				p.changed = true
+			}
+		case "numId", "ilvl":
+			if p != nil && parent == "numPr" && grandparent(stack) == "pPr" {
+				if in(stack, "pPrChange") {
+					setNumProp(&p.old, tt)
+				} else {
+					setNumProp(&p.num, tt)
+				}
 			}
 		case "r":
 			if p != nil {
@@ -568,6 +652,10 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 		}
 	case xml.EndElement:
 		switch tt.Name.Local {
+		case "pPr":
+			if p != nil && parent == "p" {
+				s.endPPr(p)
+			}
 		case "r":
 			if p != nil && p.run != nil {
 				s.endRun(p)
@@ -587,6 +675,38 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 		}
 	}
 	return nil
+}
+
+func grandparent(stack []string) string {
+	if len(stack) < 2 {
+		return ""
+	}
+	return stack[len(stack)-2]
+}
+
+// setNumProp records a w:numId or w:ilvl of a w:numPr.
+func setNumProp(np *numProps, se xml.StartElement) {
+	v, ok := intAttr(se, "val")
+	if !ok {
+		return
+	}
+	if se.Name.Local == "numId" {
+		np.numID, np.numSet = v, true
+	} else {
+		np.ilvl, np.ilvlSet = v, true
+	}
+}
+
+// endPPr settles the paragraph style and direct numbering of the version
+// read: the current ones, or with Options.Original those a w:pPrChange
+// records (the complete former w:pPr).
+func (s *story) endPPr(p *para) {
+	switch {
+	case s.r.opt.Original && p.changed:
+		p.style, p.num = p.oldStyle, p.old
+	case s.r.opt.Original && p.numIns:
+		p.num = numProps{}
+	}
 }
 
 // text adds s to the current run (or paragraph, outside runs).
@@ -649,8 +769,10 @@ func (s *story) endRun(p *para) {
 	}
 }
 
-func (s *story) endPara(p *para) {
-	text := strings.TrimSpace(strings.Map(func(r rune) rune {
+// clean turns line breaks and tabs into spaces, drops other control
+// characters and trims.
+func clean(t string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
 			return ' '
@@ -658,9 +780,22 @@ func (s *story) endPara(p *para) {
 			return -1
 		}
 		return r
-	}, p.b.String()))
-	if text == "" || s.skipNote {
+	}, t))
+}
+
+func (s *story) endPara(p *para) {
+	text := clean(p.b.String())
+	if s.skipNote {
 		return
+	}
+	// The number counts even when the paragraph has no text (Word shows
+	// it), but an empty paragraph is not read.
+	label := clean(s.label(p, text == ""))
+	if text == "" {
+		return
+	}
+	if label != "" {
+		text = label + " " + text
 	}
 	out := extract.Paragraph{Text: text}
 	if p.langSet && !p.mixed {

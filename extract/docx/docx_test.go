@@ -258,6 +258,12 @@ func FuzzReadDOCX(f *testing.F) {
 	}
 	f.Add(xt.Load(f, "formats/docx/tracked.docx"))
 	f.Add(makeZip(f, doc(`<w:p><w:r><w:t>x</w:t></w:r></w:p>`)))
+	for _, fx := range numberedFixtures {
+		f.Add(xt.Load(f, "formats/docx/"+fx.name+".docx"))
+	}
+	f.Add(makeZip(f, doc(np(1, 0, "a")+np(1, 1, "b")+np(2, 2, "c")+sp("LN", "d")),
+		numberingPart(absA+abs(1, `<w:numStyleLink w:val="LN"/>`)+num(1, 0)+num(2, 1, startOver(2, 3))),
+		stylesPart(styleNum("LN", "", `<w:numId w:val="1"/><w:ilvl w:val="1"/>`))))
 	noRecover = true
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// A small cap: a mutated deflate stream easily inflates to the
