@@ -8,6 +8,16 @@
 // "The Human Rights Council," line) gets "H1"…"Hn" and is structure, not
 // text to compare. A text with no resolution structure gets "P1"…"Pn".
 //
+// Labels are read at the start of a paragraph: an operative number "1. ",
+// "1．", "１．", "２。" or, in Arabic, "1 - ", "١ - ", "10- "; a sub-paragraph
+// letter or numeral in parentheses, "(a) ", "（a）", "(iv) ", "(а) ", "(أ) ".
+// The white space after a label, and around the dash of "1 - ", may be any
+// space a file holds: ASCII space or tab, U+00A0 NO-BREAK SPACE (&nbsp;),
+// U+2000–U+200A, U+202F NARROW NO-BREAK SPACE, U+205F or U+3000
+// IDEOGRAPHIC SPACE (any \p{Zs}). The same holds for the number before a
+// title ("37/23.\u00a0"), header dates and header lines. The HTML reader
+// writes the numbers of <ol> lists as such labels ("1. ", "(a) ").
+//
 // Document owns structure; it never tokenises.
 package document
 
@@ -91,32 +101,85 @@ func (d *Document) Para(id string) *Paragraph {
 }
 
 // SymbolRe matches a UN document symbol such as A/HRC/37/L.36,
-// A/HRC/RES/37/23, S/2015/87 or E/CN.4/2005/L.10/Add.1.
-var SymbolRe = regexp.MustCompile(`\b[A-Z]{1,8}(?:/(?:[A-Z]{1,8}\.)?[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+`)
+// A/HRC/RES/37/23, S/2015/87 or E/CN.4/2005/L.10/Add.1, with the suffix
+// that belongs to the symbol of two kinds of resolution:
+//
+//   - the session, in Roman numerals in parentheses, of an early General
+//     Assembly or ECOSOC resolution, after its number and an optional
+//     letter: A/RES/217 (III), A/RES/217(III), A/RES/217 A (III),
+//     E/RES/1503 (XLVIII), A/RES/997 (ES-I);
+//   - the year in parentheses of a Security Council resolution, which is
+//     printed as part of its symbol at the head of the text and cited with
+//     it: S/RES/2334 (2016), S/RES/2334(2016).
+//
+// A year after any other symbol is ordinary text: "A/HRC/37/L.36 (2018)"
+// matches A/HRC/37/L.36. The space before the parenthesis may be any space
+// (U+00A0 NO-BREAK SPACE too) or none. Use FindSymbols, which also requires
+// a digit and writes such spaces as " ".
+var SymbolRe = regexp.MustCompile(symbolPattern)
+
+const (
+	symHead = `\b[A-Z]{1,8}`
+	symPart = `/(?:[A-Z]{1,8}\.)?[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*`
+	// The alternatives are tried in order at the same start (leftmost
+	// first): a Security Council resolution with its year, a resolution
+	// with its session, a plain symbol.
+	symbolPattern = `\bS/RES/[0-9]+[ \p{Zs}]?\((?:19|20)[0-9]{2}\)` +
+		`|` + symHead + `(?:` + symPart + `)*/[0-9]+(?:[ \p{Zs}]?[A-Z])?[ \p{Zs}]?\((?:E?S-)?[IVXLC]{1,8}\)` +
+		`|` + symHead + `(?:` + symPart + `)+`
+)
 
 // FindSymbols returns the UN document symbols in s (each with at least one
-// slash and one digit).
+// slash and one digit), as written but for a space other than U+0020
+// inside one (a no-break space before "(III)"), which is written as " ".
 func FindSymbols(s string) []string {
 	var out []string
-	for _, m := range SymbolRe.FindAllString(s, -1) {
-		if strings.ContainsAny(m, "0123456789") && strings.Contains(m, "/") {
+	for _, m := range findSymbols(s) {
+		out = append(out, strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Zs, r) {
+				return ' '
+			}
+			return r
+		}, s[m[0]:m[1]]))
+	}
+	return out
+}
+
+// findSymbols returns the byte ranges of the symbols FindSymbols returns.
+func findSymbols(s string) [][]int {
+	var out [][]int
+	for _, m := range SymbolRe.FindAllStringIndex(s, -1) {
+		if t := s[m[0]:m[1]]; strings.ContainsAny(t, "0123456789") && strings.Contains(t, "/") {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
+// sp is one white-space character around and inside a label, a title
+// number or a date: ASCII white space (\s, which in Go's regexp is ASCII
+// only) or a Unicode space separator (\p{Zs}): U+00A0 NO-BREAK SPACE (what
+// &nbsp; and Word's fixed spaces give), U+2000–U+200A (en quad … hair
+// space), U+202F NARROW NO-BREAK SPACE (French typography), U+205F MEDIUM
+// MATHEMATICAL SPACE, U+3000 IDEOGRAPHIC SPACE and U+1680 OGHAM SPACE MARK.
+const sp = `[\s\p{Zs}]`
+
 var (
-	// An operative number: "1.", "1．", "１．", "1 .".
+	// An operative number: "1.", "1．", "１．", "1 .", "1.\u00a0".
 	// Arabic texts write "١ - " or "10- ".
-	opLabel = regexp.MustCompile(`^([0-9０-９٠-٩۰-۹]{1,3})(?:\s*[.．。]\s*|\s?[-–]\s+)`)
+	opLabel = regexp.MustCompile(`^([0-9０-９٠-٩۰-۹]{1,3})(?:` + sp + `*[.．。]` + sp + `*|` + sp + `*[-–]` + sp + `+)`)
 	// A sub-paragraph label: "(a)", "（a）", "(iv)", "(а)" (Cyrillic), "(أ)".
-	subLabel = regexp.MustCompile(`^[(（]([\p{L}]{1,5})[)）]\s*`)
+	subLabel = regexp.MustCompile(`^[(（]([\p{L}]{1,5})[)）]` + sp + `*`)
 	// The title of an adopted resolution or draft starts with its number:
-	// "37/23. Promoting…", "37/... Promoting…", "37/… 促进…".
-	titlePrefix = regexp.MustCompile(`^[0-9０-９]{1,3}\s*/\s*(?:[0-9０-９]{1,4}|\.\.\.|…)[.．]?\s*`)
-	titleNum    = regexp.MustCompile(`^[0-9０-９]{1,3}\s*/\s*(?:[0-9０-９]{1,4}|\.\.\.|…)[.．]?\s+\S`)
+	// "37/23. Promoting…", "37/... Promoting…", "37/… 促进…", or for an
+	// early resolution the number and session of its symbol (SymbolRe):
+	// "217 A (III). Universal Declaration…", "1514 (XV). Declaration…".
+	titlePrefix = regexp.MustCompile(`^` + titleNumber + sp + `*`)
+	titleNum    = regexp.MustCompile(`^` + titleNumber + sp + `+[^\s\p{Zs}]`)
 )
+
+const titleNumber = `(?:[0-9０-９]{1,3}` + sp + `*/` + sp + `*(?:[0-9０-９]{1,4}|\.\.\.|…)[.．]?` +
+	`|[0-9]{1,4}(?:` + sp + `?[A-Z])?` + sp + `?\((?:E?S-)?[IVXLC]{1,8}\)[.．])`
 
 // bodyNames are words that name the adopting body in the line that opens
 // the body ("The Human Rights Council,", "人权理事会，").
@@ -141,7 +204,8 @@ func isOpener(p string) bool {
 	if last != ',' && last != '，' && last != '،' {
 		return false
 	}
-	head := p[:len(p)-size]
+	// "人权理事会\u3000，": a space before the comma is not part of the name.
+	head := strings.TrimRightFunc(p[:len(p)-size], unicode.IsSpace)
 	// One short clause: no other comma, no digit, a handful of words.
 	if strings.ContainsAny(head, ",，،、0123456789") {
 		return false
@@ -405,23 +469,23 @@ func atoi(s string) int {
 	return n
 }
 
-var boilerplateRe = regexp.MustCompile(`(?i)^(distr\.?|original\s*:|general assembly|human rights council|security council|economic and social council|agenda item|item \d|原文|议程项目|分发|大会$|人权理事会$|安全理事会$|第.{1,6}届会议|.{0,20}session$|\d{1,2}\s+\p{L}+\s*[-–—]\s*\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}年)`)
+var boilerplateRe = regexp.MustCompile(`(?i)^(distr\.?|original` + sp + `*:|general` + sp + `assembly|human` + sp + `rights` + sp + `council|security` + sp + `council|economic` + sp + `and` + sp + `social` + sp + `council|agenda` + sp + `item|item` + sp + `\d|原文|议程项目|分发|大会$|人权理事会$|安全理事会$|第.{1,6}届会议|.{0,20}session$|\d{1,2}` + sp + `+\p{L}+` + sp + `*[-–—]` + sp + `*\d{1,2}` + sp + `+\p{L}+` + sp + `+\d{4}|\d{4}年)`)
 
 func isBoilerplate(t string) bool {
 	t = strings.TrimSpace(t)
 	l := strings.ToLower(t)
 	for _, s := range sponsorEnd {
-		if strings.HasSuffix(strings.TrimRight(l, ".:：* "), s) {
+		if strings.HasSuffix(strings.TrimRightFunc(l, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".:：*", r) }), s) {
 			return true
 		}
 	}
-	if syms := FindSymbols(t); len(syms) == 1 && len(syms[0]) >= len(t)-2 {
+	if syms := findSymbols(t); len(syms) == 1 && syms[0][1]-syms[0][0] >= len(t)-2 {
 		return true
 	}
 	return boilerplateRe.MatchString(t) || onlyDate(t)
 }
 
-var dateRe = regexp.MustCompile(`^(\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s*\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$`)
+var dateRe = regexp.MustCompile(`^(\d{1,2}` + sp + `+\p{L}+` + sp + `+\d{4}|\p{L}+` + sp + `+\d{1,2},` + sp + `*\d{4}|\d{4}` + sp + `*年` + sp + `*\d{1,2}` + sp + `*月` + sp + `*\d{1,2}` + sp + `*日)$`)
 
 func onlyDate(t string) bool { return dateRe.MatchString(t) }
 

@@ -343,6 +343,26 @@ func TestFindSymbols(t *testing.T) {
 		{"no digit: not a symbol", "A/HRC", nil},
 		{"no slash: not a symbol", "L.36", nil},
 		{"lower case is not a symbol", "and/or 2015", nil},
+		{"early GA resolution: the session in Roman numerals", "A/RES/217 (III)", []string{"A/RES/217 (III)"}},
+		{"session without a space, as ODS writes it", "A/RES/217(III)", []string{"A/RES/217(III)"}},
+		{"part A of the resolution and its session", "A/RES/217 A (III)", []string{"A/RES/217 A (III)"}},
+		{"part letter without spaces", "A/RES/217A(III)", []string{"A/RES/217A(III)"}},
+		{"no-break spaces are written as spaces", "A/RES/217\u00a0A\u00a0(III)", []string{"A/RES/217 A (III)"}}, // U+00A0 NO-BREAK SPACE
+		{"narrow no-break space", "A/RES/3379\u202f(XXX)", []string{"A/RES/3379 (XXX)"}},                        // U+202F NARROW NO-BREAK SPACE
+		{"ECOSOC resolution with its session", "E/RES/1503 (XLVIII)", []string{"E/RES/1503 (XLVIII)"}},
+		{"emergency special session", "A/RES/997 (ES-I)", []string{"A/RES/997 (ES-I)"}},
+		{"in a sentence", "Recalling resolution A/RES/217 A (III) of 10 December 1948,", []string{"A/RES/217 A (III)"}},
+		{"a letter without a session is text", "A/RES/217 A new text", []string{"A/RES/217"}},
+		{"a year after a draft is text", "A/HRC/37/L.36 (2018)", []string{"A/HRC/37/L.36"}},
+		{"a year after a GA resolution is text", "A/RES/70/1 (2015)", []string{"A/RES/70/1"}},
+		{"a year after a Security Council document is text", "S/2015/87 (2015)", []string{"S/2015/87"}},
+		{"Security Council resolution: the year is part of it", "S/RES/2334 (2016)", []string{"S/RES/2334 (2016)"}},
+		{"Security Council resolution without a space", "S/RES/2334(2016)", []string{"S/RES/2334(2016)"}},
+		{"Security Council resolution without its year", "S/RES/2334, adopted", []string{"S/RES/2334"}},
+		{"two digits are not a year", "S/RES/2334 (16)", []string{"S/RES/2334"}},
+		{"a lower-case roman numeral is a list item, not a session", "A/RES/70/1 (i) and", []string{"A/RES/70/1"}},
+		{"Roman numerals after a draft symbol are text", "A/HRC/37/L.36 (III)", []string{"A/HRC/37/L.36"}},
+		{"two symbols with suffixes", "S/RES/242 (1967) and A/RES/181 (II).", []string{"S/RES/242 (1967)", "A/RES/181 (II)"}},
 	}
 	for _, tt := range tests {
 		if got := document.FindSymbols(tt.in); !reflect.DeepEqual(got, tt.want) {
@@ -416,6 +436,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("The Council,\n\n1. Requests:\n\n(a) x;\n\n(i) y;\n\n(ii) z;\n\n(b) w")
 	f.Add("大会，\n\n１．决定；\n\n（a）x\n\n２。请")
 	f.Add("37/23. Title\n\nThe Council,\n\nRecalling,")
+	f.Add("The Council,\n\n1.\u00a0Decides\n\n(a)\u3000x\n\n\u0661\u00a0-\u00a0y") // U+00A0 NO-BREAK SPACE, U+3000 IDEOGRAPHIC SPACE
+	f.Add("A/RES/217\u00a0A (III)\n\n217 A (III). Title\n\nS/RES/2334 (2016)\n\nThe General Assembly,")
 	f.Fuzz(func(t *testing.T, s string) {
 		paras := extract.Split(s)
 		d := document.Parse(paras, "fuzz.txt", "")
@@ -431,4 +453,157 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("duplicate ids %+q in Parse(%+q)", dups, s)
 		}
 	})
+}
+
+// labelSpaces are the spaces a file may put after a label instead of
+// U+0020: Go's \s is ASCII only, so each needs its own test.
+var labelSpaces = []struct{ name, s string }{
+	{"U+0020 SPACE", " "},
+	{"U+0009 CHARACTER TABULATION", "\t"},
+	{"U+00A0 NO-BREAK SPACE", "\u00a0"},            // U+00A0 NO-BREAK SPACE
+	{"U+2002 EN SPACE", "\u2002"},                  // U+2002 EN SPACE
+	{"U+2000 EN QUAD", "\u2000"},                   // U+2000 EN QUAD
+	{"U+2009 THIN SPACE", "\u2009"},                // U+2009 THIN SPACE
+	{"U+200A HAIR SPACE", "\u200a"},                // U+200A HAIR SPACE
+	{"U+202F NARROW NO-BREAK SPACE", "\u202f"},     // U+202F NARROW NO-BREAK SPACE
+	{"U+205F MEDIUM MATHEMATICAL SPACE", "\u205f"}, // U+205F MEDIUM MATHEMATICAL SPACE
+	{"U+3000 IDEOGRAPHIC SPACE", "\u3000"},         // U+3000 IDEOGRAPHIC SPACE
+	{"U+00A0 twice", "\u00a0\u00a0"},               // U+00A0 NO-BREAK SPACE, twice (a Word "1.<tab>" exported as two &nbsp;)
+	{"U+00A0 then U+0020", "\u00a0 "},              // U+00A0 NO-BREAK SPACE, U+0020 SPACE (&nbsp; and a space)
+}
+
+// Labels followed by any Unicode space are labels: "1.&nbsp;Decides" from an
+// HTML page is OP1, not a preambular paragraph starting "1.".
+func TestParseLabelSpaces(t *testing.T) {
+	type want struct{ id, label, body string }
+	for _, sp := range labelSpaces {
+		tests := []struct {
+			desc  string
+			paras []string
+			want  []want
+		}{
+			{"operative number, sub-paragraph letter, roman numeral",
+				[]string{"The Human Rights Council,", "Recalling its resolutions,", "1." + sp.s + "Decides to act;",
+					"2." + sp.s + "Requests:", "(a)" + sp.s + "To report on:", "(i)" + sp.s + "The first;"},
+				[]want{{"PP1", "", "Recalling"}, {"OP1", "1.", "Decides"}, {"OP2", "2.", "Requests"},
+					{"OP2(a)", "(a)", "To report"}, {"OP2(a)(i)", "(i)", "The first"}}},
+			{"Arabic number with a dash, space on both sides",
+				[]string{"إن مجلس حقوق الإنسان،", // ends with U+060C ARABIC COMMA
+					"١" + sp.s + "-" + sp.s + "يهيب بجميع الدول", // U+0661 ARABIC-INDIC DIGIT ONE
+					"2" + sp.s + "-" + sp.s + "يطلب"},
+				[]want{{"OP1", "١" + sp.s + "-", "يهيب"}, {"OP2", "2" + sp.s + "-", "يطلب"}}},
+			{"Chinese: full-width stop then the space",
+				[]string{"大会，", "1．" + sp.s + "决定；"}, // U+FF0E FULLWIDTH FULL STOP
+				[]want{{"OP1", "1．", "决定"}}},
+		}
+		for _, tt := range tests {
+			t.Run(sp.name+"/"+tt.desc, func(t *testing.T) {
+				d := document.Parse(doc(tt.paras...), "test.txt", "")
+				var got []want
+				for _, p := range d.Body() {
+					got = append(got, want{p.ID, p.Label, p.Text[p.BodyStart:]})
+				}
+				ok := len(got) == len(tt.want)
+				for i := 0; ok && i < len(got); i++ {
+					ok = got[i].id == tt.want[i].id && got[i].label == tt.want[i].label && strings.HasPrefix(got[i].body, tt.want[i].body)
+				}
+				if !ok {
+					t.Errorf("Parse(%+q) body =\n%+q\nwant (id, label, body prefix)\n%+q", tt.paras, got, tt.want)
+				}
+			})
+		}
+	}
+}
+
+// The title number, header dates and the opener accept Unicode spaces too.
+func TestParseHeaderSpaces(t *testing.T) {
+	for _, sp := range labelSpaces {
+		tests := []struct {
+			desc      string
+			paras     []string
+			title     string // text of the title after BodyStart, "" for no title
+			structure bool
+		}{
+			{"title number then the space; a date before it is boilerplate",
+				[]string{"A/HRC/RES/37/23", "22" + sp.s + "March" + sp.s + "2018", "37/23." + sp.s + "Promoting cooperation", "The Human Rights Council,", "Recalling,"},
+				"Promoting cooperation", true},
+			{"a date alone before the opener is boilerplate, not the title",
+				[]string{"A/HRC/RES/37/23", "Distr.:" + sp.s + "General", "23" + sp.s + "March" + sp.s + "2018", "The Human Rights Council,", "Recalling,"},
+				"", true},
+			{"Chinese opener with the space before the comma",
+				[]string{"人权理事会" + sp.s + "，", "回顾其决议，", "1．决定；"}, // U+FF0C FULLWIDTH COMMA
+				"", true},
+		}
+		for _, tt := range tests {
+			t.Run(sp.name+"/"+tt.desc, func(t *testing.T) {
+				d := document.Parse(doc(tt.paras...), "test.txt", "")
+				if d.Structured != tt.structure {
+					t.Fatalf("Parse(%+q): Structured = %v, want %v (ids %+q)", tt.paras, d.Structured, tt.structure, allIDs(d))
+				}
+				title := d.Para("title")
+				switch {
+				case tt.title == "" && title != nil:
+					t.Errorf("Parse(%+q): title %+q, want none (ids %+q)", tt.paras, title.Text, allIDs(d))
+				case tt.title != "" && title == nil:
+					t.Errorf("Parse(%+q): no title, want %+q (ids %+q)", tt.paras, tt.title, allIDs(d))
+				case tt.title != "" && title.Text[title.BodyStart:] != tt.title:
+					t.Errorf("Parse(%+q): title body %+q, want %+q", tt.paras, title.Text[title.BodyStart:], tt.title)
+				}
+			})
+		}
+	}
+}
+
+// The symbol of a resolution keeps its session or (Security Council) year;
+// the header line that holds only it is boilerplate, not the title.
+func TestParseSymbolWithSession(t *testing.T) {
+	tests := []struct {
+		desc   string
+		paras  []string
+		symbol string
+		h1     string // the first header paragraph
+		title  string // the title paragraph, "" for none
+	}{
+		{"Security Council resolution: the year is part of the symbol",
+			[]string{"S/RES/2334 (2016)", "The Security Council,", "Reaffirming its relevant resolutions,", "1. Reaffirms;"},
+			"S/RES/2334 (2016)", "S/RES/2334 (2016)", ""},
+		{"early General Assembly resolution, no-break space before the session",
+			[]string{"A/RES/217\u00a0(III)", // U+00A0 NO-BREAK SPACE
+				"217 (III). International Bill of Human Rights", "The General Assembly,", "Recognizing,"},
+			"A/RES/217 (III)", "A/RES/217\u00a0(III)", "217 (III). International Bill of Human Rights"},
+		{"part A of an early resolution",
+			[]string{"A/RES/217 A (III)", "Universal Declaration of Human Rights", "The General Assembly,", "Proclaims,"},
+			"A/RES/217 A (III)", "A/RES/217 A (III)", "Universal Declaration of Human Rights"},
+	}
+	// The number and session before the title of an early resolution are
+	// its number, cut off as "37/23. " is.
+	titles := []struct{ desc, title, body string }{
+		{"number, part and session", "217 A (III). Universal Declaration of Human Rights", "Universal Declaration of Human Rights"},
+		{"number and session", "1514 (XV). Declaration on the granting of independence", "Declaration on the granting of independence"},
+		{"no-break spaces", "217\u00a0A\u00a0(III).\u00a0Universal Declaration", "Universal Declaration"}, // U+00A0 NO-BREAK SPACE
+		{"emergency special session", "997 (ES-I). Resolution", "Resolution"},
+		{"a session without the full stop is not a number", "217 (III) Universal", "217 (III) Universal"},
+	}
+	for _, tt := range titles {
+		d := document.Parse(doc("A/RES/1", tt.title, "Agenda item 3", "The General Assembly,", "Recalling,"), "", "en")
+		title := d.Para("title")
+		if title == nil || title.Text[title.BodyStart:] != tt.body {
+			t.Errorf("%s: title %+v, want the text %+q after its number", tt.desc, title, tt.body)
+		}
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			d := document.Parse(doc(tt.paras...), "", "en")
+			if d.Symbol != tt.symbol {
+				t.Errorf("Parse(%+q): Symbol = %+q, want %+q", tt.paras, d.Symbol, tt.symbol)
+			}
+			if p := d.Para("H1"); p == nil || p.Text != tt.h1 {
+				t.Errorf("Parse(%+q): H1 = %+v, want %+q (ids %+q)", tt.paras, p, tt.h1, allIDs(d))
+			}
+			title := d.Para("title")
+			if tt.title == "" && title != nil || tt.title != "" && (title == nil || title.Text != tt.title) {
+				t.Errorf("Parse(%+q): title = %+v, want %+q (ids %+q)", tt.paras, title, tt.title, allIDs(d))
+			}
+		})
+	}
 }

@@ -9,17 +9,81 @@
 // between two Han characters is nothing. <br> is such a line break.
 //
 // Site chrome is dropped: script, style, noscript, template, head, nav,
-// form controls, header, footer and aside outside article, section and
-// main, elements with the hidden attribute, aria-hidden="true",
-// style="display:none" or role navigation, banner or contentinfo, and
-// comments. Footnotes and endnotes (role doc-footnote or doc-endnote, or
-// a class containing "footnote" or "endnote") are paragraphs with Note
-// set. Each paragraph's Lang is the primary subtag, lower-cased, of its
-// nearest lang or xml:lang.
+// form controls, header and footer outside article, section and main, an
+// aside there that holds no notes, elements with the hidden attribute,
+// aria-hidden="true", style="display:none" or role navigation, banner or
+// contentinfo, and comments. Each paragraph's Lang is the primary subtag,
+// lower-cased, of its nearest lang or xml:lang.
+//
+// # Lists
+//
+// An item of an <ol> starts with the number a browser draws for it, then
+// a space: "1. Decides…". The numbering is the type attribute of the ol (1,
+// a, A, i, I), else the list-style-type of its inline style (list-style-type
+// or the list-style shorthand); a type or style on the li wins for that
+// item. start, reversed and <li value> set the numbers as in a browser
+// (reversed counts down from the number of items). The label is written
+// the way UN texts write it, so that package document reads it:
+//
+//   - decimal is "1." at any depth and in any language, Arabic too: document
+//     reads "1." before Arabic text as it reads "1 - ";
+//   - letters and roman numerals are "(a)", "(A)", "(i)", "(IV)", at any
+//     depth: the only form document reads as a sub-paragraph, where a
+//     browser draws "a." (which no UN text writes);
+//   - arabic-indic is "١.", persian "۱.", decimal-leading-zero "01.",
+//     lower-greek "(α)", cjk-decimal "一、" (digit by digit, as CSS does:
+//     "一〇、" for 10); a counter style not known here is decimal, as CSS
+//     treats one it does not know, and letters and roman numerals out of
+//     their range (0, negative numbers, roman above 3999) are decimal;
+//   - none, disc, circle, square and a string marker give no label (the
+//     item still counts), nor do items of <ul> and <menu> unless their
+//     inline style numbers them. A hidden item is not counted.
+//
+// The text of an item before a nested list is a paragraph of its own, and
+// so is each nested item (the sub-paragraphs "(a) …"); text after a nested
+// list is a paragraph without a label. An item whose first text is in a
+// nested list loses its own label to the nested item's.
+//
+// # Notes
+//
+// Footnotes and endnotes are paragraphs with Note set; they come after the
+// body paragraphs, in the order of the page. A note is known by its
+// attributes: role doc-footnote, doc-endnote, doc-footnotes or
+// doc-endnotes, epub:type footnote or endnote, a class with "footnote" or
+// "endnote" in it (pandoc's and markdown-it's <section class="footnotes">,
+// Word's MsoFootnoteText), Word's style mso-element:footnote or endnote,
+// an id such as Word's <div id=ftn1> or pandoc's <li id="fn1">. It is also
+// known by its structure: an ol, ul, dl, div, section or aside (an aside
+// outside article and main too) each of whose items holds a backlink to
+// the reference (<a href="#fnref1">, Word's href="#_ftnref1", Google
+// Docs' #ftnt_ref1, role doc-backlink, class footnote-back(ref) or
+// reversefootnote), and what follows an <hr> in any element when each item
+// after it holds one.
+//
+// A backlink is never text: its arrow (↩, ↑, ^, "[1]") is dropped, and a
+// backlink that starts the note is the note's mark. The mark goes to
+// Paragraph.Mark, not the note's text: that backlink's text without its
+// brackets ("1" for Word's "[1]"), else a leading <sup>, else a "[1]", "*",
+// "†" or "‡" the text starts with, else the number of its list item ("1"
+// for pandoc's <li id="fn1">).
+//
+// In the body, the reference mark is dropped with its element, so that
+// the text reads as if it were not there ("world<sup>1</sup>, and" is
+// "world, and"): an <a> to a note (#fn1, #fn:1, Word's #_ftn1 and #_edn1,
+// #ftnt1, #footnote-1, #cite_note-…), or an element with role doc-noteref
+// or a class footnote-ref or MsoFootnoteReference.
+//
+// # Lines
 //
 // Lines ties each paragraph to the page: a LineStart for its first
 // character and for the first character of each later source line of its
-// text, with 1-based line and column (in runes) of the decoded page.
+// text, with 1-based line and column (in runes) of the decoded page. A
+// list label is not in the page: the paragraph's first LineStart, at 0,
+// is the li tag, and another starts where the item's text does, so that
+// Position maps the text after the label to the page. So does a LineStart
+// where the text after a leading <sup> starts, the mark of a note cut off
+// its text. Leading &nbsp; is skipped in the page, so the first LineStart
+// is where the first character is.
 package htmltext
 
 import (
@@ -64,10 +128,27 @@ func Read(data []byte, opt Options) ([]extract.Paragraph, error) {
 	if err := r.run(); err != nil {
 		return nil, err
 	}
-	if len(r.out) == 0 {
+	out := r.result()
+	if len(out) == 0 {
 		return nil, fmt.Errorf("%w (no text in the HTML page)", extract.ErrEmpty)
 	}
-	return r.out, nil
+	return out, nil
+}
+
+// result returns the body paragraphs, then the notes, each in the order
+// of the page.
+func (r *reader) result() []extract.Paragraph {
+	var body, notes []extract.Paragraph
+	for _, p := range r.out {
+		switch {
+		case p.Text == "": // a note that was only its mark
+		case p.Note:
+			notes = append(notes, p)
+		default:
+			body = append(body, p)
+		}
+	}
+	return append(body, notes...)
 }
 
 // decode returns the page as UTF-8.
@@ -207,8 +288,44 @@ type elem struct {
 	tag  string
 	lang string // nearest lang, normalised
 	note bool   // inside a footnote or endnote
-	drop bool   // inside dropped content
+	drop bool   // inside dropped content, or a note's reference mark
 	main bool   // inside article, section or main
+
+	list *list // for ol, ul and menu: the numbering of its items
+
+	// Footnote structure (see notes.go).
+	capture   bool // its text is the mark of a note (a backlink that starts one)
+	supLead   bool // a sup that starts a paragraph: its text may be a note's mark
+	supOut    int  // len(reader.out) when the sup opened
+	cand      bool // its paragraphs are notes if each of its items holds a backlink
+	hr        bool // an <hr> was read in it: what follows may be notes
+	tentative bool // an aside outside article and main: dropped unless it holds notes
+	outStart  int  // len(reader.out) when it opened, or at its <hr>
+	// What it holds outside notes: text and a backlink anywhere in it
+	// (text, hasBack), directly or in inline children (dText, dBack); items
+	// counts its block children that hold text, itemsBack those of them
+	// that hold a backlink too.
+	text, hasBack    bool
+	dText, dBack     bool
+	items, itemsBack int
+}
+
+// meta is what a paragraph needs if it turns out to be a note: where its
+// list label and a leading <sup> end, and the marks they or a leading
+// backlink give.
+type meta struct {
+	labelEnd         int    // bytes of Text taken by the list label and its space
+	labelMark        string // the list number as a mark: "1", "a"
+	mark             string // the text of a backlink that starts the note: "1" for "[1]"
+	supStart, supEnd int    // the text of a leading <sup>
+}
+
+// pending is the label of a list item not yet written: it starts the
+// item's first paragraph. owner is the stack index of the li, -1 for none.
+type pending struct {
+	text, mark string
+	line, col  int // where the li tag is
+	owner      int
 }
 
 type reader struct {
@@ -216,15 +333,283 @@ type reader struct {
 	lines    []int // offsets of line starts in doc
 	maxDepth int
 	stack    []elem
+	root     elem // what holds the elements at the top: its <hr> and items
 	out      []extract.Paragraph
+	meta     []meta // meta[i] is of out[i]
 	cur      *extract.Paragraph
+	cm       meta // of cur
 	b        strings.Builder
 	space    bool // white space pending before the next text
 	brk      bool // the pending white space holds a line break
-	lastLine int
 	lastRune rune
-	curLang  string
-	curNote  bool
+	// forceLine makes the next text start a LineStart: the list label
+	// before it is not in the page.
+	forceLine bool
+
+	ols    int   // <ol> start tags read
+	counts []int // items of each <ol>, counted when a reversed one needs it
+	label  pending
+
+	capBuf    strings.Builder // the text of the backlink being read
+	mark      string          // a mark read from a backlink, for the next paragraph
+	markOwner int             // stack index of the block the mark belongs to, -1 for none
+}
+
+func (r *reader) top() elem {
+	if len(r.stack) == 0 {
+		return elem{}
+	}
+	return r.stack[len(r.stack)-1]
+}
+
+func (r *reader) run() error {
+	r.label.owner, r.markOwner = -1, -1
+	z := html.NewTokenizer(strings.NewReader(r.doc))
+	off := 0
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		start := off
+		off += len(raw)
+		switch tt {
+		case html.ErrorToken:
+			if err := z.Err(); err != io.EOF {
+				return fmt.Errorf("%w: HTML: %v", extract.ErrCorrupt, err)
+			}
+			r.popTo(0)
+			r.flush()
+			if r.root.hr && r.root.holdsNotes() {
+				r.markNotes(r.root.outStart)
+			}
+			return nil
+		case html.TextToken:
+			switch top := r.top(); {
+			case top.drop:
+			case top.capture:
+				r.capBuf.WriteString(html.UnescapeString(string(raw)))
+			default:
+				r.text(string(raw), start)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[string(k)] = string(v)
+			}
+			if err := r.start(tag, attrs, tt == html.SelfClosingTagToken, start); err != nil {
+				return err
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			r.end(string(name))
+		}
+	}
+}
+
+func (r *reader) boundary() { r.flush() }
+
+// start opens element tag, whose start tag is at offset off of doc.
+func (r *reader) start(tag string, attrs map[string]string, selfClosing bool, off int) error {
+	if tag == "ol" {
+		r.ols++ // before anything returns: countItems counts every <ol>
+	}
+	if tag == "br" {
+		if !r.top().drop {
+			r.space, r.brk = true, true
+		}
+		return nil
+	}
+	if closesP[tag] {
+		r.closeImplied([]string{"p"}, []string{"td", "th", "li", "dd", "dt", "table", "button", "body"})
+	}
+	if im, ok := implied[tag]; ok {
+		r.closeImplied(im.ends, im.stops)
+	}
+	if blocks[tag] || voids[tag] && tag != "img" && tag != "wbr" {
+		r.boundary()
+	}
+	if tag == "hr" {
+		r.rule()
+	}
+	if voids[tag] || selfClosing && !blocks[tag] {
+		return nil
+	}
+	parent := r.top()
+	e := elem{tag: tag, lang: parent.lang, note: parent.note, drop: parent.drop, main: parent.main,
+		capture: parent.capture, outStart: len(r.out)}
+	if l, ok := attrs["lang"]; ok {
+		e.lang = normLang(l)
+	} else if l, ok := attrs["xml:lang"]; ok {
+		e.lang = normLang(l)
+	}
+	role := strings.ToLower(strings.TrimSpace(attrs["role"]))
+	class := strings.Fields(strings.ToLower(attrs["class"]))
+	if !e.drop && !e.capture {
+		switch {
+		case isBacklink(tag, attrs, role, class):
+			// Its text is the note's mark when it starts the note (Word's
+			// "[1]"), else a return arrow to drop.
+			e.hasBack, e.dBack = true, true
+			if r.cur == nil {
+				e.capture = true
+				r.capBuf.Reset()
+			} else {
+				e.drop = true
+			}
+		case isNoteRef(tag, attrs, role, class):
+			e.drop = true // the body reads as if the mark were not there
+		case isNoteAttr(tag, attrs, role, class):
+			e.note = true
+		}
+	}
+	_, hidden := attrs["hidden"]
+	style := strings.ReplaceAll(strings.ToLower(attrs["style"]), " ", "")
+	switch {
+	case dropped[tag], hidden, strings.EqualFold(attrs["aria-hidden"], "true"),
+		strings.Contains(style, "display:none"),
+		role == "navigation" || role == "banner" || role == "contentinfo" || role == "search",
+		(tag == "header" || tag == "footer") && !e.main && !e.note:
+		e.drop = true
+	case tag == "aside" && !e.main && !e.note && !e.drop:
+		e.tentative = true
+	}
+	if tag == "article" || tag == "section" || tag == "main" || role == "main" {
+		e.main = true
+	}
+	e.cand = candidates[tag] && !e.note && !e.drop && !e.capture
+	if tag == "sup" && r.cur == nil && !e.drop && !e.capture {
+		e.supLead, e.supOut = true, len(r.out)
+	}
+	if selfClosing {
+		return nil
+	}
+	if len(r.stack) >= r.maxDepth {
+		return fmt.Errorf("%w: HTML elements nested more than %d deep", extract.ErrLimit, r.maxDepth)
+	}
+	switch tag {
+	case "ol", "ul", "menu":
+		e.list = r.newList(tag, attrs)
+	case "li":
+		if !e.drop && !e.capture {
+			r.itemLabel(attrs, off)
+		}
+	}
+	r.stack = append(r.stack, e)
+	return nil
+}
+
+// closeImplied pops the open elements a start tag ends: the nearest of
+// ends, and everything above it, when found before one of stops.
+func (r *reader) closeImplied(ends, stops []string) {
+	for i := len(r.stack) - 1; i >= 0; i-- {
+		t := r.stack[i].tag
+		if slices.Contains(ends, t) {
+			r.popTo(i)
+			return
+		}
+		if slices.Contains(stops, t) {
+			return
+		}
+	}
+}
+
+func (r *reader) popTo(i int) {
+	for len(r.stack) > i {
+		r.pop()
+	}
+}
+
+// pop closes the innermost open element: it ends a paragraph if it is a
+// block, decides whether what it holds is notes, and tells its parent what
+// it held.
+func (r *reader) pop() {
+	k := len(r.stack) - 1
+	e := &r.stack[k]
+	decide := !e.note && (e.cand || e.hr || e.tentative)
+	if blocks[e.tag] || decide {
+		r.boundary()
+	}
+	notes := false
+	if decide && (e.cand || e.hr) && e.holdsNotes() {
+		r.markNotes(e.outStart)
+		notes = true
+	}
+	if e.tentative && !notes {
+		r.dropFrom(e.outStart)
+	}
+	if e.capture && (k == 0 || !r.stack[k-1].capture) {
+		if m := normMark(r.capBuf.String()); m != "" && r.cur == nil {
+			r.mark, r.markOwner = m, r.blockAbove(k)
+		}
+		r.capBuf.Reset()
+	}
+	if e.supLead && r.cur != nil && len(r.out) == e.supOut && r.cm.supEnd == 0 {
+		// A leading sup may be a note's mark, cut off later: the text
+		// after it gets its own LineStart.
+		r.cm.supStart, r.cm.supEnd = r.cm.labelEnd, r.b.Len()
+		r.forceLine = true
+	}
+	if r.label.owner == k {
+		r.label = pending{owner: -1} // an item with no text
+	}
+	if r.markOwner == k {
+		r.mark, r.markOwner = "", -1
+	}
+	p := r.parent(k)
+	switch {
+	case notes || e.tentative || e.note && !p.note:
+		// Notes, or dropped: nothing the parent's decision counts.
+	case blocks[e.tag]:
+		if e.text {
+			p.items++
+			if e.hasBack {
+				p.itemsBack++
+			}
+		}
+		p.text, p.hasBack = p.text || e.text, p.hasBack || e.hasBack
+	default:
+		p.dText, p.dBack = p.dText || e.text, p.dBack || e.hasBack
+		p.text, p.hasBack = p.text || e.text, p.hasBack || e.hasBack
+	}
+	r.stack = r.stack[:k]
+}
+
+// parent returns the element that holds element k of the stack.
+func (r *reader) parent(k int) *elem {
+	if k > 0 {
+		return &r.stack[k-1]
+	}
+	return &r.root
+}
+
+// blockAbove returns the stack index of the nearest block around element k.
+func (r *reader) blockAbove(k int) int {
+	for i := k - 1; i >= 0; i-- {
+		if blocks[r.stack[i].tag] {
+			return i
+		}
+	}
+	return 0
+}
+
+func (r *reader) end(tag string) {
+	for i := len(r.stack) - 1; i >= 0; i-- {
+		if r.stack[i].tag == tag {
+			r.popTo(i)
+			return
+		}
+		// An end tag does not close past a table cell or list item it
+		// is not in.
+		if t := r.stack[i].tag; (t == "td" || t == "th" || t == "table") && tag != "tr" && tag != "table" && tag != "tbody" && tag != "thead" && tag != "tfoot" {
+			return
+		}
+	}
+	if blocks[tag] {
+		r.boundary() // a stray end tag of a block still ends the text
+	}
 }
 
 func (r *reader) lineIndex() {
@@ -248,147 +633,6 @@ func (r *reader) pos(off int) (int, int) {
 	return k + 1, 1 + utf8.RuneCountInString(r.doc[r.lines[k]:off])
 }
 
-func (r *reader) top() elem {
-	if len(r.stack) == 0 {
-		return elem{}
-	}
-	return r.stack[len(r.stack)-1]
-}
-
-func (r *reader) run() error {
-	z := html.NewTokenizer(strings.NewReader(r.doc))
-	off := 0
-	for {
-		tt := z.Next()
-		raw := z.Raw()
-		start := off
-		off += len(raw)
-		switch tt {
-		case html.ErrorToken:
-			if err := z.Err(); err != io.EOF {
-				return fmt.Errorf("%w: HTML: %v", extract.ErrCorrupt, err)
-			}
-			r.flush()
-			return nil
-		case html.TextToken:
-			if !r.top().drop {
-				r.text(string(raw), start)
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			tag := string(name)
-			attrs := map[string]string{}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
-			}
-			if err := r.start(tag, attrs, tt == html.SelfClosingTagToken); err != nil {
-				return err
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			r.end(string(name))
-		}
-	}
-}
-
-func (r *reader) boundary() { r.flush() }
-
-func (r *reader) start(tag string, attrs map[string]string, selfClosing bool) error {
-	if tag == "br" {
-		if !r.top().drop {
-			r.space, r.brk = true, true
-		}
-		return nil
-	}
-	if closesP[tag] {
-		r.closeImplied([]string{"p"}, []string{"td", "th", "li", "dd", "dt", "table", "button", "body"})
-	}
-	if im, ok := implied[tag]; ok {
-		r.closeImplied(im.ends, im.stops)
-	}
-	if blocks[tag] || voids[tag] && tag != "img" && tag != "wbr" {
-		r.boundary()
-	}
-	if voids[tag] || selfClosing && !blocks[tag] {
-		return nil
-	}
-	parent := r.top()
-	e := elem{tag: tag, lang: parent.lang, note: parent.note, drop: parent.drop, main: parent.main}
-	if l, ok := attrs["lang"]; ok {
-		e.lang = normLang(l)
-	} else if l, ok := attrs["xml:lang"]; ok {
-		e.lang = normLang(l)
-	}
-	role := strings.ToLower(attrs["role"])
-	class := strings.ToLower(attrs["class"])
-	if role == "doc-footnote" || role == "doc-endnote" || strings.Contains(class, "footnote") || strings.Contains(class, "endnote") {
-		e.note = true
-	}
-	_, hidden := attrs["hidden"]
-	style := strings.ReplaceAll(strings.ToLower(attrs["style"]), " ", "")
-	switch {
-	case dropped[tag], hidden, strings.EqualFold(attrs["aria-hidden"], "true"),
-		strings.Contains(style, "display:none"),
-		role == "navigation" || role == "banner" || role == "contentinfo" || role == "search",
-		(tag == "header" || tag == "footer" || tag == "aside") && !e.main && !e.note:
-		e.drop = true
-	}
-	if tag == "article" || tag == "section" || tag == "main" || role == "main" {
-		e.main = true
-	}
-	if selfClosing {
-		return nil
-	}
-	if len(r.stack) >= r.maxDepth {
-		return fmt.Errorf("%w: HTML elements nested more than %d deep", extract.ErrLimit, r.maxDepth)
-	}
-	r.stack = append(r.stack, e)
-	return nil
-}
-
-// closeImplied pops the open elements a start tag ends: the nearest of
-// ends, and everything above it, when found before one of stops.
-func (r *reader) closeImplied(ends, stops []string) {
-	for i := len(r.stack) - 1; i >= 0; i-- {
-		t := r.stack[i].tag
-		if slices.Contains(ends, t) {
-			r.popTo(i)
-			return
-		}
-		if slices.Contains(stops, t) {
-			return
-		}
-	}
-}
-
-func (r *reader) popTo(i int) {
-	for k := len(r.stack) - 1; k >= i; k-- {
-		if blocks[r.stack[k].tag] {
-			r.boundary()
-		}
-	}
-	r.stack = r.stack[:i]
-}
-
-func (r *reader) end(tag string) {
-	for i := len(r.stack) - 1; i >= 0; i-- {
-		if r.stack[i].tag == tag {
-			r.popTo(i)
-			return
-		}
-		// An end tag does not close past a table cell or list item it
-		// is not in.
-		if t := r.stack[i].tag; (t == "td" || t == "th" || t == "table") && tag != "tr" && tag != "table" && tag != "tbody" && tag != "thead" && tag != "tfoot" {
-			return
-		}
-	}
-	if blocks[tag] {
-		r.boundary() // a stray end tag of a block still ends the text
-	}
-}
-
 // text adds the raw text token raw, at offset start of doc.
 func (r *reader) text(raw string, start int) {
 	for len(raw) > 0 {
@@ -398,11 +642,25 @@ func (r *reader) text(raw string, start int) {
 			seg = raw[:i]
 		}
 		body := strings.TrimLeft(seg, " \t\f")
+		if r.cur == nil {
+			// Before a paragraph's first character, &nbsp; and other
+			// spaces are dropped here, where their width in the page is
+			// known, so that its first LineStart is where its text is.
+			body = body[leadSpace(body):]
+		}
 		if len(body) < len(seg) {
 			r.space = true
 		}
 		if body != "" {
 			bodyOff := start + len(seg) - len(body)
+			if k := leadSpace(body); r.forceLine && k > 0 && k < len(body) {
+				// The text after a leading sup may lose what is before
+				// it (a note's mark): it starts a LineStart of its own
+				// after the spaces, whose width in the page differs.
+				r.words(html.UnescapeString(body[:k]), bodyOff)
+				r.forceLine = true
+				body, bodyOff = body[k:], bodyOff+k
+			}
 			r.words(html.UnescapeString(body), bodyOff)
 		}
 		n := len(seg)
@@ -412,6 +670,32 @@ func (r *reader) text(raw string, start int) {
 		}
 		raw, start = raw[n:], start+n
 	}
+}
+
+// leadSpace returns the bytes of raw text s that are white space,
+// literal or as character references (&nbsp;, &#160;, &#x3000;).
+func leadSpace(s string) int {
+	n := 0
+	for n < len(s) {
+		rest := s[n:]
+		if c, size := utf8.DecodeRuneInString(rest); unicode.IsSpace(c) {
+			n += size
+			continue
+		}
+		if rest[0] != '&' {
+			break
+		}
+		end := strings.IndexByte(rest, ';')
+		if end < 0 || end > 10 {
+			break
+		}
+		ref := html.UnescapeString(rest[:end+1])
+		if ref == rest[:end+1] || strings.TrimLeftFunc(ref, unicode.IsSpace) != "" {
+			break
+		}
+		n += end + 1
+	}
+	return n
 }
 
 // words adds text s, which has no line break and starts with no white
@@ -430,15 +714,35 @@ func (r *reader) words(s string, off int) {
 		top := r.top()
 		r.cur = &extract.Paragraph{Lang: top.lang, Note: top.note}
 		r.b.Reset()
+		r.cm = meta{}
+		if r.markOwner >= 0 {
+			r.cm.mark = r.mark
+			r.mark, r.markOwner = "", -1
+		}
+		if r.label.owner >= 0 {
+			if r.label.text != "" {
+				// The label the browser draws is not in the page: it maps
+				// to the li tag, the text after it to where it is.
+				r.cur.Lines = append(r.cur.Lines, extract.LineStart{Off: 0, Line: r.label.line, Col: r.label.col})
+				r.b.WriteString(r.label.text)
+				r.b.WriteByte(' ')
+				r.cm.labelEnd, r.cm.labelMark = r.b.Len(), r.label.mark
+				r.forceLine = true
+			}
+			r.label = pending{owner: -1}
+		}
 	} else if r.space {
 		if !(r.brk && isHan(r.lastRune) && isHan(first)) {
 			r.b.WriteByte(' ')
 		}
 	}
 	r.space, r.brk = false, false
-	if len(r.cur.Lines) == 0 || line > r.cur.Lines[len(r.cur.Lines)-1].Line {
+	if n := len(r.cur.Lines); n == 0 || r.forceLine || line > r.cur.Lines[n-1].Line {
 		r.cur.Lines = append(r.cur.Lines, extract.LineStart{Off: r.b.Len(), Line: line, Col: col})
+		r.forceLine = false
 	}
+	holder := r.parent(len(r.stack))
+	holder.text, holder.dText = true, true
 	// Runs of white space inside the line collapse to one space.
 	prevSpace := false
 	for _, c := range trimmed {
@@ -472,12 +776,20 @@ func (r *reader) flush() {
 		}
 		if t != "" {
 			r.cur.Text, r.cur.Lines = t, lines
+			m := r.cm
+			shift := func(o int) int { return min(len(t), max(0, o-lead)) }
+			m.labelEnd, m.supStart, m.supEnd = shift(m.labelEnd), shift(m.supStart), shift(m.supEnd)
 			r.out = append(r.out, *r.cur)
+			r.meta = append(r.meta, m)
+			if r.cur.Note {
+				r.noteify(len(r.out) - 1)
+			}
 		}
 		r.cur = nil
 		r.b.Reset()
+		r.cm = meta{}
 	}
-	r.space, r.brk = false, false
+	r.space, r.brk, r.forceLine = false, false, false
 }
 
 // normLang returns the primary subtag of a language tag, lower-cased.

@@ -75,9 +75,14 @@ func TestReadNoteAndLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The endnote is <sup>*</sup> Reissued…: the mark goes to Mark, the
+	// text starts at column 55 of line 132.
 	last := ps[len(ps)-1]
-	if want := "* Reissued for technical reasons on 21 March 2018."; !last.Note || last.Text != want {
-		t.Errorf("last paragraph %+v, want the endnote %q with Note set", last, want)
+	if want := "Reissued for technical reasons on 21 March 2018."; !last.Note || last.Text != want || last.Mark != "*" {
+		t.Errorf("last paragraph %+v, want the endnote %+q with Note set and Mark \"*\"", last, want)
+	}
+	if l, c := last.Position(0); l != 132 || c != 55 {
+		t.Errorf("endnote text at %d:%d, want 132:55", l, c)
 	}
 	zh, err := htmltext.Read(xt.Load(t, "formats/html/RES.zh.html"), htmltext.Options{})
 	if err != nil {
@@ -192,6 +197,9 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("<p lang=zh>促进\n人权<br>x<li>y<td>z</table>"))
 	f.Add([]byte("<div><div><p>&amp;&#0;&#xD800;</div>"))
+	f.Add([]byte(`<ol reversed start=3 style="list-style:lower-roman"><li>a<ol type=a><li value=2>b</ol><li>&nbsp;c</ol><ul><li>d</ul>`))
+	f.Add([]byte(`<p>w<a href="#fn1" id="fnref1"><sup>1</sup></a>.</p><hr><section class="footnotes"><ol><li id="fn1"><p><sup>*</sup>&nbsp;n<a href="#fnref1">↩</a></p></ol></section>`))
+	f.Add([]byte(`<aside><p><a href="#_ftnref1">[1]</a> n</p></aside><div id=ftn2><p><a href="#_ftnref2">[2]</a></p></div><hr><p>[3] x <a href="#fnref3">^</a>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ps, err := htmltext.Read(data, htmltext.Options{MaxDepth: 64})
 		if err != nil {
@@ -204,10 +212,25 @@ func FuzzRead(f *testing.F) {
 			if len(p.Lines) == 0 || p.Lines[0].Off != 0 {
 				t.Errorf("paragraph %d %+q: Lines %+v, want a first line at 0", i, p.Text, p.Lines)
 			}
+			// Offsets and positions in the page both increase: a later
+			// source line, or (after a list label, a leading sup) a later
+			// column of the same line.
 			for k, ls := range p.Lines {
-				if ls.Off < 0 || ls.Off >= len(p.Text) || ls.Line < 1 || ls.Col < 1 || (k > 0 && (ls.Off <= p.Lines[k-1].Off || ls.Line <= p.Lines[k-1].Line)) {
+				if ls.Off < 0 || ls.Off >= len(p.Text) || ls.Line < 1 || ls.Col < 1 {
 					t.Errorf("paragraph %d %+q: bad Lines %+v", i, p.Text, p.Lines)
 				}
+				if k > 0 {
+					prev := p.Lines[k-1]
+					if ls.Off <= prev.Off || ls.Line < prev.Line || ls.Line == prev.Line && ls.Col <= prev.Col {
+						t.Errorf("paragraph %d %+q: Lines not increasing %+v", i, p.Text, p.Lines)
+					}
+				}
+			}
+			if i > 0 && ps[i-1].Note && !p.Note {
+				t.Errorf("paragraph %d %+q: body after a note", i, p.Text)
+			}
+			if p.Mark != "" && (!p.Note || strings.TrimSpace(p.Mark) != p.Mark || utf8.RuneCountInString(p.Mark) > 4) {
+				t.Errorf("paragraph %d %+q: Mark %+q on a body paragraph, or not a mark", i, p.Text, p.Mark)
 			}
 		}
 	})
