@@ -205,7 +205,72 @@ func groupRows(p page) []*row {
 		r.size = dominantSize(r.chars)
 		r.base = med(r)
 	}
-	return rows
+	return mergeRaised(rows)
+}
+
+// mergeRaised merges a row of small raised glyphs alone (the mark that
+// starts a footnote, set apart from its text by a tab) into the row it is
+// raised above.
+func mergeRaised(rows []*row) []*row {
+	out := rows[:0]
+	for i, a := range rows {
+		var into *row
+		if len(a.chars) <= 4 {
+			for j := max(0, i-searchLines); j < len(rows) && j <= i+searchLines; j++ {
+				b := rows[j]
+				if b == a || len(b.chars) == 0 || a.size > supSize*b.size {
+					continue
+				}
+				d := a.base - b.base
+				if d < 0.1*b.size || d > baseTol*b.size {
+					continue
+				}
+				minX, maxX := math.Inf(1), math.Inf(-1)
+				for _, c := range b.chars {
+					minX, maxX = math.Min(minX, c.left), math.Max(maxX, c.right)
+				}
+				if a.chars[0].left >= minX-4*b.size && a.chars[0].right <= maxX+0.5*b.size {
+					into = b
+					break
+				}
+			}
+		}
+		if into == nil {
+			out = append(out, a)
+			continue
+		}
+		into.chars = append(into.chars, a.chars...)
+		into.pos = append(into.pos, a.pos...)
+		into.spaces = append(into.spaces, a.spaces...)
+		into.spos = append(into.spos, a.spos...)
+		a.chars = nil
+		sortByPos(into)
+	}
+	return out
+}
+
+// sortByPos puts the characters of a row back in PDFium's order.
+func sortByPos(r *row) {
+	idx := make([]int, len(r.chars))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return r.pos[idx[a]] < r.pos[idx[b]] })
+	cs, pos := make([]char, len(idx)), make([]int, len(idx))
+	for i, k := range idx {
+		cs[i], pos[i] = r.chars[k], r.pos[k]
+	}
+	r.chars, r.pos = cs, pos
+	sp := make([]int, len(r.spaces))
+	for i := range sp {
+		sp[i] = i
+	}
+	sort.Slice(sp, func(a, b int) bool { return r.spos[sp[a]] < r.spos[sp[b]] })
+	ss, spos := make([]char, len(sp)), make([]int, len(sp))
+	for i, k := range sp {
+		ss[i], spos[i] = r.spaces[k], r.spos[k]
+	}
+	r.spaces, r.spos = ss, spos
 }
 
 func validCoord(c char) bool {
