@@ -84,6 +84,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
 	"github.com/richardlehane/mscfb"
@@ -171,7 +172,7 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 	if err := r.readNumbering(r.target(rels, dir, "/numbering", path.Join(dir, "numbering.xml"))); err != nil {
 		return nil, err
 	}
-	body := &story{r: r}
+	body := &story{r: r, split: -1}
 	if err := r.parse(main, body.handle); err != nil {
 		return nil, err
 	}
@@ -181,7 +182,7 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 		if len(refs) == 0 {
 			continue
 		}
-		notes := &story{r: r, note: kind}
+		notes := &story{r: r, note: kind, split: -1}
 		if err := r.parse(r.target(rels, dir, "/"+kind+"s", path.Join(dir, kind+"s.xml")), notes.handle); err != nil {
 			return nil, err
 		}
@@ -510,6 +511,11 @@ type story struct {
 	skip     int  // depth of the element being skipped, 0 if none
 	open     []*para
 	ns       *numState // numbering counters of this story
+	// split is the paragraph (index in paras) that a section break cut
+	// in the middle of its text, waiting for the rest; -1 if none.
+	split      int
+	splitStyle string
+	splitNum   numProps
 }
 
 type para struct {
@@ -527,6 +533,7 @@ type para struct {
 	numIns   bool     // the direct w:numPr is a tracked insertion
 	markDel  bool     // the paragraph mark is a tracked deletion
 	markIns  bool     // the paragraph mark is a tracked insertion
+	sect     bool     // its mark ends a section (w:pPr/w:sectPr)
 }
 
 type run struct {
@@ -600,6 +607,10 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 				return fmt.Errorf("%w: more than %d paragraphs", extract.ErrLimit, MaxParagraphs)
 			}
 			s.open = append(s.open, &para{})
+		case "sectPr":
+			if p != nil && parent == "pPr" {
+				p.sect = true
+			}
 		case "pStyle":
 			if p != nil && parent == "pPr" {
 				if in(stack, "pPrChange") {
@@ -784,8 +795,21 @@ func clean(t string) string {
 }
 
 func (s *story) endPara(p *para) {
-	text := clean(p.b.String())
+	raw := p.b.String()
+	text := clean(raw)
 	if s.skipNote {
+		return
+	}
+	split := s.split
+	s.split = -1
+	if text != "" && split >= 0 && split == len(s.paras)-1 && s.note == "" && p.style == s.splitStyle && p.num == s.splitNum {
+		// The rest of a paragraph cut by a section break: one paragraph,
+		// one number.
+		prev := &s.paras[split]
+		if a, b := lastRune(prev.Text), firstRune(text); !(isHan(a) && isHan(b)) {
+			prev.Text += " "
+		}
+		prev.Text += text
 		return
 	}
 	// The number counts even when the paragraph has no text (Word shows
@@ -803,12 +827,40 @@ func (s *story) endPara(p *para) {
 	}
 	if s.note == "" {
 		s.paras = append(s.paras, out)
+		if p.sect && cutMidText(raw) {
+			s.split, s.splitStyle, s.splitNum = len(s.paras)-1, p.style, p.num
+		}
 		return
 	}
 	if s.byID == nil {
 		s.byID = map[string][]extract.Paragraph{}
 	}
 	s.byID[s.noteID] = append(s.byID[s.noteID], out)
+}
+
+// cutMidText reports whether the raw text of a paragraph whose mark ends a
+// section stops in the middle of a sentence: on a space or a letter or
+// digit. LibreOffice writes a paragraph that runs past a change of page
+// style (a first-page style followed by another) as two paragraphs with
+// a section break between them, the first ending where its page did
+// ("… in order to create a ").
+func cutMidText(raw string) bool {
+	r := lastRune(raw)
+	return r == ' ' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isHan(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
 }
 
 // normLang reduces a language tag to its lower-case primary subtag; ""

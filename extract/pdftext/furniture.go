@@ -95,6 +95,10 @@ func headOfPage(ls []*line, i int) bool {
 // hasJobOrBarcode reports whether a line is only a job number, barcode,
 // dates and page numbers (the foot of a UN document page).
 func hasJobOrBarcode(s string) bool {
+	// A barcode's digits are set apart: "* 1 8 0 4 5 6 7 *".
+	if t := strings.ReplaceAll(s, " ", ""); reBarcode.MatchString(t) && !reResidue.MatchString(reBarcode.ReplaceAllString(t, "")) {
+		return true
+	}
 	if !reJob.MatchString(s) && !reBarcode.MatchString(s) {
 		return false
 	}

@@ -98,22 +98,62 @@ type row struct {
 	spos   []int
 	base   float64
 	size   float64
+	col    int // 0 left or only column, 1 right, -1 across both
 }
 
 // buildLines groups the characters of a page into lines, in reading
 // order: rows by baseline, cut into columns and blocks, each with its text.
 func buildLines(pi int, p page) []*line {
-	rows := groupRows(p)
-	gutter, ok := findGutter(rows, p)
+	all := make([]int, len(p.chars))
+	for i := range all {
+		all[i] = i
+	}
+	rows := groupRows(p, all)
+	if gutter, ok := findGutter(rows, p); ok {
+		// Each column's characters are grouped again on their own, so
+		// that the baselines of one column do not pull the other's; rows
+		// with ink across the gutter span both columns.
+		var sides [3][]int // left, right, across
+		for _, r := range rows {
+			across := false
+			for _, c := range r.chars {
+				if c.left < gutter && c.right > gutter {
+					across = true
+					break
+				}
+			}
+			for _, set := range [2][]int{r.pos, r.spos} {
+				for _, k := range set {
+					c := p.chars[k]
+					switch {
+					case across:
+						sides[2] = append(sides[2], k)
+					case (c.left+c.right)/2 < gutter:
+						sides[0] = append(sides[0], k)
+					default:
+						sides[1] = append(sides[1], k)
+					}
+				}
+			}
+		}
+		rows = nil
+		for i, idx := range sides {
+			sort.Ints(idx)
+			for _, r := range groupRows(p, idx) {
+				r.col = []int{0, 1, -1}[i]
+				rows = append(rows, r)
+			}
+		}
+	}
 	var out []*line
 	for _, r := range rows {
-		for _, piece := range cutRow(r, gutter, ok) {
+		for _, piece := range cutBlocks(piece{r, r.col}) {
 			if l := newLine(pi, piece.r, piece.col, p); l != nil {
 				out = append(out, l)
 			}
 		}
 	}
-	out = readingOrder(out, ok)
+	out = readingOrder(out)
 	if len(out) > 0 {
 		out[0].first = true
 	}
@@ -124,7 +164,7 @@ func buildLines(pi int, p page) []*line {
 // row when its baseline is near and its size alike, or when it is a
 // small glyph right after the row's last glyph (a superscript); else the
 // recent row it fits, else a new row.
-func groupRows(p page) []*row {
+func groupRows(p page, idx []int) []*row {
 	var rows []*row
 	var cur *row
 	var last char
@@ -133,7 +173,8 @@ func groupRows(p page) []*row {
 		return math.Abs(c.y-l.base) <= baseTol*s
 	}
 	alike := func(l *row, c char) bool { return c.size > 0.7*l.size && l.size > 0.7*c.size }
-	for k, c := range p.chars {
+	for _, k := range idx {
+		c := p.chars[k]
 		if c.r == 0x02 { // PDFium's mark of a hyphen at the end of a line
 			c.r = '-'
 		}
@@ -273,6 +314,22 @@ func sortByPos(r *row) {
 	r.spaces, r.spos = ss, spos
 }
 
+// baseline is the median baseline of the characters of about the
+// dominant size (not marks, not superscripts), or def.
+func baseline(cs []char, size, def float64) float64 {
+	var ys []float64
+	for _, c := range cs {
+		if !unicode.In(c.r, unicode.Mn, unicode.Me) && c.size >= 0.9*size {
+			ys = append(ys, c.y)
+		}
+	}
+	if len(ys) == 0 {
+		return def
+	}
+	sort.Float64s(ys)
+	return ys[len(ys)/2]
+}
+
 func validCoord(c char) bool {
 	for _, v := range []float64{c.x, c.y, c.left, c.right, c.bottom, c.top, c.size} {
 		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e7 {
@@ -384,49 +441,6 @@ type piece struct {
 	col int
 }
 
-// cutRow cuts a row at the gutter of a two-column page (a row with ink in
-// the gutter spans both columns) and at gaps wider than blockGap.
-func cutRow(r *row, gutter float64, cols bool) []piece {
-	var parts []piece
-	if cols {
-		var left, right row
-		across := false
-		for i, c := range r.chars {
-			switch {
-			case c.right <= gutter:
-				left.chars, left.pos = append(left.chars, c), append(left.pos, r.pos[i])
-			case c.left >= gutter:
-				right.chars, right.pos = append(right.chars, c), append(right.pos, r.pos[i])
-			default:
-				across = true
-			}
-		}
-		if across || len(left.chars) == 0 && len(right.chars) == 0 {
-			parts = append(parts, piece{r, -1})
-		} else {
-			for i, side := range []*row{&left, &right} {
-				if len(side.chars) == 0 {
-					continue
-				}
-				for k, s := range r.spaces {
-					if (s.right <= gutter) == (i == 0) {
-						side.spaces, side.spos = append(side.spaces, s), append(side.spos, r.spos[k])
-					}
-				}
-				side.size, side.base = dominantSize(side.chars), r.base
-				parts = append(parts, piece{side, i})
-			}
-		}
-	} else {
-		parts = []piece{{r, 0}}
-	}
-	var out []piece
-	for _, p := range parts {
-		out = append(out, cutBlocks(p)...)
-	}
-	return out
-}
-
 // cutBlocks cuts a row at gaps wider than blockGap font sizes, except the
 // gap after a label at the start.
 func cutBlocks(p piece) []piece {
@@ -453,7 +467,8 @@ func cutBlocks(p piece) []piece {
 				b.spaces, b.spos = append(b.spaces, s), append(b.spos, p.r.spos[k])
 			}
 		}
-		b.size, b.base = dominantSize(b.chars), p.r.base
+		b.size = dominantSize(b.chars)
+		b.base = baseline(b.chars, b.size, p.r.base)
 		// A label alone before the gap (a tab after "1." or "(a)"): the
 		// gap does not cut.
 		if len(out) == 0 && isLabelOnly(b.chars) && x[0] != math.Inf(1) {
@@ -664,14 +679,24 @@ func ltrText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 
 // readingOrder sorts the lines of a page top to bottom; on a two-column
 // page, the lines of each column between two rows that span both are read
-// column by column (the right column first on a right-to-left page).
-func readingOrder(ls []*line, cols bool) []*line {
+// column by column (the right column first on a right-to-left page). A
+// line of one column above or below all of the other column's lines
+// (a symbol at the head of the page, a footer) is read as spanning both.
+func readingOrder(ls []*line) []*line {
 	rtlPage := 0
+	cols := false
+	top, bottom := [2]float64{math.Inf(-1), math.Inf(-1)}, [2]float64{math.Inf(1), math.Inf(1)}
 	for _, l := range ls {
 		if l.rtl {
 			rtlPage++
 		} else {
 			rtlPage--
+		}
+		if l.col >= 0 && l.col <= 1 {
+			top[l.col], bottom[l.col] = math.Max(top[l.col], l.base), math.Min(bottom[l.col], l.base)
+		}
+		if l.col != 0 {
+			cols = true
 		}
 	}
 	sort.SliceStable(ls, func(i, j int) bool {
@@ -686,6 +711,14 @@ func readingOrder(ls []*line, cols bool) []*line {
 	})
 	if !cols {
 		return ls
+	}
+	for _, l := range ls {
+		if l.col == 0 || l.col == 1 {
+			o := 1 - l.col
+			if l.base > top[o]+0.5*l.size || l.base < bottom[o]-0.5*l.size {
+				l.col = -1
+			}
+		}
 	}
 	out := make([]*line, 0, len(ls))
 	var left, right []*line

@@ -138,10 +138,19 @@ func startsNote(l *line, pending map[string]bool, bodySize float64) (noteEvidenc
 	n := utf8.RuneCountInString(l.text[:end])
 	mk := utf8.RuneCountInString(mark)
 	tab := false
-	if n < len(l.spans) && mk > 0 {
-		tab = l.spans[n].l-l.spans[mk-1].r > markGap*l.size && l.text[end-1] != '.'
-		if l.rtl {
-			tab = l.spans[mk-1].l-l.spans[n].r > markGap*l.size
+	// A tab after the mark itself ("1⇥text"), not after "1." (a label).
+	if rs := []rune(l.text); mk < len(rs) && mk < len(l.spans) && rs[mk] != '.' && rs[mk] != ')' {
+		next := mk
+		for next < len(rs) && rs[next] == ' ' {
+			next++
+		}
+		if next < len(l.spans) {
+			a, b := l.spans[mk-1], l.spans[next]
+			gap := b.l - a.r
+			if l.rtl {
+				gap = a.l - b.r
+			}
+			tab = gap > markGap*l.size
 		}
 	}
 	return noteEvidence{noteStart{mark, n}, false, tab}, true

@@ -64,6 +64,7 @@ type model struct {
 	left, right map[colKey]float64
 	pitches     map[float64]float64 // by size, to 0.5 pt
 	blocks      map[blockKey]bool   // offsets where blocks of lines start
+	startCount  map[blockKey]int    // lines starting at each offset
 	rtl         bool                // the document is written right to left
 }
 
@@ -102,6 +103,28 @@ func newModel(ls []*line) *model {
 		} else {
 			m.left[k], m.right[k] = lo, hi
 		}
+	}
+	// Rows across both columns of a page measure against the margins of
+	// the two columns together.
+	for _, parity := range []int{0, 1} {
+		k := colKey{parity, -1}
+		if _, ok := m.left[k]; !ok {
+			continue
+		}
+		for _, c := range []int{0, 1} {
+			if v, ok := m.left[colKey{parity, c}]; ok && v < m.left[k] {
+				m.left[k] = v
+			}
+			if v, ok := m.right[colKey{parity, c}]; ok && v > m.right[k] {
+				m.right[k] = v
+			}
+		}
+	}
+	// How many lines start at each offset: a first-line indent is common,
+	// the start of a line set flush right or centred is not.
+	m.startCount = map[blockKey]int{}
+	for _, l := range ls {
+		m.startCount[blockKey{keyOf(l), math.Round(m.offset(l))}]++
 	}
 	// The pitch: between a full line and the next line when that starts
 	// at the margin (the lines of one paragraph), so that the gaps
@@ -283,7 +306,7 @@ func (m *model) breaks(par *para, p, l *line) string {
 	if lab.ok && lab.tab {
 		return "label+tab"
 	}
-	below := p.page == l.page && p.col == l.col && p.base > l.base
+	below := p.page == l.page && p.base > l.base && (p.col == l.col || p.col < 0 || l.col < 0)
 	if below {
 		g, pitch := p.base-l.base, m.pitch(p.size)
 		if par.pitch > 0 {
@@ -352,10 +375,20 @@ func (m *model) endedEarly(p, l *line) bool {
 		need += spaceWidth * l.size
 	}
 	room := m.room(p)
-	if m.centred(p) {
-		room += m.offset(p) // a centred line has room on both sides
+	if off := m.offset(p); m.centred(p) || off > tol(p.size) && !m.common(p) && !m.labelOf(p).ok {
+		room += off // a line set centred or flush right has room at its start too
 	}
 	return room > need
+}
+
+// common reports whether at least three lines of the document start where
+// l does, give or take the tolerance.
+func (m *model) common(l *line) bool {
+	k, off, n := keyOf(l), m.offset(l), 0
+	for d := -math.Ceil(tol(l.size)); d <= math.Ceil(tol(l.size)); d++ {
+		n += m.startCount[blockKey{k, math.Round(off) + d}]
+	}
+	return n >= 3
 }
 
 // measureBlocks finds the offsets at which three consecutive lines or
