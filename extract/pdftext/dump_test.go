@@ -38,7 +38,7 @@ func TestDump(t *testing.T) {
 			fmt.Printf("base=%6.1f size=%4.1f x=[%6.1f %6.1f] %q\n", l.base, l.size, l.minX, l.maxX, l.text)
 		}
 	}
-	traceBreaks = func(l *line, why string) { fmt.Printf("  %-10s| %.60q\n", why, l.text) }
+	traceBreaks = func(l *line, why, detail string) { fmt.Printf("  %-10s| %-45s| %.60q\n", why, detail, l.text) }
 	defer func() { traceBreaks = nil }()
 	for _, p := range layout(pages) {
 		fmt.Printf("P%d note=%v %q\n", p.Page, p.Note, p.Text)

@@ -109,15 +109,24 @@ func buildLines(pi int, p page) []*line {
 		all[i] = i
 	}
 	rows := groupRows(p, all)
-	if gutter, ok := findGutter(rows, p); ok {
+	if g, ok := findGutter(rows, p); ok {
 		// Each column's characters are grouped again on their own, so
 		// that the baselines of one column do not pull the other's; rows
 		// with ink across the gutter span both columns.
 		var sides [3][]int // left, right, across
 		for _, r := range rows {
 			across := false
+			if r.base > g.hi+0.5*r.size || r.base < g.lo-0.5*r.size {
+				// Outside the two-column part of the page: a row with text
+				// on both sides of the strip is one line.
+				l, rt := false, false
+				for _, c := range r.chars {
+					l, rt = l || c.right <= g.x, rt || c.left >= g.x
+				}
+				across = l && rt
+			}
 			for _, c := range r.chars {
-				if c.left < gutter && c.right > gutter {
+				if c.left < g.x && c.right > g.x {
 					across = true
 					break
 				}
@@ -128,7 +137,7 @@ func buildLines(pi int, p page) []*line {
 					switch {
 					case across:
 						sides[2] = append(sides[2], k)
-					case (c.left+c.right)/2 < gutter:
+					case (c.left+c.right)/2 < g.x:
 						sides[0] = append(sides[0], k)
 					default:
 						sides[1] = append(sides[1], k)
@@ -145,9 +154,19 @@ func buildLines(pi int, p page) []*line {
 			}
 		}
 	}
+	width := 0.0
+	if len(p.chars) > 0 {
+		minX, maxX := math.Inf(1), math.Inf(-1)
+		for _, c := range p.chars {
+			if !isSpace(c.r) && validCoord(c) {
+				minX, maxX = math.Min(minX, c.left), math.Max(maxX, c.right)
+			}
+		}
+		width = maxX - minX
+	}
 	var out []*line
 	for _, r := range rows {
-		for _, piece := range cutBlocks(piece{r, r.col}) {
+		for _, piece := range cutBlocks(piece{r, r.col}, width) {
 			if l := newLine(pi, piece.r, piece.col, p); l != nil {
 				out = append(out, l)
 			}
@@ -373,10 +392,18 @@ func gaps(cs []char, min float64) [][2]float64 {
 	return out
 }
 
+// gutter is the white strip between the two columns of part of a page.
+type gutter struct {
+	x      float64 // its middle
+	lo, hi float64 // the baselines of the lowest and highest rows it cuts
+}
+
 // findGutter looks for the white strip between the two columns of a page:
-// an x-interval in the middle of the text that most body rows leave empty
-// while holding text on both sides of it. It returns the strip's middle.
-func findGutter(rows []*row, p page) (float64, bool) {
+// an x-position in the middle of the text that a run of body rows (four
+// or more, with at most one row in between that crosses it) leave empty
+// while holding text on both sides. A page may have one column above
+// (a masthead, a voting list) and two below.
+func findGutter(rows []*row, p page) (gutter, bool) {
 	type iv struct{ l, r float64 }
 	var body []*row
 	minX, maxX := math.Inf(1), math.Inf(-1)
@@ -389,48 +416,80 @@ func findGutter(rows []*row, p page) (float64, bool) {
 			minX, maxX = math.Min(minX, c.left), math.Max(maxX, c.right)
 		}
 	}
-	if len(body) < 6 || maxX-minX < 100 {
-		return 0, false
+	if len(body) < 4 || maxX-minX < 100 {
+		return gutter{}, false
 	}
+	sort.SliceStable(body, func(i, j int) bool { return body[i].base > body[j].base })
 	w := maxX - minX
 	lo, hi := minX+0.3*w, maxX-0.3*w
-	// Candidate positions: the middles of every row's wide gaps.
+	// Candidate positions: the middles of the rows' wide gaps, to 1 pt.
 	var gapsOf [][]iv
+	seen := map[float64]bool{}
 	var cands []float64
 	for _, r := range body {
 		var g []iv
 		for _, x := range gaps(r.chars, gutterGap*r.size) {
 			g = append(g, iv{x[0], x[1]})
-			if m := (x[0] + x[1]) / 2; m > lo && m < hi {
+			if m := math.Round((x[0] + x[1]) / 2); m > lo && m < hi && !seen[m] && len(cands) < 400 {
+				seen[m] = true
 				cands = append(cands, m)
 			}
 		}
 		gapsOf = append(gapsOf, g)
 	}
-	if len(cands) == 0 {
-		return 0, false
-	}
-	sort.Float64s(cands)
-	best, bestN := 0.0, 0
-	for i, x := range cands {
-		if i > 0 && x-cands[i-1] < 0.5 {
-			continue
+	var best gutter
+	bestN := 0
+	for _, x := range cands {
+		// The longest run of rows with the strip at x: rows with text on
+		// both sides of it, and rows with text on one side only (the
+		// baselines of two columns need not line up), until two rows in a
+		// row cross it.
+		n, first, last, miss := 0, -1, -1, 0
+		run := func() {
+			if n > bestN {
+				bestN = n
+				best = gutter{x: x, lo: body[last].base, hi: body[first].base}
+			}
 		}
-		n := 0
-		for _, g := range gapsOf {
+		for i, g := range gapsOf {
+			hit := false
 			for _, v := range g {
 				if v.l <= x && x <= v.r {
-					n++
+					hit = true
 					break
 				}
 			}
+			cross := false
+			if !hit {
+				for _, c := range body[i].chars {
+					if c.left < x && c.right > x {
+						cross = true
+						break
+					}
+				}
+			}
+			switch {
+			case hit:
+				if first < 0 {
+					first = i
+				}
+				n, last, miss = n+1, i, 0
+			case cross && first >= 0:
+				miss++
+				if miss > 1 {
+					run()
+					n, first, last, miss = 0, -1, -1, 0
+				}
+			case first >= 0:
+				last = i
+			}
 		}
-		if n > bestN {
-			best, bestN = x, n
+		if first >= 0 {
+			run()
 		}
 	}
-	if float64(bestN) < gutterShare*float64(len(body)) || bestN < 4 {
-		return 0, false
+	if bestN < 4 {
+		return gutter{}, false
 	}
 	return best, true
 }
@@ -441,10 +500,28 @@ type piece struct {
 	col int
 }
 
-// cutBlocks cuts a row at gaps wider than blockGap font sizes, except the
-// gap after a label at the start.
-func cutBlocks(p piece) []piece {
-	g := gaps(p.r.chars, blockGap*p.r.size)
+// cutBlocks cuts a row at gaps wider than blockGap font sizes and than
+// 0.3 of the width of the page's text (or between type of two sizes),
+// except the gap after a label at the start.
+func cutBlocks(p piece, width float64) []piece {
+	var g [][2]float64
+	for _, x := range gaps(p.r.chars, blockGap*p.r.size) {
+		// The wide spaces of a justified line in a narrow column are no
+		// cut: the gap must be a good part of the page's width, or part
+		// type of two sizes (a masthead's body name and its symbol).
+		var l, r []char
+		for _, c := range p.r.chars {
+			if c.right <= x[0]+0.01 {
+				l = append(l, c)
+			} else {
+				r = append(r, c)
+			}
+		}
+		a, b := dominantSize(l), dominantSize(r)
+		if x[1]-x[0] > 0.3*width || math.Abs(a-b) > 0.1*math.Max(a, b) {
+			g = append(g, x)
+		}
+	}
 	if len(g) == 0 {
 		return []piece{p}
 	}

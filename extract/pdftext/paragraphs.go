@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -413,7 +414,7 @@ func (m *model) measureBlocks(ls []*line) {
 
 // traceBreaks, when set (by a debugging test), is told the evidence for
 // each line's break.
-var traceBreaks func(l *line, why string)
+var traceBreaks func(l *line, why, detail string)
 
 // paragraphs splits body lines into paragraphs.
 func (m *model) paragraphs(ls []*line, words map[string]bool) []extract.Paragraph {
@@ -433,7 +434,7 @@ func (m *model) paragraphs(ls []*line, words map[string]bool) []extract.Paragrap
 		if cur != nil {
 			why = m.breaks(cur, cur.lines[len(cur.lines)-1], l)
 			if traceBreaks != nil {
-				traceBreaks(l, why)
+				traceBreaks(l, why, fmt.Sprintf("off=%.1f room=%.1f cont=%.1f col=%d", m.offset(l), m.room(l), cur.cont, l.col))
 			}
 		}
 		if cur != nil && why == "" {
