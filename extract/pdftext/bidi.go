@@ -65,7 +65,11 @@ type cluster struct {
 func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 	var cl []cluster
 	var marks []char
+	base := baseline(cs, size, 0)
 	for i, c := range cs {
+		if isKashida(c, base, size) {
+			continue
+		}
 		if unicode.In(c.r, unicode.Mn, unicode.Me) {
 			marks = append(marks, c)
 			continue
@@ -151,6 +155,16 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 		}
 	}
 	return rs, spans
+}
+
+// isKashida reports whether a glyph is a tatweel drawn to justify Arabic
+// text: U+0640, or a glyph some producers map to a comma, a flat stroke on
+// the baseline (a comma hangs below it).
+func isKashida(c char, base, size float64) bool {
+	if c.r == 0x0640 {
+		return true
+	}
+	return c.r == ',' && c.bottom >= base-0.05*size && c.top-c.bottom < 0.15*size
 }
 
 func sameBox(a, b char) bool {

@@ -757,8 +757,8 @@ func ltrText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 // readingOrder sorts the lines of a page top to bottom; on a two-column
 // page, the lines of each column between two rows that span both are read
 // column by column (the right column first on a right-to-left page). A
-// line of one column above or below all of the other column's lines
-// (a symbol at the head of the page, a footer) is read as spanning both.
+// line of one column above all of the other column's lines (a symbol at
+// the head of the page, a masthead) is read as spanning both.
 func readingOrder(ls []*line) []*line {
 	rtlPage := 0
 	cols := false
@@ -792,7 +792,7 @@ func readingOrder(ls []*line) []*line {
 	for _, l := range ls {
 		if l.col == 0 || l.col == 1 {
 			o := 1 - l.col
-			if l.base > top[o]+0.5*l.size || l.base < bottom[o]-0.5*l.size {
+			if l.base > top[o]+0.5*l.size {
 				l.col = -1
 			}
 		}

@@ -13,6 +13,16 @@ var reNoteMark = regexp.MustCompile(`^(?:(\d{1,3}|[a-z])[.)]?(?:\s|$)|(\*{1,3}|[
 // noteMark returns the mark at the start of s and how many bytes of s
 // it and the space after it take, or "".
 func noteMark(s string) (string, int) {
+	// "1谨随函转递…": digits glued to Chinese text.
+	n := 0
+	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n > 0 && n < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[n:]); isCJKStrict(r) {
+			return s[:n], n
+		}
+	}
 	m := reNoteMark.FindStringSubmatch(s)
 	switch {
 	case m == nil:
@@ -51,7 +61,9 @@ type noteStart struct {
 // raised, a tab follows the mark, or a wide gap sets it apart from the
 // text above. From there to the foot of the page every line is a note
 // (the lines of one note, or the next note when a line starts with the
-// next mark). Notes whose references cannot be seen (no superscripts)
+// next mark), in its column on a two-column page, and so is every later
+// line in the notes' smaller type (endnotes a browser balanced over two
+// columns). Notes whose references cannot be seen (no superscripts)
 // are found as before: lines in a smaller type below the last body line
 // of a page, when the first starts with a mark.
 func findNotes(pages [][]*line, bodySize float64, pitch func(float64) float64) (map[*line]noteStart, map[string]bool) {
@@ -100,9 +112,17 @@ func findNotes(pages [][]*line, bodySize float64, pitch func(float64) float64) (
 			confirmed[first.mark] = true
 			delete(pending, first.mark)
 		}
+		top := ls[k]
 		for _, l := range ls[k:] {
+			// The notes are below their first line, in its column (or
+			// across the page); the other column's text beside them is
+			// body.
+			small := l.size < noteSize*bodySize && top.size < noteSize*bodySize
+			if !small && (l.base > top.base+0.5*top.size || top.col >= 0 && l.col >= 0 && l.col != top.col) {
+				continue
+			}
 			l.note = true
-			if l == ls[k] {
+			if l == top {
 				continue
 			}
 			if st, ok := startsNote(l, pending, bodySize); ok {
