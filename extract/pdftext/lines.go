@@ -84,10 +84,11 @@ const (
 	// of a line (a tab) never cuts.
 	blockGap = 3.0
 	// gutterGap is the least width of the white strip between two
-	// columns, and gutterShare the share of a page's body rows that must
-	// have it for the page to be read as two columns.
-	gutterGap   = 0.8
-	gutterShare = 0.5
+	// columns.
+	gutterGap = 0.8
+	// minGutterRows is how many rows a gutter must cut: fewer are the
+	// rivers of white that justified text can show between its words.
+	minGutterRows = 6
 )
 
 // row is the characters of one baseline before it is cut into lines.
@@ -110,6 +111,9 @@ func buildLines(pi int, p page) []*line {
 	}
 	rows := groupRows(p, all)
 	if g, ok := findGutter(rows, p); ok {
+		if debugGutter != nil {
+			debugGutter(pi, g)
+		}
 		// Each column's characters are grouped again on their own, so
 		// that the baselines of one column do not pull the other's; rows
 		// with ink across the gutter span both columns.
@@ -125,10 +129,23 @@ func buildLines(pi int, p page) []*line {
 				}
 				across = l && rt
 			}
-			for _, c := range r.chars {
-				if c.left < g.x && c.right > g.x {
+			if !across {
+				// Text on both sides of the strip that leaves no wide gap
+				// at it is one line.
+				l, rt := false, false
+				for _, c := range r.chars {
+					l, rt = l || c.right <= g.x, rt || c.left >= g.x
+					if c.left < g.x && c.right > g.x {
+						across = true
+					}
+				}
+				if l && rt && !across {
 					across = true
-					break
+					for _, v := range gaps(r.chars, gutterGap*r.size) {
+						if v[0] <= g.x && g.x <= v[1] {
+							across = false
+						}
+					}
 				}
 			}
 			for _, set := range [2][]int{r.pos, r.spos} {
@@ -392,6 +409,9 @@ func gaps(cs []char, min float64) [][2]float64 {
 	return out
 }
 
+// debugGutter, when set by a debugging test, is told each gutter found.
+var debugGutter func(page int, g gutter)
+
 // gutter is the white strip between the two columns of part of a page.
 type gutter struct {
 	x      float64 // its middle
@@ -445,8 +465,9 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 		// baselines of two columns need not line up), until two rows in a
 		// row cross it.
 		n, first, last, miss := 0, -1, -1, 0
+		var edges []iv
 		run := func() {
-			if n > bestN {
+			if n > bestN && aligned(edges) {
 				bestN = n
 				best = gutter{x: x, lo: body[last].base, hi: body[first].base}
 			}
@@ -455,7 +476,15 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 			hit := false
 			for _, v := range g {
 				if v.l <= x && x <= v.r {
-					hit = true
+					// Text on both sides, not a label before a tab.
+					lo, hi := math.Inf(1), math.Inf(-1)
+					for _, c := range body[i].chars {
+						lo, hi = math.Min(lo, c.left), math.Max(hi, c.right)
+					}
+					hit = v.l-lo > 0.2*w && hi-v.r > 0.2*w
+					if hit {
+						edges = append(edges, v)
+					}
 					break
 				}
 			}
@@ -478,7 +507,7 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 				miss++
 				if miss > 1 {
 					run()
-					n, first, last, miss = 0, -1, -1, 0
+					n, first, last, miss, edges = 0, -1, -1, 0, nil
 				}
 			case first >= 0:
 				last = i
@@ -488,10 +517,37 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 			run()
 		}
 	}
-	if bestN < 4 {
+	if bestN < minGutterRows {
 		return gutter{}, false
 	}
 	return best, true
+}
+
+// aligned reports whether the strips of a run have one edge in common,
+// as columns do (a column's text starts at one x, and a justified or
+// right-to-left column ends at one x); the rivers of white that justified
+// text can show between its words have ragged edges.
+func aligned[T interface{ ~struct{ l, r float64 } }](edges []T) bool {
+	if len(edges) == 0 {
+		return false
+	}
+	share := func(at func(T) float64) float64 {
+		xs := make([]float64, len(edges))
+		for i, e := range edges {
+			xs[i] = at(e)
+		}
+		sort.Float64s(xs)
+		med, n := xs[len(xs)/2], 0
+		for _, x := range xs {
+			if math.Abs(x-med) <= 1.5 {
+				n++
+			}
+		}
+		return float64(n) / float64(len(xs))
+	}
+	left := share(func(e T) float64 { return struct{ l, r float64 }(e).l })
+	right := share(func(e T) float64 { return struct{ l, r float64 }(e).r })
+	return math.Max(left, right) >= 0.7
 }
 
 // piece is part of a row that becomes one line.

@@ -48,13 +48,31 @@ const (
 )
 
 // reLabel matches a paragraph label at the start of a line: "1.", "12.",
-// "１．", "(a)", "(iv)", "(12)", "（一）", "a)", "IV.", Arabic "1 -" and
-// "١ -", Chinese "一、".
+// "１．", "1．" (Chinese writes it without a space), "(a)", "(iv)",
+// "(12)", "（一）", "a)", "IV.", Arabic "1 -" and "١ -", Chinese "一、".
 var (
-	reLabel = regexp.MustCompile(`^(?:(?:[0-9]{1,3}[.．]|[(（](?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6}|[а-яё]{1,2}|\p{Arabic}{1,2})[)）]|[a-z][.)]|[IVXLC]{1,6}\.|[0-9٠-٩]{1,3} ?[-–])(?:\s|$)|(?:[０-９]{1,3}[．.]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)\s?)`)
+	reLabel = regexp.MustCompile(`^(?:(?:[0-9]{1,3}[.．]|[(（](?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6}|[а-яё]{1,2}|\p{Arabic}{1,2})[)）]|[a-z][.)]|[IVXLC]{1,6}\.|[0-9٠-٩]{1,3} ?[-–])(?:\s|$)|(?:[0-9０-９]{1,3}[．。]|[０-９]{1,3}\.|（[a-z一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)\s?)`)
 	// reLabelRTL is an Arabic label read left to right: "- 1", "(أ)".
 	reLabelRTL = regexp.MustCompile(`^(?:[-–] ?[0-9٠-٩]{1,3}|[()]\p{Arabic}{1,2}[()])$`)
 )
+
+// labelEnd returns the byte range of the label that starts s, or nil:
+// reLabel, or a number and a full stop glued to Chinese text ("1.肯定").
+func labelEnd(s string) []int {
+	if loc := reLabel.FindStringIndex(s); loc != nil {
+		return loc
+	}
+	n := 0
+	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n > 0 && n+1 < len(s) && s[n] == '.' {
+		if r, _ := utf8.DecodeRuneInString(s[n+1:]); isCJKStrict(r) {
+			return []int{0, n + 1}
+		}
+	}
+	return nil
+}
 
 // colKey names a column's geometry: the parity of the page (mirrored
 // margins) and the column (-1 for rows across both).
@@ -255,7 +273,7 @@ type label struct {
 }
 
 func (m *model) labelOf(l *line) label {
-	loc := reLabel.FindStringIndex(l.text)
+	loc := labelEnd(l.text)
 	if loc == nil {
 		return label{}
 	}
@@ -344,8 +362,10 @@ func (m *model) breaks(par *para, p, l *line) string {
 			return "indents"
 		}
 		return ""
-	case m.labelOf(p).ok && math.Abs(off-m.labelOf(p).after) <= t:
-		return "" // hanging indent: under the text after the label
+	case m.labelOf(p).ok && off > pOff:
+		// Hanging indent: the lines after a label's start further in,
+		// under the text after the label or wherever the indent is.
+		return ""
 	case off < pOff-t:
 		return "" // back to the margin after a first-line indent
 	}
