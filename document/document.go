@@ -469,10 +469,34 @@ func atoi(s string) int {
 	return n
 }
 
+// hanSpaces drops the spaces between two Chinese characters: a masthead
+// spaces out its body name ("大 会", "大　会"), one file keeps the space and
+// another not.
+func hanSpaces(t string) string {
+	if !strings.ContainsFunc(t, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return t
+	}
+	rs := []rune(t)
+	out := rs[:0]
+	for i, r := range rs {
+		if unicode.Is(unicode.Zs, r) || r == '\t' {
+			j := i + 1
+			for j < len(rs) && (unicode.Is(unicode.Zs, rs[j]) || rs[j] == '\t') {
+				j++
+			}
+			if len(out) > 0 && j < len(rs) && unicode.Is(unicode.Han, out[len(out)-1]) && unicode.Is(unicode.Han, rs[j]) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
 var boilerplateRe = regexp.MustCompile(`(?i)^(distr\.?|original` + sp + `*:|general` + sp + `assembly|human` + sp + `rights` + sp + `council|security` + sp + `council|economic` + sp + `and` + sp + `social` + sp + `council|agenda` + sp + `item|item` + sp + `\d|原文|议程项目|分发|大会$|人权理事会$|安全理事会$|第.{1,6}届会议|.{0,20}session$|\d{1,2}` + sp + `+\p{L}+` + sp + `*[-–—]` + sp + `*\d{1,2}` + sp + `+\p{L}+` + sp + `+\d{4}|\d{4}年)`)
 
 func isBoilerplate(t string) bool {
-	t = strings.TrimSpace(t)
+	t = hanSpaces(strings.TrimSpace(t))
 	l := strings.ToLower(t)
 	for _, s := range sponsorEnd {
 		if strings.HasSuffix(strings.TrimRightFunc(l, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".:：*", r) }), s) {

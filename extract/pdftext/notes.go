@@ -58,8 +58,8 @@ type noteStart struct {
 // A note starts at a line of the body region that begins with a mark the
 // body has used as a superscript reference above it (on that page, or
 // earlier for endnotes), when the line is in a smaller type, its mark is
-// raised, a tab follows the mark, or a wide gap sets it apart from the
-// text above. From there to the foot of the page every line is a note
+// raised, a tab follows the mark, a wide gap sets it apart from the text
+// above, or later lines start with the other pending marks. From there to the foot of the page every line is a note
 // (the lines of one note, or the next note when a line starts with the
 // next mark), in its column on a two-column page, and so is every later
 // line in the notes' smaller type (endnotes a browser balanced over two
@@ -81,18 +81,16 @@ func findNotes(pages [][]*line, bodySize float64, pitch func(float64) float64) (
 		k := -1
 		var first noteStart
 		for i, l := range ls {
-			if i > 0 || carry {
-				if st, ok := startsNote(l, pending, bodySize); ok {
-					gap := i > 0 && ls[i-1].page == l.page && ls[i-1].base-l.base > noteGap*pitch(ls[i-1].size)
-					if l.size < noteSize*bodySize || st.lead || st.tab || gap || i == 0 {
-						k, first = i, st.noteStart
-						break
-					}
-				}
-				if i == 0 && carry && l.size < noteSize*bodySize {
-					k = 0 // a note continued from the page before
+			if st, ok := startsNote(l, pending, bodySize); ok {
+				gap := i > 0 && ls[i-1].page == l.page && ls[i-1].base-l.base > noteGap*pitch(ls[i-1].size)
+				if l.size < noteSize*bodySize || st.lead || st.tab || gap || i == 0 && carry || sequence(ls[i:], pending) >= 2 {
+					k, first = i, st.noteStart
 					break
 				}
+			}
+			if i == 0 && carry && l.size < noteSize*bodySize {
+				k = 0 // a note continued from the page before
+				break
 			}
 			for _, s := range l.sups {
 				if !s.lead {
@@ -174,6 +172,25 @@ func startsNote(l *line, pending map[string]bool, bodySize float64) (noteEvidenc
 		}
 	}
 	return noteEvidence{noteStart{mark, n}, false, tab}, true
+}
+
+// sequence counts the pending marks that start lines of ls, in turn:
+// endnotes in the body's type are told from paragraphs by their run of
+// marks, 1, 2, 3 at the heads of lines after the body.
+func sequence(ls []*line, pending map[string]bool) int {
+	seen := map[string]bool{}
+	for _, l := range ls {
+		mark := ""
+		if len(l.sups) > 0 && l.sups[0].lead {
+			mark = l.sups[0].mark
+		} else {
+			mark, _ = noteMark(l.text)
+		}
+		if mark != "" && pending[mark] {
+			seen[mark] = true
+		}
+	}
+	return len(seen)
 }
 
 // smallTail finds the notes of a page whose references are not raised:

@@ -52,6 +52,9 @@ const (
 // "(12)", "（一）", "a)", "IV.", Arabic "1 -" and "١ -", Chinese "一、".
 var (
 	reLabel = regexp.MustCompile(`^(?:(?:[0-9]{1,3}[.．]|[(（](?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6}|[а-яё]{1,2}|\p{Arabic}{1,2})[)）]|[a-z][.)]|[IVXLC]{1,6}\.|[0-9٠-٩]{1,3} ?[-–])(?:\s|$)|(?:[0-9０-９]{1,3}[．。]|[０-９]{1,3}\.|（[a-z一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)\s?)`)
+	// reLabelGlued is a label without the space after it, as Chinese
+	// text writes "(a)由于".
+	reLabelGlued = regexp.MustCompile(`^[(（](?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6})[)）]`)
 	// reLabelRTL is an Arabic label read left to right: "- 1", "(أ)".
 	reLabelRTL = regexp.MustCompile(`^(?:[-–] ?[0-9٠-٩]{1,3}|[()]\p{Arabic}{1,2}[()])$`)
 )
@@ -61,6 +64,11 @@ var (
 func labelEnd(s string) []int {
 	if loc := reLabel.FindStringIndex(s); loc != nil {
 		return loc
+	}
+	if loc := reLabelGlued.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[loc[1]:]); isCJKStrict(r) {
+			return loc
+		}
 	}
 	n := 0
 	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
@@ -254,8 +262,8 @@ func (m *model) firstWord(l *line) (float64, bool) {
 		return 0, false
 	}
 	if isCJKStrict(rs[0]) {
-		a, b := m.extent(l, 0, 1)
-		return b - a, false
+		// A Chinese character takes a full em, whatever its ink.
+		return l.size, false
 	}
 	j := 0
 	for j < len(rs) && rs[j] != ' ' && !isCJKStrict(rs[j]) {
