@@ -18,12 +18,15 @@
 // # Lists
 //
 // An item of an <ol> starts with the number a browser draws for it, then
-// a space: "1. Decides…". The numbering is the type attribute of the ol (1,
-// a, A, i, I), else the list-style-type of its inline style (list-style-type
-// or the list-style shorthand); a type or style on the li wins for that
-// item. start, reversed and <li value> set the numbers as in a browser
-// (reversed counts down from the number of items). The label is written
-// the way UN texts write it, so that package document reads it:
+// a space: "1. Decides…". The numbering is the item's list-style-type as
+// the cascade gives it (see Stylesheets): the page's <style> rules, the
+// inline style (list-style-type or the list-style shorthand), the type
+// attribute (1, a, A, i, I) below both, and an ol is decimal, a ul disc,
+// when none of them says. An li inherits its list's style unless it is
+// given one of its own. start, reversed and <li value> set the numbers as
+// in a browser (reversed counts down from the number of items). Unless a
+// @counter-style rule gives the form, the label is written the way UN
+// texts write it, so that package document reads it:
 //
 //   - decimal is "1." at any depth and in any language, Arabic too: document
 //     reads "1." before Arabic text as it reads "1 - ";
@@ -37,12 +40,60 @@
 //     their range (0, negative numbers, roman above 3999) are decimal;
 //   - none, disc, circle, square and a string marker give no label (the
 //     item still counts), nor do items of <ul> and <menu> unless their
-//     inline style numbers them. A hidden item is not counted.
+//     style numbers them. A hidden item is not counted.
+//
+// A counter style of the page's own, from a @counter-style rule that gives
+// a prefix or a suffix (or extends one that does), is drawn as the browser
+// draws it: prefix, representation and suffix, its white space collapsed
+// and trimmed, "1 -" for suffix " - ", "1．" for "． ", "(а)" for prefix "("
+// and suffix ") ". One without either is written as above: "(а)" for
+// Cyrillic letters, "1." for numbers. A page's own cyclic style draws its
+// symbol as a label too ("– x"); the predefined bullets, and styles that
+// extend them, give none.
 //
 // The text of an item before a nested list is a paragraph of its own, and
 // so is each nested item (the sub-paragraphs "(a) …"); text after a nested
 // list is a paragraph without a label. An item whose first text is in a
 // nested list loses its own label to the nested item's.
+//
+// # Stylesheets
+//
+// The text of every <style> element (of type text/css or none, not in a
+// template) is read for list numbering only; external stylesheets
+// (<link>, @import) are not. Read are the rules that set list-style-type
+// or list-style, and @counter-style rules; the rules in @media, @supports
+// and @layer blocks are read as if their condition held, other at-rules
+// (@page, @font-face …) and nested rules are skipped. !important is
+// honoured as in CSS: a stylesheet's beats the inline style, the inline
+// style's beats all. var() is not resolved (the declaration is ignored),
+// nor is symbols().
+//
+// Selectors: type, *, class, id, attribute selectors ([x], =, ~=, |=, ^=,
+// $=, *=, with the i and s flags), compounds of them, and the descendant
+// and child combinators; html and body are there if the page leaves them
+// out. A selector with a pseudo-class or pseudo-element, a sibling
+// combinator or a namespace matches nothing (it never matches wrongly); an
+// invalid one drops its rule, as in CSS. The cascade orders by !important,
+// then specificity (ids, classes and attributes, types), then order in the
+// page; the inline style beats the stylesheets, and they beat the type
+// attribute. inherit, unset, initial and revert are read.
+//
+// @counter-style reads system (cyclic, fixed with its first value,
+// symbolic, alphabetic, numeric, additive, extends), symbols (strings and
+// identifiers, not images), additive-symbols, prefix (default ""), suffix
+// (default ". "), negative, range, pad and fallback (default decimal; a
+// value outside the range, or one the system cannot write, is the
+// fallback's, with the style's own prefix and suffix). An invalid rule,
+// and one that redefines decimal or a bullet, defines nothing; an extends
+// cycle, or a chain of more than 32 rules, extends decimal.
+//
+// The work is bounded: 1 MiB of style text in all (a rule it cuts is
+// dropped), 4096 selectors of list-style rules, 512 counter styles of 256
+// symbols, 2048 tokens of a selector list, 1024 of a value, 32 compounds
+// of a selector, @media blocks 16 deep, representations of 64 symbols (the
+// fallback's beyond), pads of 64, and 2²³ steps of selector matching for
+// the page, beyond which nothing matches. Malformed CSS is recovered from
+// as CSS does.
 //
 // # Notes
 //
@@ -123,7 +174,7 @@ func Read(data []byte, opt Options) ([]extract.Paragraph, error) {
 	if max <= 0 {
 		max = 512
 	}
-	r := &reader{doc: s, maxDepth: max}
+	r := &reader{doc: s, maxDepth: max, sheet: readSheets(s)}
 	r.lineIndex()
 	if err := r.run(); err != nil {
 		return nil, err
@@ -293,6 +344,14 @@ type elem struct {
 
 	list *list // for ol, ul and menu: the numbering of its items
 
+	// List style (see css.go): the attributes of its start tag, the node
+	// selectors see, made when one is matched, and its computed
+	// list-style-type once known.
+	attrs   map[string]string
+	nd      *node
+	lst     string
+	lstDone bool
+
 	// Footnote structure (see notes.go).
 	capture   bool // its text is the mark of a note (a backlink that starts one)
 	supLead   bool // a sup that starts a paragraph: its text may be a note's mark
@@ -346,8 +405,9 @@ type reader struct {
 	// before it is not in the page.
 	forceLine bool
 
-	ols    int   // <ol> start tags read
-	counts []int // items of each <ol>, counted when a reversed one needs it
+	sheet  *sheet // what the page's <style> elements say of list numbering; nil for nothing
+	ols    int    // <ol> start tags read
+	counts []int  // items of each <ol>, counted when a reversed one needs it
 	label  pending
 
 	capBuf    strings.Builder // the text of the backlink being read
@@ -439,7 +499,7 @@ func (r *reader) start(tag string, attrs map[string]string, selfClosing bool, of
 	}
 	parent := r.top()
 	e := elem{tag: tag, lang: parent.lang, note: parent.note, drop: parent.drop, main: parent.main,
-		capture: parent.capture, outStart: len(r.out)}
+		capture: parent.capture, outStart: len(r.out), attrs: attrs}
 	if l, ok := attrs["lang"]; ok {
 		e.lang = normLang(l)
 	} else if l, ok := attrs["xml:lang"]; ok {
@@ -494,7 +554,7 @@ func (r *reader) start(tag string, attrs map[string]string, selfClosing bool, of
 		e.list = r.newList(tag, attrs)
 	case "li":
 		if !e.drop && !e.capture {
-			r.itemLabel(attrs, off)
+			r.itemLabel(attrs, off, &e)
 		}
 	}
 	r.stack = append(r.stack, e)

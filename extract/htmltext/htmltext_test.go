@@ -200,6 +200,11 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<ol reversed start=3 style="list-style:lower-roman"><li>a<ol type=a><li value=2>b</ol><li>&nbsp;c</ol><ul><li>d</ul>`))
 	f.Add([]byte(`<p>w<a href="#fn1" id="fnref1"><sup>1</sup></a>.</p><hr><section class="footnotes"><ol><li id="fn1"><p><sup>*</sup>&nbsp;n<a href="#fnref1">↩</a></p></ol></section>`))
 	f.Add([]byte(`<aside><p><a href="#_ftnref1">[1]</a> n</p></aside><div id=ftn2><p><a href="#_ftnref2">[2]</a></p></div><hr><p>[3] x <a href="#fnref3">^</a>`))
+	f.Add([]byte(`<style>@counter-style s { system: fixed 2; symbols: "а" \431; prefix: "("; suffix: ")\A"; range: 1 infinite; fallback: t; pad: 2 x }` +
+		`@counter-style t { system: extends s; negative: "-" } @media print { ol.a > li:not(.x), #i ol[type="a" i] { list-style: t inside !important } }` +
+		`ol { list-style-type: lower-roman } /* } */ ol( { x</style><ol class=a start=-2><li>a<li style="list-style: s">b<ol id=i><li>c</ol></ol>`))
+	f.Add([]byte(`<style>@counter-style a { system: additive; additive-symbols: 5 V, 1 I } @counter-style b { system: symbolic; symbols: "*" }` +
+		`li { list-style: a } li + li { list-style: b } .x .y > * { list-style-type: "-" }</style><div class=x><ol class=y><li>p<li value=99>q</ol></div>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ps, err := htmltext.Read(data, htmltext.Options{MaxDepth: 64})
 		if err != nil {

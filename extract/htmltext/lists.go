@@ -1,8 +1,10 @@
 package htmltext
 
 import (
-	"strconv"
+	"math"
+	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -10,21 +12,18 @@ import (
 // List numbering: an item of an ordered list starts with the label the
 // browser draws, written as UN texts write it (see the package comment).
 
-// list is the numbering of the items of an ol, ul or menu.
+// list is the numbering of the items of an ol, ul or menu. Their
+// list-style-type is the cascade's (elem.lst): see styleOf.
 type list struct {
 	ordered bool
-	style   string // CSS list-style-type of its items
-	next    int    // the number of the next item
-	step    int    // 1, or -1 for a reversed list
+	next    int // the number of the next item
+	step    int // 1, or -1 for a reversed list
 }
 
 func (r *reader) newList(tag string, attrs map[string]string) *list {
-	l := &list{style: "disc", next: 1, step: 1}
+	l := &list{next: 1, step: 1}
 	if tag == "ol" {
-		l.ordered, l.style = true, "decimal"
-		if t, ok := typeStyle(attrs["type"]); ok {
-			l.style = t
-		}
+		l.ordered = true
 		if _, ok := attrs["reversed"]; ok {
 			l.step = -1
 			l.next = r.itemCount(r.ols - 1)
@@ -33,15 +32,12 @@ func (r *reader) newList(tag string, attrs map[string]string) *list {
 			l.next = n
 		}
 	}
-	if t, ok := cssListStyle(attrs["style"]); ok {
-		l.style = t
-	}
 	return l
 }
 
-// itemLabel numbers the li about to open (its start tag at offset off):
+// itemLabel numbers li e, about to open (its start tag at offset off):
 // the label is written before its first text.
-func (r *reader) itemLabel(attrs map[string]string, off int) {
+func (r *reader) itemLabel(attrs map[string]string, off int, e *elem) {
 	var l *list
 	for i := len(r.stack) - 1; i >= 0 && l == nil; i-- {
 		l = r.stack[i].list
@@ -54,14 +50,7 @@ func (r *reader) itemLabel(attrs map[string]string, off int) {
 		v = n
 	}
 	l.next = v + l.step
-	style := l.style
-	if t, ok := typeStyle(attrs["type"]); ok {
-		style = t
-	}
-	if t, ok := cssListStyle(attrs["style"]); ok {
-		style = t
-	}
-	text, mark := marker(style, v)
+	text, mark := r.marker(r.styleOf(e, len(r.stack)), v)
 	line, col := r.pos(off)
 	r.label = pending{text: text, mark: mark, line: line, col: col, owner: len(r.stack)}
 }
@@ -144,86 +133,6 @@ func typeStyle(t string) (string, bool) {
 	return "", false
 }
 
-// cssListStyle returns the list-style-type an inline style attribute
-// sets, by list-style-type or the list-style shorthand (the last wins).
-func cssListStyle(style string) (string, bool) {
-	var out string
-	found := false
-	for _, decl := range strings.Split(style, ";") {
-		k, v, ok := strings.Cut(decl, ":")
-		if !ok {
-			continue
-		}
-		k = strings.ToLower(strings.TrimSpace(k))
-		v = strings.ToLower(strings.TrimSpace(v))
-		v = strings.TrimSpace(strings.TrimSuffix(v, "!important"))
-		var t string
-		switch k {
-		case "list-style-type":
-			t, ok = listType(v)
-		case "list-style":
-			t, ok = listShorthand(v)
-		default:
-			ok = false
-		}
-		if ok {
-			out, found = t, true
-		}
-	}
-	return out, found
-}
-
-// listType reads a list-style-type value: a counter style name, a string
-// (a marker that is not a number, like none), or "" and false for what
-// does not set one (inherit, unset, invalid values).
-func listType(v string) (string, bool) {
-	switch {
-	case v == "", v == "inherit", v == "unset", v == "revert", v == "revert-layer":
-		return "", false
-	case v == "initial":
-		return "disc", true
-	case v[0] == '"' || v[0] == '\'':
-		return "none", true
-	}
-	for _, c := range v {
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return "", false
-		}
-	}
-	return v, true
-}
-
-// listShorthand reads the type out of a list-style value; the shorthand
-// sets a type it does not name to its initial value, disc.
-func listShorthand(v string) (string, bool) {
-	fields := strings.Fields(v)
-	if len(fields) == 1 {
-		switch v {
-		case "inherit", "unset", "revert", "revert-layer":
-			return "", false
-		}
-	}
-	typ, none := "", false
-	for _, f := range fields {
-		switch {
-		case f == "inside" || f == "outside" || strings.HasPrefix(f, "url("):
-		case f == "none":
-			none = true
-		default:
-			if t, ok := listType(f); ok {
-				typ = t
-			}
-		}
-	}
-	switch {
-	case typ != "":
-		return typ, true
-	case none:
-		return "none", true
-	}
-	return "disc", true
-}
-
 // htmlInt parses an integer attribute by the HTML rules: leading white
 // space, a sign, digits, anything after ignored; bounded to ±10⁹.
 func htmlInt(s string) (int, bool) {
@@ -249,107 +158,359 @@ func htmlInt(s string) (int, bool) {
 	return n, true
 }
 
-var (
-	latinLower = []rune("abcdefghijklmnopqrstuvwxyz")
-	latinUpper = []rune("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-	greekLower = []rune("αβγδεζηθικλμνξοπρστυφχψω")
-)
-
-// marker returns the label of item n of a list-style-type, as it starts
-// the item's text ("1.", "(a)", "(iv)", "一、"), and the bare number or
-// letter ("1", "a") that is a note's mark; "", "" for no label.
-// Alphabetic and roman styles give the UN form "(a)", the only one
-// package document reads as a sub-paragraph label. A counter style not
-// known here is decimal, as CSS treats an undefined one; the alphabetic
-// and roman ones fall back to decimal outside their range, as in CSS.
-func marker(style string, n int) (label, mark string) {
-	paren := func(s string) (string, string) { return "(" + s + ")", s }
-	switch style {
-	case "none", "disc", "circle", "square", "disclosure-open", "disclosure-closed":
-		return "", ""
-	case "lower-alpha", "lower-latin":
-		if n >= 1 {
-			return paren(alphabetic(n, latinLower))
-		}
-	case "upper-alpha", "upper-latin":
-		if n >= 1 {
-			return paren(alphabetic(n, latinUpper))
-		}
-	case "lower-greek":
-		if n >= 1 {
-			return paren(alphabetic(n, greekLower))
-		}
-	case "lower-roman":
-		if n >= 1 && n <= 3999 {
-			return paren(strings.ToLower(roman(n)))
-		}
-	case "upper-roman":
-		if n >= 1 && n <= 3999 {
-			return paren(roman(n))
-		}
-	case "arabic-indic":
-		s := numeric(n, []rune("٠١٢٣٤٥٦٧٨٩"))
-		return s + ".", s
-	case "persian":
-		s := numeric(n, []rune("۰۱۲۳۴۵۶۷۸۹"))
-		return s + ".", s
-	case "cjk-decimal":
-		s := numeric(n, []rune("〇一二三四五六七八九"))
-		return s + "、", s
-	case "decimal-leading-zero":
-		s := strconv.Itoa(abs(n))
-		if len(s) < 2 {
-			s = "0" + s
-		}
-		if n < 0 {
-			s = "-" + s
-		}
-		return s + ".", s
-	}
-	s := strconv.Itoa(n)
-	return s + ".", s
+// counterStyle is a counter style resolved: a predefined one, or a
+// @counter-style rule with what it extends.
+type counterStyle struct {
+	system         int
+	first          int64 // of a fixed system
+	symbols        []string
+	additive       []addSym
+	prefix, suffix string
+	negPre, negSuf string
+	ranges         []rangeEnt // nil: auto
+	padN           int
+	padSym         string
+	fallback       string
+	// form: a @counter-style rule gave the prefix or suffix, and the
+	// label is what the browser draws; else it is written as UN texts
+	// write it (see marker).
+	form bool
+	// bullet: disc, circle, square, disclosure-open or -closed (or a
+	// style extending one): no label.
+	bullet bool
 }
 
-func abs(n int) int {
-	if n < 0 {
-		return -n
+// predefined are the counter styles known without a stylesheet, as CSS
+// Counter Styles defines them.
+var predefined = map[string]*counterStyle{}
+
+func init() {
+	syms := func(s string) []string { return strings.Split(s, "") }
+	num := func(digits, suffix string) *counterStyle {
+		return &counterStyle{system: sysNumeric, symbols: syms(digits), suffix: suffix, negPre: "-", fallback: "decimal"}
+	}
+	alpha := func(letters string) *counterStyle {
+		return &counterStyle{system: sysAlphabetic, symbols: syms(letters), suffix: ". ", negPre: "-", fallback: "decimal"}
+	}
+	roman := func(upper bool) *counterStyle {
+		st := &counterStyle{system: sysAdditive, suffix: ". ", negPre: "-", fallback: "decimal", ranges: []rangeEnt{{1, 3999}}}
+		for i, w := range []int64{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1} {
+			s := strings.Fields("M CM D CD C XC L XL X IX V IV I")[i]
+			if !upper {
+				s = strings.ToLower(s)
+			}
+			st.additive = append(st.additive, addSym{w, s})
+		}
+		return st
+	}
+	bullet := func(s string) *counterStyle {
+		return &counterStyle{system: sysCyclic, symbols: []string{s}, suffix: " ", fallback: "decimal", bullet: true}
+	}
+	predefined["decimal"] = num("0123456789", ". ")
+	predefined["decimal-leading-zero"] = num("0123456789", ". ")
+	predefined["decimal-leading-zero"].padN, predefined["decimal-leading-zero"].padSym = 2, "0"
+	predefined["arabic-indic"] = num("٠١٢٣٤٥٦٧٨٩", ". ")
+	predefined["persian"] = num("۰۱۲۳۴۵۶۷۸۹", ". ")
+	predefined["cjk-decimal"] = num("〇一二三四五六七八九", "、")
+	predefined["cjk-decimal"].ranges = []rangeEnt{{0, math.MaxInt64}}
+	predefined["lower-alpha"] = alpha("abcdefghijklmnopqrstuvwxyz")
+	predefined["lower-latin"] = predefined["lower-alpha"]
+	predefined["upper-alpha"] = alpha("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	predefined["upper-latin"] = predefined["upper-alpha"]
+	predefined["lower-greek"] = alpha("αβγδεζηθικλμνξοπρστυφχψω")
+	predefined["lower-roman"] = roman(false)
+	predefined["upper-roman"] = roman(true)
+	predefined["disc"] = bullet("•")
+	predefined["circle"] = bullet("◦")
+	predefined["square"] = bullet("▪")
+	predefined["disclosure-open"] = bullet("▾")
+	predefined["disclosure-closed"] = bullet("▸")
+}
+
+// lookup returns the counter style a list-style-type names: a
+// @counter-style rule of the page's, else a predefined style, else
+// decimal, as CSS treats a name it does not know. s may be nil.
+func (s *sheet) lookup(name string) *counterStyle {
+	key := identValue(name)
+	if s != nil && s.styles[key] != nil {
+		return s.resolve(key)
+	}
+	if p := predefined[key]; p != nil {
+		return p
+	}
+	return predefined["decimal"]
+}
+
+// resolve returns the counter style of the page's @counter-style rule
+// key, with what it extends: a rule in an extends cycle, or whose extends
+// chain holds more than maxExtends rules, extends decimal.
+func (s *sheet) resolve(key string) *counterStyle {
+	if c := s.cache[key]; c != nil {
+		return c
+	}
+	d := s.styles[key]
+	var st counterStyle
+	if d.system == sysExtends {
+		base := predefined["decimal"]
+		switch {
+		case s.extendsDecimal(key):
+		case s.styles[d.extends] != nil:
+			base = s.resolve(d.extends)
+		case predefined[d.extends] != nil:
+			base = predefined[d.extends]
+		}
+		st = *base
+	} else {
+		st = counterStyle{system: d.system, first: d.first, symbols: d.symbols, additive: d.additive,
+			suffix: ". ", negPre: "-", fallback: "decimal"}
+	}
+	if d.has&hasPrefix != 0 {
+		st.prefix, st.form = d.prefix, true
+	}
+	if d.has&hasSuffix != 0 {
+		st.suffix, st.form = d.suffix, true
+	}
+	if d.has&hasNegative != 0 {
+		st.negPre, st.negSuf = d.negPre, d.negSuf
+	}
+	if d.has&hasRange != 0 {
+		st.ranges = d.ranges
+	}
+	if d.has&hasPad != 0 {
+		st.padN, st.padSym = d.padN, d.padSym
+	}
+	if d.has&hasFallback != 0 {
+		st.fallback = d.fallback
+	}
+	if s.cache == nil {
+		s.cache = map[string]*counterStyle{}
+	}
+	s.cache[key] = &st
+	return &st
+}
+
+// maxExtends is the most @counter-style rules an extends chain holds.
+const maxExtends = 32
+
+// extendsDecimal reports whether rule key, of an extends system, extends
+// decimal whatever it names: the chain of rules from it comes back to it,
+// or holds more than maxExtends rules.
+func (s *sheet) extendsDecimal(key string) bool {
+	cur := key
+	for range maxExtends {
+		d := s.styles[cur]
+		if d == nil || d.system != sysExtends {
+			return false
+		}
+		if cur = d.extends; cur == key {
+			return true
+		}
+	}
+	return s.styles[cur] != nil
+}
+
+// maxRepr is the most symbols a representation takes; a longer one (a
+// symbolic or additive style for a large number) is the fallback's.
+const maxRepr = 64
+
+func (st *counterStyle) inRange(n int64) bool {
+	if st.ranges == nil {
+		switch st.system {
+		case sysAlphabetic, sysSymbolic:
+			return n >= 1
+		case sysAdditive:
+			return n >= 0
+		}
+		return true
+	}
+	for _, r := range st.ranges {
+		if n >= r.lo && n <= r.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// represent returns the representation of n in style st (without prefix
+// and suffix), by st's fallback when st cannot represent it, and the
+// style that did.
+func (s *sheet) represent(st *counterStyle, n int64) (string, *counterStyle) {
+	for range 8 {
+		if st.inRange(n) {
+			if r, ok := st.generate(n); ok {
+				return r, st
+			}
+		}
+		st = s.lookup(st.fallback)
+	}
+	st = predefined["decimal"]
+	r, _ := st.generate(n)
+	return r, st
+}
+
+// generate writes n by the style's algorithm, negative sign and pad.
+func (st *counterStyle) generate(n int64) (string, bool) {
+	neg := n < 0 && st.system != sysCyclic && st.system != sysFixed
+	v := n
+	if neg {
+		v = -n
+	}
+	var out []string
+	k := int64(len(st.symbols))
+	switch st.system {
+	case sysCyclic:
+		out = []string{st.symbols[((v-1)%k+k)%k]}
+	case sysFixed:
+		if v < st.first || v-st.first >= k {
+			return "", false
+		}
+		out = []string{st.symbols[v-st.first]}
+	case sysSymbolic:
+		if v < 1 || (v+k-1)/k > maxRepr {
+			return "", false
+		}
+		sym := st.symbols[(v-1)%k]
+		for range (v + k - 1) / k {
+			out = append(out, sym)
+		}
+	case sysAlphabetic:
+		if v < 1 {
+			return "", false
+		}
+		for v > 0 {
+			v--
+			out = append(out, st.symbols[v%k])
+			v /= k
+		}
+		slices.Reverse(out)
+	case sysNumeric:
+		if v == 0 {
+			out = []string{st.symbols[0]}
+		}
+		for v > 0 {
+			out = append(out, st.symbols[v%k])
+			v /= k
+		}
+		slices.Reverse(out)
+	case sysAdditive:
+		if v == 0 {
+			for _, a := range st.additive {
+				if a.weight == 0 {
+					out = []string{a.sym}
+				}
+			}
+			if out == nil {
+				return "", false
+			}
+		}
+		for _, a := range st.additive {
+			if v == 0 {
+				break
+			}
+			if a.weight == 0 || a.weight > v {
+				continue
+			}
+			reps := v / a.weight
+			if int64(len(out))+reps > maxRepr {
+				return "", false
+			}
+			for range reps {
+				out = append(out, a.sym)
+			}
+			v -= reps * a.weight
+		}
+		if v != 0 {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	repr := strings.Join(out, "")
+	if st.padN > 0 {
+		want := st.padN
+		if neg {
+			want -= graphemes(st.negPre) + graphemes(st.negSuf)
+		}
+		if have := graphemes(repr); have < want {
+			repr = strings.Repeat(st.padSym, want-have) + repr
+		}
+	}
+	if neg {
+		repr = st.negPre + repr + st.negSuf
+	}
+	return repr, true
+}
+
+// graphemes counts the characters of s that are not combining marks: near
+// enough to its grapheme clusters for a pad.
+func graphemes(s string) int {
+	n := 0
+	for _, c := range s {
+		if !unicode.In(c, unicode.Mn, unicode.Me) {
+			n++
+		}
 	}
 	return n
 }
 
-// alphabetic writes n ≥ 1 in the bijective base of the letters: a … z,
-// aa, ab ….
-func alphabetic(n int, letters []rune) string {
-	var out []rune
-	for n > 0 {
-		n--
-		out = append([]rune{letters[n%len(letters)]}, out...)
-		n /= len(letters)
+// marker returns the label of item n of a list-style-type, as it starts
+// the item's text ("1.", "(a)", "(iv)", "一、"), and the bare number or
+// letter ("1", "a") that is a note's mark; "", "" for no label.
+//
+// With a counter style whose @counter-style rule gives a prefix or suffix
+// the label is what the browser draws: prefix, representation and suffix,
+// white space collapsed ("1 -" for suffix " - "). Else it is written as
+// UN texts write it: a representation of letters in parentheses, "(a)",
+// "(iv)", the only form package document reads as a sub-paragraph label,
+// where a browser draws "a."; any other with the suffix, "1.", "一、".
+func (r *reader) marker(style string, n int) (label, mark string) {
+	if style == "none" {
+		return "", ""
 	}
-	return string(out)
+	st := r.sheet.lookup(style)
+	repr, by := r.sheet.represent(st, int64(n))
+	switch {
+	case st.bullet || by.bullet:
+		return "", ""
+	case st.form:
+		label = cleanLabel(st.prefix + repr + st.suffix)
+	case by.system != sysNumeric && letters(repr):
+		label = "(" + repr + ")"
+	default:
+		label = cleanLabel(repr + by.suffix)
+	}
+	if label == "" {
+		return "", ""
+	}
+	return label, normMark(repr)
 }
 
-// numeric writes n with the ten digits given.
-func numeric(n int, digits []rune) string {
-	var out []rune
-	for _, c := range strconv.Itoa(abs(n)) {
-		out = append(out, digits[c-'0'])
+// letters reports whether s is letters (and their marks), at least one.
+func letters(s string) bool {
+	for _, c := range s {
+		if !unicode.IsLetter(c) && !unicode.IsMark(c) {
+			return false
+		}
 	}
-	if n < 0 {
-		return "-" + string(out)
-	}
-	return string(out)
+	return s != ""
 }
 
-// roman writes 1 ≤ n ≤ 3999 in upper-case roman numerals.
-func roman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+// cleanLabel collapses the white space of a label to single spaces,
+// trims it and drops control characters.
+func cleanLabel(s string) string {
 	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
+	space := false
+	for _, c := range s {
+		switch {
+		case unicode.IsSpace(c):
+			space = b.Len() > 0
+		case unicode.IsControl(c):
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(c)
 		}
 	}
 	return b.String()
