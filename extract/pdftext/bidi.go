@@ -39,6 +39,12 @@ func numberSep(r rune) bool {
 	return false
 }
 
+// mirror pairs the brackets that a right-to-left line draws mirrored.
+var mirror = map[rune]rune{
+	'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<',
+	'«': '»', '»': '«', '‹': '›', '›': '‹', '﴾': '﴿', '﴿': '﴾',
+}
+
 // cluster is one visual glyph of a right-to-left line with the marks drawn
 // on it, or a space.
 type cluster struct {
@@ -68,6 +74,8 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 	base := baseline(cs, size, 0)
 	for i, c := range cs {
 		if isKashida(c, base, size) {
+			// Not text, but it joins the letters around it: no gap.
+			cl = append(cl, cluster{left: c.left, right: c.right})
 			continue
 		}
 		if unicode.In(c.r, unicode.Mn, unicode.Me) {
@@ -139,7 +147,12 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 	for i, c := range cl {
 		if i > 0 {
 			prev := cl[i-1]
-			if spaced(c.right, prev.left) || prev.left-c.right > min {
+			// Between the digits and letters of a left-to-right run
+			// only a space glyph makes a space ("2014": the ink of a
+			// "1" stands apart from its neighbours).
+			a, b := clusterClass(c), clusterClass(prev)
+			ltr := (a == bidiL || a == bidiN) && (b == bidiL || b == bidiN)
+			if spaced(c.right, prev.left) || prev.left-c.right > min && !(ltr && len(spaces) > 0) {
 				vis = append(vis, cluster{runes: []rune{' '}, left: c.right, right: prev.left, space: true})
 			}
 		}
@@ -158,28 +171,51 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 }
 
 // isKashida reports whether a glyph is a tatweel drawn to justify Arabic
-// text: U+0640, or a glyph some producers map to a comma, a flat stroke on
-// the baseline (a comma hangs below it).
+// text: U+0640, or a glyph that a producer's broken ToUnicode map names
+// something else (a comma, a hyphen, even a digit): a flat stroke lying on
+// the baseline, which no letter, digit or punctuation mark is (a comma
+// hangs below the baseline, a hyphen stands at mid-height, a full stop is
+// a dot).
 func isKashida(c char, base, size float64) bool {
 	if c.r == 0x0640 {
 		return true
 	}
-	return c.r == ',' && c.bottom >= base-0.05*size && c.top-c.bottom < 0.15*size
+	h, w := c.top-c.bottom, c.right-c.left
+	return h < 0.12*size && w > 1.5*h && c.bottom >= base-0.05*size && c.bottom <= base+0.05*size
 }
 
 func sameBox(a, b char) bool {
 	return math.Abs(a.left-b.left) < 0.05 && math.Abs(a.right-b.right) < 0.05 && math.Abs(a.bottom-b.bottom) < 0.05
 }
 
+// clusterClass is the direction class of a cluster; a kashida (no runes)
+// belongs to the Arabic word it stretches.
+func clusterClass(c cluster) bidiClass {
+	switch {
+	case c.space:
+		return bidiX
+	case len(c.runes) == 0:
+		return bidiR
+	}
+	return classOf(c.runes[0])
+}
+
 // unbidi turns the left-to-right runs of a right-to-left line, read right
 // to left, back into logical order (see rtlText).
 func unbidi(vis []cluster) {
-	class := func(c cluster) bidiClass {
-		if c.space {
-			return bidiX
+	ltrRun := make([]bool, len(vis))
+	defer func() {
+		// Brackets read right to left are drawn mirrored: the glyph a
+		// producer names ")" at the right of "(ب)" is its opening one.
+		for i := range vis {
+			if !ltrRun[i] && len(vis[i].runes) == 1 {
+				if m, ok := mirror[vis[i].runes[0]]; ok {
+					vis[i].runes = []rune{m}
+				}
+			}
 		}
-		return classOf(c.runes[0])
-	}
+	}()
+	class := clusterClass
 	isSep := func(c cluster) bool { return !c.space && len(c.runes) == 1 && numberSep(c.runes[0]) }
 	reverse := func(i, j int) { // inclusive
 		for ; i < j; i, j = i+1, j-1 {
@@ -205,6 +241,9 @@ func unbidi(vis []cluster) {
 		}
 		if latin {
 			reverse(i, last)
+			for k := i; k <= last; k++ {
+				ltrRun[k] = true
+			}
 			i = last + 1
 			continue
 		}

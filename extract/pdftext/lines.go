@@ -306,7 +306,9 @@ func mergeRaised(rows []*row) []*row {
 				for _, c := range b.chars {
 					minX, maxX = math.Min(minX, c.left), math.Max(maxX, c.right)
 				}
-				if a.chars[0].left >= minX-4*b.size && a.chars[0].right <= maxX+0.5*b.size {
+				// Over the line, or before its start on either side (a
+				// right-to-left note's mark stands at its right).
+				if c := a.chars[0]; c.left >= minX-4*b.size && c.right <= maxX+4*b.size {
 					into = b
 					break
 				}
