@@ -147,12 +147,7 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 	for i, c := range cl {
 		if i > 0 {
 			prev := cl[i-1]
-			// Between the digits and letters of a left-to-right run
-			// only a space glyph makes a space ("2014": the ink of a
-			// "1" stands apart from its neighbours).
-			a, b := clusterClass(c), clusterClass(prev)
-			ltr := (a == bidiL || a == bidiN) && (b == bidiL || b == bidiN)
-			if spaced(c.right, prev.left) || prev.left-c.right > min && !(ltr && len(spaces) > 0) {
+			if spaced(c.right, prev.left) || prev.left-c.right > min && !(len(spaces) > 0 && hugs(c, prev)) {
 				vis = append(vis, cluster{runes: []rune{' '}, left: c.right, right: prev.left, space: true})
 			}
 		}
@@ -170,15 +165,14 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 	return rs, spans
 }
 
-// isKashida reports whether a glyph is a tatweel drawn to justify Arabic
-// text: U+0640, or a glyph that a producer's broken ToUnicode map names
-// something else (a comma, a hyphen, even a digit): a flat stroke lying on
-// the baseline, which no letter, digit or punctuation mark is (a comma
+// isKashida reports whether a glyph is a tatweel a producer drew to
+// justify Arabic text and named something else in its ToUnicode map (a
+// comma, a hyphen, even a digit): a flat stroke lying on the baseline, which no letter, digit or punctuation mark is (a comma
 // hangs below the baseline, a hyphen stands at mid-height, a full stop is
 // a dot).
 func isKashida(c char, base, size float64) bool {
 	if c.r == 0x0640 {
-		return true
+		return false // a tatweel of the text itself: the PDF says so
 	}
 	h, w := c.top-c.bottom, c.right-c.left
 	return h < 0.12*size && w > 1.5*h && c.bottom >= base-0.05*size && c.bottom <= base+0.05*size
@@ -186,6 +180,36 @@ func isKashida(c char, base, size float64) bool {
 
 func sameBox(a, b char) bool {
 	return math.Abs(a.left-b.left) < 0.05 && math.Abs(a.right-b.right) < 0.05 && math.Abs(a.bottom-b.bottom) < 0.05
+}
+
+// hugs reports whether two neighbouring glyphs of a right-to-left line,
+// a at the left of b, take no space between them but where a space glyph
+// stands: the digits and letters of a left-to-right run ("2014": the ink
+// of a "1" stands apart from its neighbours), and a bracket and what it
+// encloses ("[1]"): a glyph drawn "(" holds what stands at its right, one
+// drawn ")" what stands at its left.
+func hugs(a, b cluster) bool {
+	ka, kb := clusterClass(a), clusterClass(b)
+	ltr := func(k bidiClass) bool { return k == bidiL || k == bidiN }
+	if ltr(ka) && ltr(kb) {
+		return true
+	}
+	switch firstOf(a) {
+	case '(', '[', '{':
+		return kb != bidiX
+	}
+	switch firstOf(b) {
+	case ')', ']', '}':
+		return ka != bidiX
+	}
+	return false
+}
+
+func firstOf(c cluster) rune {
+	if len(c.runes) == 0 {
+		return 0
+	}
+	return c.runes[0]
 }
 
 // clusterClass is the direction class of a cluster; a kashida (no runes)
