@@ -165,14 +165,16 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 	return rs, spans
 }
 
-// isKashida reports whether a glyph is a tatweel a producer drew to
-// justify Arabic text and named something else in its ToUnicode map (a
-// comma, a hyphen, even a digit): a flat stroke lying on the baseline, which no letter, digit or punctuation mark is (a comma
+// isKashida reports whether a glyph is a tatweel, drawn to justify Arabic
+// text: U+0640 (a text's own tatweels are justification too, and no word
+// depends on them), or a glyph a producer named something else in its
+// ToUnicode map (a comma, a hyphen, even a digit): a flat stroke lying on
+// the baseline, which no letter, digit or punctuation mark is (a comma
 // hangs below the baseline, a hyphen stands at mid-height, a full stop is
 // a dot).
 func isKashida(c char, base, size float64) bool {
 	if c.r == 0x0640 {
-		return false // a tatweel of the text itself: the PDF says so
+		return true
 	}
 	h, w := c.top-c.bottom, c.right-c.left
 	return h < 0.12*size && w > 1.5*h && c.bottom >= base-0.05*size && c.bottom <= base+0.05*size

@@ -520,6 +520,10 @@ func joinLine(b *strings.Builder, next string, words map[string]bool) {
 	case isCJK(last) && isCJKStrict(first), isCJKStrict(last) && isCJK(first),
 		isCJKStrict(last) && first < 0x80 && !unicode.IsLetter(first), last < 0x80 && !unicode.IsLetter(last) && last != ',' && last != ';' && last != ':' && isCJKStrict(first):
 		b.WriteString(next)
+	case strings.ContainsRune("([{«‹“„", last) || strings.ContainsRune(")]}»›”", first):
+		b.WriteString(next) // "(" at the end of a line, ")" at the start of the next
+	case last == '-' && unicode.IsDigit(first) && !strings.HasSuffix(cur, " -"):
+		b.WriteString(next) // a range: "5-" and "13 September"
 	case last == '-' && unicode.IsLetter(first):
 		head := lastWordOf(strings.TrimSuffix(cur, "-"))
 		tail := firstWordOf(next)

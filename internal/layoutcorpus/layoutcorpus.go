@@ -140,10 +140,12 @@ func Marks(path string) ([]string, error) {
 }
 
 // Norm is the form in which a recovered paragraph must equal its source:
-// white space collapsed to single spaces, and no space next to a Chinese
-// character (the gaps a layout puts between 2018 and 年 are not words).
+// white space collapsed to single spaces, no space next to a Chinese
+// character (the gaps a layout puts between 2018 and 年 are not words), and
+// no Arabic tatweel (U+0640: justification, which a PDF reader cannot tell
+// from the text's own and which no word depends on).
 func Norm(s string) string {
-	f := strings.Fields(s)
+	f := strings.Fields(strings.ReplaceAll(s, "\u0640", ""))
 	var b strings.Builder
 	for i, w := range f {
 		if i > 0 {
