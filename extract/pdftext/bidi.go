@@ -51,6 +51,7 @@ type cluster struct {
 	runes       []rune
 	left, right float64
 	space       bool
+	idx         int // PDFium's index of its first character
 }
 
 // rtlText writes a right-to-left line in logical order. The glyphs are
@@ -63,19 +64,17 @@ type cluster struct {
 // ("2071 (2012)": the parentheses and the space between the numbers stay
 // right to left).
 //
-// Spaces: when the line has space glyphs of its own, only those (with a
-// width) and the ones PDFium inferred make spaces: the wide gaps of
-// justified or letter-spaced Arabic are not word breaks. A line without
-// space glyphs takes a space at every gap wider than a fifth of the font
-// size.
-func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
+// Spaces come from the line's space glyphs (see below), not from its
+// gaps: the wide gaps of justified or letter-spaced Arabic are not word
+// breaks.
+func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune, []span) {
 	var cl []cluster
 	var marks []char
 	base := baseline(cs, size, 0)
 	for i, c := range cs {
 		if isKashida(c, base, size) {
 			// Not text, but it joins the letters around it: no gap.
-			cl = append(cl, cluster{left: c.left, right: c.right})
+			cl = append(cl, cluster{left: c.left, right: c.right, idx: pos[i]})
 			continue
 		}
 		if unicode.In(c.r, unicode.Mn, unicode.Me) {
@@ -88,7 +87,7 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 			cl[len(cl)-1].runes = append(cl[len(cl)-1].runes, c.r)
 			continue
 		}
-		cl = append(cl, cluster{runes: []rune{c.r}, left: c.left, right: c.right})
+		cl = append(cl, cluster{runes: []rune{c.r}, left: c.left, right: c.right, idx: pos[i]})
 	}
 	// A mark goes with the letter it is drawn on: PDF producers write
 	// marks out of order, even after the end of the line.
@@ -114,40 +113,44 @@ func rtlText(cs []char, sp []char, size float64) ([]rune, []span) {
 	sort.SliceStable(cl, func(i, j int) bool {
 		return (cl[i].left+cl[i].right)/2 > (cl[j].left+cl[j].right)/2
 	})
-	// Spaces between two glyphs: where a space glyph with a width, or
-	// one PDFium inferred, lies between them; and where they stand wider
-	// apart than a fifth of the type size and than most of this line's
-	// word spaces: the gaps of justified or letter-spaced Arabic inside a
-	// word are narrower than the spaces between its words. (Space glyphs
-	// without a width are not where the space is: producers put them at
-	// the edges of the runs they lay out.)
-	spaces := make([]char, 0, len(sp))
+	// Spaces between two glyphs. A space glyph with a width, or one
+	// PDFium inferred, lying between them makes one. So does a space
+	// glyph without a width (producers write those at the pen's place,
+	// not in the gap) that PDFium's order puts between the two glyphs,
+	// if they stand apart (producers write the words and runs of a line
+	// in their own order, a word's glyphs left to right or right to
+	// left). Other gaps are no spaces: the gaps inside the
+	// words of justified or letter-spaced Arabic, the ink of a "1" in
+	// "2014". Only a line without any space glyph takes a space at every
+	// wide gap.
+	wide := make([]char, 0, len(sp))
 	for _, s := range sp {
 		if s.gen || s.right-s.left > 0.1*size {
-			spaces = append(spaces, s)
+			wide = append(wide, s)
 		}
 	}
-	sort.Slice(spaces, func(i, j int) bool { return spaces[i].left < spaces[j].left })
+	sort.Slice(wide, func(i, j int) bool { return wide[i].left < wide[j].left })
 	spaced := func(left, right float64) bool {
-		i := sort.Search(len(spaces), func(i int) bool { return spaces[i].right >= left-0.5 })
-		return i < len(spaces) && spaces[i].left <= right+0.5
+		i := sort.Search(len(wide), func(i int) bool { return wide[i].right >= left-0.5 })
+		return i < len(wide) && wide[i].left <= right+0.5
 	}
-	var word []float64
-	for i := 1; i < len(cl); i++ {
-		if spaced(cl[i].right, cl[i-1].left) {
-			word = append(word, cl[i-1].left-cl[i].right)
+	order := append([]int(nil), spos...)
+	sort.Ints(order)
+	between := func(a, b int) bool {
+		if a > b {
+			a, b = b, a
 		}
-	}
-	min := 0.2 * size
-	if len(word) > 0 {
-		sort.Float64s(word)
-		min = math.Max(min, 0.6*word[len(word)/2])
+		i := sort.SearchInts(order, a+1)
+		return i < len(order) && order[i] < b
 	}
 	vis := make([]cluster, 0, 2*len(cl))
 	for i, c := range cl {
 		if i > 0 {
 			prev := cl[i-1]
-			if spaced(c.right, prev.left) || prev.left-c.right > min && !(len(spaces) > 0 && hugs(c, prev)) {
+			gap := prev.left - c.right
+			if spaced(c.right, prev.left) ||
+				!attached(c, prev) && !quoteSide(cl, i) && between(c.idx, prev.idx) && gap > 0.15*size ||
+				len(sp) == 0 && gap > 0.2*size && !hugs(c, prev) {
 				vis = append(vis, cluster{runes: []rune{' '}, left: c.right, right: prev.left, space: true})
 			}
 		}
@@ -187,22 +190,49 @@ func sameBox(a, b char) bool {
 // hugs reports whether two neighbouring glyphs of a right-to-left line,
 // a at the left of b, take no space between them but where a space glyph
 // stands: the digits and letters of a left-to-right run ("2014": the ink
-// of a "1" stands apart from its neighbours), and a bracket and what it
-// encloses ("[1]"): a glyph drawn "(" holds what stands at its right, one
-// drawn ")" what stands at its left.
+// of a "1" stands apart from its neighbours), and the pairs attached
+// reports.
 func hugs(a, b cluster) bool {
 	ka, kb := clusterClass(a), clusterClass(b)
 	ltr := func(k bidiClass) bool { return k == bidiL || k == bidiN }
-	if ltr(ka) && ltr(kb) {
-		return true
-	}
+	return ltr(ka) && ltr(kb) || attached(a, b)
+}
+
+// attached reports whether a bracket and what it encloses ("[1]"), or a
+// word and the comma or full stop after it, stand side by side in a
+// right-to-left line (a at the left of b): a glyph drawn "(" holds what
+// stands at its right, one drawn ")" what stands at its left; the comma
+// after a word stands at its left.
+func attached(a, b cluster) bool {
+	ka, kb := clusterClass(a), clusterClass(b)
 	switch firstOf(a) {
 	case '(', '[', '{':
 		return kb != bidiX
+	case '،', '؛', '؟', ',', '.', ':', ';', '!', '?':
+		return true
 	}
 	switch firstOf(b) {
 	case ')', ']', '}':
 		return ka != bidiX
+	}
+	return false
+}
+
+// quoteSide reports whether the pair of visual neighbours cl[i] (left)
+// and cl[i-1] (right) has a straight quote on the side it is attached to:
+// a quote stands nearer the word it quotes than the word beside it.
+func quoteSide(cl []cluster, i int) bool {
+	gap := func(k int) float64 { // between cl[k] and cl[k-1]
+		if k <= 0 || k >= len(cl) {
+			return math.Inf(1)
+		}
+		return cl[k-1].left - cl[k].right
+	}
+	if q := firstOf(cl[i]); q == '"' || q == '\'' {
+		return gap(i) < gap(i+1) // the quote is cl[i]: its other side is at its left
+	}
+	if q := firstOf(cl[i-1]); q == '"' || q == '\'' {
+		return gap(i) < gap(i-1)
 	}
 	return false
 }

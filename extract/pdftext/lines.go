@@ -739,7 +739,7 @@ func (l *line) setText(skip map[int]bool) {
 	var rs []rune
 	var sp []span
 	if l.rtl {
-		rs, sp = rtlText(cs, l.spaces, l.size)
+		rs, sp = rtlText(cs, pos, l.spaces, l.spos, l.size)
 	} else {
 		rs, sp = ltrText(cs, pos, l.spaces, l.spos, l.size)
 	}
