@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // bidiClass is the direction class of a glyph, as the inverse bidi of a
@@ -70,6 +72,7 @@ type cluster struct {
 func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune, []span) {
 	var cl []cluster
 	var marks []char
+	var markPos []int
 	base := baseline(cs, size, 0)
 	for i, c := range cs {
 		if isKashida(c, base, size) {
@@ -79,6 +82,7 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		}
 		if unicode.In(c.r, unicode.Mn, unicode.Me) {
 			marks = append(marks, c)
+			markPos = append(markPos, pos[i])
 			continue
 		}
 		// A second character over the same box as the one before it in
@@ -89,21 +93,49 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		}
 		cl = append(cl, cluster{runes: []rune{c.r}, left: c.left, right: c.right, idx: pos[i]})
 	}
-	// A mark goes with the letter it is drawn on: PDF producers write
-	// marks out of order, even after the end of the line.
+	// A mark goes with the letter it is drawn over; where it is drawn
+	// over two (overlapping boxes) or none, with the letter before it in
+	// PDFium's order if that is near (producers write a letter, then its
+	// marks), else with the nearest letter (some write marks out of
+	// order, even after the end of the line).
 	if len(marks)*len(cl) > 1e7 { // hostile line: keep the work bounded
 		marks = nil
 	}
-	for _, m := range marks {
-		best, dist := -1, math.Inf(1)
+	byIdx := make([]int, 0, len(cl))
+	for i, c := range cl {
+		if len(c.runes) > 0 {
+			byIdx = append(byIdx, i)
+		}
+	}
+	sort.Slice(byIdx, func(a, b int) bool { return cl[byIdx[a]].idx < cl[byIdx[b]].idx })
+	for k, m := range marks {
 		mid := (m.left + m.right) / 2
+		// Drawn over exactly one letter: that one.
+		best, over := -1, 0
 		for i, c := range cl {
-			d := math.Abs(mid - (c.left+c.right)/2)
-			if mid >= c.left-0.5 && mid <= c.right+0.5 {
-				d -= 1000 // drawn over this letter
+			if len(c.runes) > 0 && mid >= c.left && mid <= c.right {
+				best, over = i, over+1
 			}
-			if d < dist {
-				best, dist = i, d
+		}
+		if over != 1 {
+			best = -1
+			// Else the letter before it in PDFium's order, if near.
+			if j := sort.Search(len(byIdx), func(j int) bool { return cl[byIdx[j]].idx > markPos[k] }); j > 0 {
+				if c := cl[byIdx[j-1]]; mid >= c.left-0.5*size && mid <= c.right+0.5*size {
+					best = byIdx[j-1]
+				}
+			}
+		}
+		if best < 0 {
+			// Else the nearest letter.
+			dist := math.Inf(1)
+			for i, c := range cl {
+				if len(c.runes) == 0 {
+					continue
+				}
+				if d := math.Abs(mid - (c.left+c.right)/2); d < dist {
+					best, dist = i, d
+				}
 			}
 		}
 		if best >= 0 {
@@ -113,16 +145,19 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 	sort.SliceStable(cl, func(i, j int) bool {
 		return (cl[i].left+cl[i].right)/2 > (cl[j].left+cl[j].right)/2
 	})
-	// Spaces between two glyphs. A space glyph with a width, or one
-	// PDFium inferred, lying between them makes one. So does a space
-	// glyph without a width (producers write those at the pen's place,
-	// not in the gap) that PDFium's order puts between the two glyphs,
-	// if they stand apart (producers write the words and runs of a line
-	// in their own order, a word's glyphs left to right or right to
-	// left). Other gaps are no spaces: the gaps inside the
-	// words of justified or letter-spaced Arabic, the ink of a "1" in
-	// "2014". Only a line without any space glyph takes a space at every
-	// wide gap.
+	// Spaces between two glyphs:
+	//   - a space glyph with a width, or one PDFium inferred, lying
+	//     between them;
+	//   - between the digits and letters of a left-to-right run, a space
+	//     glyph without a width (producers write those at the pen's place,
+	//     not in the gap) that PDFium's order puts between them, if they
+	//     stand apart ("406 5"; but "2014": the ink of a "1" stands apart
+	//     from its neighbours);
+	//   - never between a bracket and what it encloses, or a word and
+	//     the comma after it;
+	//   - elsewhere, a gap wider than the line's word-space threshold:
+	//     the gaps inside the words of justified or letter-spaced Arabic
+	//     are narrower than those between them.
 	wide := make([]char, 0, len(sp))
 	for _, s := range sp {
 		if s.gen || s.right-s.left > 0.1*size {
@@ -143,14 +178,23 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		i := sort.SearchInts(order, a+1)
 		return i < len(order) && order[i] < b
 	}
+	min := wordGap(cl, spaced, size)
 	vis := make([]cluster, 0, 2*len(cl))
 	for i, c := range cl {
 		if i > 0 {
 			prev := cl[i-1]
 			gap := prev.left - c.right
-			if spaced(c.right, prev.left) ||
-				!attached(c, prev) && !quoteSide(cl, i) && between(c.idx, prev.idx) && gap > 0.15*size ||
-				len(sp) == 0 && gap > 0.2*size && !hugs(c, prev) {
+			space := false
+			switch {
+			case spaced(c.right, prev.left):
+				space = true
+			case ltrPair(c, prev):
+				space = between(c.idx, prev.idx) && gap > 0.15*size
+			case attached(c, prev) || quoteSide(cl, i):
+			default:
+				space = gap > min
+			}
+			if space {
 				vis = append(vis, cluster{runes: []rune{' '}, left: c.right, right: prev.left, space: true})
 			}
 		}
@@ -160,7 +204,13 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 	var rs []rune
 	var spans []span
 	for _, c := range vis {
-		for _, r := range c.runes {
+		// A letter and its marks in canonical order, composed (NFC):
+		// producers write a shadda before or after the kasra under it.
+		runes := c.runes
+		if len(runes) > 1 {
+			runes = []rune(norm.NFC.String(string(runes)))
+		}
+		for _, r := range runes {
 			rs = append(rs, r)
 			spans = append(spans, span{c.left, c.right})
 		}
@@ -185,6 +235,50 @@ func isKashida(c char, base, size float64) bool {
 
 func sameBox(a, b char) bool {
 	return math.Abs(a.left-b.left) < 0.05 && math.Abs(a.right-b.right) < 0.05 && math.Abs(a.bottom-b.bottom) < 0.05
+}
+
+// ltrPair reports whether two glyphs are digits or letters of a
+// left-to-right run.
+func ltrPair(a, b cluster) bool {
+	ka, kb := clusterClass(a), clusterClass(b)
+	return (ka == bidiL || ka == bidiN) && (kb == bidiL || kb == bidiN)
+}
+
+// wordGap is the least gap between two glyphs of a right-to-left line
+// (in visual order) that is a word space: 0.6 of the gaps that have a
+// space glyph, or where none has, the gap where the line's gaps jump from
+// those inside words to those between them; never less than 0.15 of the
+// type size.
+func wordGap(cl []cluster, spaced func(l, r float64) bool, size float64) float64 {
+	var with, all []float64
+	for i := 1; i < len(cl); i++ {
+		if len(cl[i].runes) == 0 || len(cl[i-1].runes) == 0 {
+			continue // a kashida joins
+		}
+		g := cl[i-1].left - cl[i].right
+		if spaced(cl[i].right, cl[i-1].left) {
+			with = append(with, g)
+		} else {
+			all = append(all, g)
+		}
+	}
+	floor := 0.15 * size
+	if len(with) > 0 {
+		sort.Float64s(with)
+		return math.Max(floor, 0.6*with[len(with)/2])
+	}
+	sort.Float64s(all)
+	best, ratio := 0.25*size, 1.6
+	for k := 0; k+1 < len(all); k++ {
+		lo, hi := math.Max(all[k], 0.3), all[k+1]
+		if hi < floor {
+			continue
+		}
+		if r := hi / lo; r > ratio {
+			best, ratio = (all[k]+hi)/2, r
+		}
+	}
+	return math.Max(floor, best)
 }
 
 // hugs reports whether two neighbouring glyphs of a right-to-left line,

@@ -14,6 +14,7 @@ import (
 
 	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/internal/corpus"
+	"golang.org/x/text/unicode/norm"
 )
 
 // repoRoot is the repository root, found from this file.
@@ -110,7 +111,7 @@ func TestFixtures(t *testing.T) {
 				if i < len(want) {
 					w = want[i]
 				}
-				if g != w {
+				if norm.NFC.String(g) != norm.NFC.String(w) {
 					t.Errorf("paragraph %d:\n got %q\nwant %q", i+1, g, w)
 				}
 			}

@@ -20,6 +20,7 @@ import (
 	"unicode"
 
 	"github.com/driftcheck/driftcheck/extract"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Dir returns testdata/layout of the module.
@@ -143,9 +144,11 @@ func Marks(path string) ([]string, error) {
 // white space collapsed to single spaces, no space next to a Chinese
 // character (the gaps a layout puts between 2018 and 年 are not words), and
 // no Arabic tatweel (U+0640: justification, which a PDF reader cannot tell
-// from the text's own and which no word depends on).
+// from the text's own and which no word depends on), and marks in
+// canonical order (NFC: a shadda written before or after the kasra under
+// it is the same letter).
 func Norm(s string) string {
-	f := strings.Fields(strings.ReplaceAll(s, "\u0640", ""))
+	f := strings.Fields(norm.NFC.String(strings.ReplaceAll(s, "\u0640", "")))
 	var b strings.Builder
 	for i, w := range f {
 		if i > 0 {
