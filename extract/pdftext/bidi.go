@@ -179,6 +179,9 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		return i < len(order) && order[i] < b
 	}
 	min := wordGap(cl, spaced, size)
+	if debugRTL != nil {
+		debugRTL(cl, min)
+	}
 	vis := make([]cluster, 0, 2*len(cl))
 	for i, c := range cl {
 		if i > 0 {
@@ -237,6 +240,10 @@ func sameBox(a, b char) bool {
 	return math.Abs(a.left-b.left) < 0.05 && math.Abs(a.right-b.right) < 0.05 && math.Abs(a.bottom-b.bottom) < 0.05
 }
 
+// debugRTL, when set by a debugging test, is told the clusters of each
+// right-to-left line and its word-space threshold.
+var debugRTL func(cl []cluster, min float64)
+
 // ltrPair reports whether two glyphs are digits or letters of a
 // left-to-right run.
 func ltrPair(a, b cluster) bool {
@@ -246,14 +253,14 @@ func ltrPair(a, b cluster) bool {
 
 // wordGap is the least gap between two glyphs of a right-to-left line
 // (in visual order) that is a word space: 0.6 of the gaps that have a
-// space glyph, or where none has, the gap where the line's gaps jump from
-// those inside words to those between them; never less than 0.15 of the
-// type size.
+// space glyph, or where none has, the first gap where the line's gaps
+// jump by half from those inside words to those between them; never less
+// than 0.15 of the type size.
 func wordGap(cl []cluster, spaced func(l, r float64) bool, size float64) float64 {
 	var with, all []float64
 	for i := 1; i < len(cl); i++ {
-		if len(cl[i].runes) == 0 || len(cl[i-1].runes) == 0 {
-			continue // a kashida joins
+		if len(cl[i].runes) == 0 || len(cl[i-1].runes) == 0 || ltrPair(cl[i], cl[i-1]) {
+			continue // a kashida joins; digits are spaced otherwise
 		}
 		g := cl[i-1].left - cl[i].right
 		if spaced(cl[i].right, cl[i-1].left) {
@@ -268,17 +275,15 @@ func wordGap(cl []cluster, spaced func(l, r float64) bool, size float64) float64
 		return math.Max(floor, 0.6*with[len(with)/2])
 	}
 	sort.Float64s(all)
-	best, ratio := 0.25*size, 1.6
+	// The first jump: a tab after a label or a wide justified space
+	// further up is a jump too, but among word spaces.
 	for k := 0; k+1 < len(all); k++ {
 		lo, hi := math.Max(all[k], 0.3), all[k+1]
-		if hi < floor {
-			continue
-		}
-		if r := hi / lo; r > ratio {
-			best, ratio = (all[k]+hi)/2, r
+		if hi >= floor && hi/lo >= 1.5 {
+			return math.Max(floor, (all[k]+hi)/2)
 		}
 	}
-	return math.Max(floor, best)
+	return math.Max(floor, 0.2*size)
 }
 
 // hugs reports whether two neighbouring glyphs of a right-to-left line,
