@@ -72,7 +72,6 @@ type cluster struct {
 func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune, []span) {
 	var cl []cluster
 	var marks []char
-	var markPos []int
 	base := baseline(cs, size, 0)
 	for i, c := range cs {
 		if isKashida(c, base, size) {
@@ -82,7 +81,6 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		}
 		if unicode.In(c.r, unicode.Mn, unicode.Me) {
 			marks = append(marks, c)
-			markPos = append(markPos, pos[i])
 			continue
 		}
 		// A second character over the same box as the one before it in
@@ -94,21 +92,13 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		cl = append(cl, cluster{runes: []rune{c.r}, left: c.left, right: c.right, idx: pos[i]})
 	}
 	// A mark goes with the letter it is drawn over; where it is drawn
-	// over two (overlapping boxes) or none, with the letter before it in
-	// PDFium's order if that is near (producers write a letter, then its
-	// marks), else with the nearest letter (some write marks out of
-	// order, even after the end of the line).
+	// over two (overlapping boxes) or none, with the nearest letter.
+	// (PDFium's order is no guide: producers write marks before, after
+	// or far from their letters.)
 	if len(marks)*len(cl) > 1e7 { // hostile line: keep the work bounded
 		marks = nil
 	}
-	byIdx := make([]int, 0, len(cl))
-	for i, c := range cl {
-		if len(c.runes) > 0 {
-			byIdx = append(byIdx, i)
-		}
-	}
-	sort.Slice(byIdx, func(a, b int) bool { return cl[byIdx[a]].idx < cl[byIdx[b]].idx })
-	for k, m := range marks {
+	for _, m := range marks {
 		mid := (m.left + m.right) / 2
 		// Drawn over exactly one letter: that one.
 		best, over := -1, 0
@@ -119,12 +109,6 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		}
 		if over != 1 {
 			best = -1
-			// Else the letter before it in PDFium's order, if near.
-			if j := sort.Search(len(byIdx), func(j int) bool { return cl[byIdx[j]].idx > markPos[k] }); j > 0 {
-				if c := cl[byIdx[j-1]]; mid >= c.left-0.5*size && mid <= c.right+0.5*size {
-					best = byIdx[j-1]
-				}
-			}
 		}
 		if best < 0 {
 			// Else the nearest letter.
