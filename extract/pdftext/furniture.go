@@ -31,9 +31,11 @@ func furnitureKey(s string) string {
 // document) is furniture there; on page 1 it is the document's own text.
 func dropFurniture(pages [][]*line) {
 	n := len(pages)
+	// The head of page 1 (its masthead): a header of the later pages that
+	// repeats one of these is furniture there.
 	page1 := map[string]bool{}
 	if n > 0 {
-		for _, l := range pages[0] {
+		for _, l := range pages[0][:min(10, len(pages[0]))] {
 			page1[furnitureKey(l.text)] = true
 		}
 	}
@@ -81,15 +83,15 @@ func dropFurniture(pages [][]*line) {
 	}
 }
 
-// headOfPage reports whether line i is among the lines above the body of
-// its page: nothing but other top-margin lines above it.
+// headOfPage reports whether line i is the first line of its page but for
+// furniture already dropped above it.
 func headOfPage(ls []*line, i int) bool {
 	for _, l := range ls[:i] {
-		if l.zone != 1 {
+		if !l.dropped {
 			return false
 		}
 	}
-	return i < 3
+	return true
 }
 
 // hasJobOrBarcode reports whether a line is only a job number, barcode,

@@ -559,7 +559,7 @@ type piece struct {
 }
 
 // cutBlocks cuts a row at gaps wider than blockGap font sizes and than
-// 0.3 of the width of the page's text (or between type of two sizes),
+// 0.2 of the width of the page's text (or between type of two sizes),
 // except the gap after a label at the start.
 func cutBlocks(p piece, width float64) []piece {
 	var g [][2]float64
@@ -576,7 +576,7 @@ func cutBlocks(p piece, width float64) []piece {
 			}
 		}
 		a, b := dominantSize(l), dominantSize(r)
-		if x[1]-x[0] > 0.3*width || math.Abs(a-b) > 0.1*math.Max(a, b) {
+		if x[1]-x[0] > 0.2*width || math.Abs(a-b) > 0.1*math.Max(a, b) {
 			g = append(g, x)
 		}
 	}

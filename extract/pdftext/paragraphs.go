@@ -92,6 +92,7 @@ type model struct {
 	pitches     map[float64]float64 // by size, to 0.5 pt
 	blocks      map[blockKey]bool   // offsets where blocks of lines start
 	startCount  map[blockKey]int    // lines starting at each offset
+	local       map[*line]float64   // the pitch around each line (measureLocal)
 	rtl         bool                // the document is written right to left
 }
 
@@ -115,16 +116,34 @@ func newModel(ls []*line) *model {
 	}
 	m.rtl = letters > 0
 	starts, ends := map[colKey][]float64{}, map[colKey][]float64{}
+	var sizes []float64
+	for _, l := range ls {
+		sizes = append(sizes, l.size)
+	}
+	body := 10.0
+	if len(sizes) > 0 {
+		sort.Float64s(sizes)
+		body = sizes[len(sizes)/2]
+	}
 	for _, l := range ls {
 		k := keyOf(l)
 		starts[k] = append(starts[k], m.lineStart(l))
-		ends[k] = append(ends[k], m.lineEnd(l))
+		if math.Abs(l.size-body) <= sizeJump*body {
+			ends[k] = append(ends[k], m.lineEnd(l)) // the body's lines, not a masthead's
+		}
 	}
 	for k, v := range starts {
 		sort.Float64s(v)
 		e := ends[k]
+		if len(e) == 0 {
+			for _, l := range ls {
+				if keyOf(l) == k {
+					e = append(e, m.lineEnd(l))
+				}
+			}
+		}
 		sort.Float64s(e)
-		lo, hi := v[0], e[len(e)-1-len(e)/5]
+		lo, hi := v[0], rightMargin(e, body)
 		if m.rtl {
 			m.left[k], m.right[k] = -hi, -lo
 		} else {
@@ -153,11 +172,11 @@ func newModel(ls []*line) *model {
 	for _, l := range ls {
 		m.startCount[blockKey{keyOf(l), math.Round(m.offset(l))}]++
 	}
-	// The pitch: between a full line and the next line when that starts
-	// at the margin (the lines of one paragraph), so that the gaps
-	// between one-line paragraphs and between the lines of a masthead do
-	// not count; failing such pairs, after any full line; failing that,
-	// between any two lines.
+	// The pitch: between a line that did not end early and the next line
+	// when that starts at the margin (the lines of one paragraph), so that
+	// the gaps between one-line paragraphs and between the lines of a
+	// masthead do not count; failing such pairs, after any line that did
+	// not end early; failing that, between any two lines.
 	var count map[float64]map[float64]int
 	for pass := 0; pass < 3 && len(count) == 0; pass++ {
 		count = map[float64]map[float64]int{}
@@ -166,7 +185,7 @@ func newModel(ls []*line) *model {
 			if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > 0.5 || a.size <= 0 {
 				continue
 			}
-			if pass < 2 && m.room(a) > 0.5*a.size || pass == 0 && m.offset(b) > tol(b.size) {
+			if pass < 2 && m.endedEarly(a, b) || pass == 0 && m.offset(b) > tol(b.size) {
 				continue
 			}
 			g := a.base - b.base
@@ -199,6 +218,32 @@ func newModel(ls []*line) *model {
 		m.pitches[k] = best
 	}
 	return m
+}
+
+// rightMargin is where full lines end, given the ends of a column's lines
+// sorted. In justified text most lines end at the margin: the highest end
+// that other lines share (within a point, a tenth of the lines or two),
+// unless it lies more than 0.6 of the type size below the highest (a few
+// lines reach past the margin with punctuation hung in it). Ragged text
+// has no such end: then the end that a fifth of the lines reach, which
+// errs short of the longest line (a masthead or a table may reach past
+// the text).
+func rightMargin(e []float64, size float64) float64 {
+	n := len(e)
+	need := max(2, n/10)
+	for i := n - 1; i >= 0 && e[n-1]-e[i] <= 0.6*size; i-- {
+		k := 0
+		for j := i; j >= 0 && e[i]-e[j] <= 1; j-- {
+			k++
+		}
+		for j := i + 1; j < n && e[j]-e[i] <= 1; j++ {
+			k++
+		}
+		if k >= need {
+			return e[i]
+		}
+	}
+	return e[n-1-n/5]
 }
 
 // pitch is the usual distance between the baselines of two lines of one
@@ -336,6 +381,9 @@ func (m *model) breaks(par *para, p, l *line) string {
 	below := p.page == l.page && p.base > l.base && (p.col == l.col || p.col < 0 || l.col < 0)
 	if below {
 		g, pitch := p.base-l.base, m.pitch(p.size)
+		if v, ok := m.local[l]; ok {
+			pitch = v
+		}
 		if par.pitch > 0 {
 			pitch = par.pitch
 		}
@@ -346,8 +394,8 @@ func (m *model) breaks(par *para, p, l *line) string {
 	if m.endedEarly(p, l) {
 		return "room"
 	}
-	if lab.ok && endsClause(p.text) {
-		return "label"
+	if lab.ok && (endsClause(p.text) || !below) {
+		return "label" // a label after a clause, or at the head of a page or column
 	}
 	t := tol(l.size)
 	off := m.offset(l)
@@ -444,6 +492,41 @@ func (m *model) measureBlocks(ls []*line) {
 // each line's break.
 var traceBreaks func(l *line, why, detail string)
 
+// measureLocal finds the line pitch around each line: the least distance
+// between the baselines of two lines of one paragraph (the first did not
+// end early) among the three pairs before and after it, in its column and
+// type size, where the lines overlap it across. A document can change its
+// spacing (a single-spaced address block over double-spaced text); the
+// pitch near a line is the one that tells its paragraph gap.
+func (m *model) measureLocal(ls []*line) {
+	m.local = map[*line]float64{}
+	pairGap := make([]float64, len(ls)) // 0 where lines i-1 and i are no pair
+	for i := 1; i < len(ls); i++ {
+		a, b := ls[i-1], ls[i]
+		if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > 0.5 {
+			continue
+		}
+		g := a.base - b.base
+		if g < 0.9*a.size || g > 2.5*a.size || m.endedEarly(a, b) {
+			continue
+		}
+		pairGap[i] = g
+	}
+	overlap := func(a, b *line) bool { return a.minX < b.maxX && b.minX < a.maxX }
+	for i := 1; i < len(ls); i++ {
+		best := math.Inf(1)
+		for j := max(1, i-3); j <= i+3 && j < len(ls); j++ {
+			if pairGap[j] > 0 && ls[j].page == ls[i].page && ls[j].col == ls[i].col &&
+				math.Abs(ls[j].size-ls[i].size) <= 0.5 && overlap(ls[j], ls[i]) {
+				best = math.Min(best, pairGap[j])
+			}
+		}
+		if !math.IsInf(best, 1) {
+			m.local[ls[i]] = best
+		}
+	}
+}
+
 // paragraphs splits body lines into paragraphs.
 func (m *model) paragraphs(ls []*line, words map[string]bool) []extract.Paragraph {
 	var out []extract.Paragraph
@@ -457,6 +540,7 @@ func (m *model) paragraphs(ls []*line, words map[string]bool) []extract.Paragrap
 		}
 		cur = nil
 	}
+	m.measureLocal(ls)
 	for _, l := range ls {
 		why := ""
 		if cur != nil {
