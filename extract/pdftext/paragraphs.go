@@ -100,6 +100,10 @@ func sizeKey(s float64) float64 { return math.Round(s*2) / 2 }
 
 func keyOf(l *line) colKey { return colKey{l.page % 2, l.col} }
 
+// colOnly is the key of a line's column on any page: offsets from the
+// margins of each page are comparable across pages.
+func colOnly(l *line) colKey { return colKey{0, l.col} }
+
 // newModel measures the margins of each column and the line pitch of each
 // type size over the body lines of the document.
 func newModel(ls []*line) *model {
@@ -170,7 +174,7 @@ func newModel(ls []*line) *model {
 	// the start of a line set flush right or centred is not.
 	m.startCount = map[blockKey]int{}
 	for _, l := range ls {
-		m.startCount[blockKey{keyOf(l), math.Round(m.offset(l))}]++
+		m.startCount[blockKey{colOnly(l), math.Round(m.offset(l))}]++
 	}
 	// The pitch: between a line that did not end early and the next line
 	// when that starts at the margin (the lines of one paragraph), so that
@@ -432,7 +436,7 @@ func (m *model) breaks(par *para, p, l *line) string {
 // more at that offset in the column of l: text indented as a block
 // (a quotation, a list's continuation lines), not first lines.
 func (m *model) blockIndent(off float64, l *line) bool {
-	return m.blocks[blockKey{keyOf(l), math.Round(off)}]
+	return m.blocks[blockKey{colOnly(l), math.Round(off)}]
 }
 
 type blockKey struct {
@@ -461,7 +465,7 @@ func (m *model) endedEarly(p, l *line) bool {
 // common reports whether at least three lines of the document start where
 // l does, give or take the tolerance.
 func (m *model) common(l *line) bool {
-	k, off, n := keyOf(l), m.offset(l), 0
+	k, off, n := colOnly(l), m.offset(l), 0
 	for d := -math.Ceil(tol(l.size)); d <= math.Ceil(tol(l.size)); d++ {
 		n += m.startCount[blockKey{k, math.Round(off) + d}]
 	}
@@ -483,7 +487,7 @@ func (m *model) measureBlocks(ls []*line) {
 		}
 		prev = off
 		if run >= 3 {
-			m.blocks[blockKey{keyOf(l), off}] = true
+			m.blocks[blockKey{colOnly(l), off}] = true
 		}
 	}
 }
