@@ -359,10 +359,11 @@ func endsClause(s string) bool {
 }
 
 // centred reports whether a line stands in the middle of its column, set
-// in from both margins.
+// in from both margins, and not at an indent the document uses (a
+// first-line indent on a line that ends as far short of the margin).
 func (m *model) centred(l *line) bool {
 	off, room := m.offset(l), m.room(l)
-	return off > tol(l.size) && room > tol(l.size) && math.Abs(off-room) < 2*tol(l.size)
+	return off > tol(l.size) && room > tol(l.size) && math.Abs(off-room) < 2*tol(l.size) && !m.common(l)
 }
 
 // para is the paragraph being built.
