@@ -120,16 +120,7 @@ func buildLines(pi int, p page) []*line {
 		var sides [3][]int // left, right, across
 		for _, r := range rows {
 			across := false
-			if r.base > g.hi+0.5*r.size || r.base < g.lo-0.5*r.size {
-				// Outside the two-column part of the page: a row with text
-				// on both sides of the strip is one line.
-				l, rt := false, false
-				for _, c := range r.chars {
-					l, rt = l || c.right <= g.x, rt || c.left >= g.x
-				}
-				across = l && rt
-			}
-			if !across {
+			{
 				// Text on both sides of the strip that leaves no wide gap
 				// at it is one line.
 				l, rt := false, false
@@ -558,15 +549,21 @@ type piece struct {
 	col int
 }
 
-// cutBlocks cuts a row at gaps wider than blockGap font sizes and than
-// 0.2 of the width of the page's text (or between type of two sizes),
-// except the gap after a label at the start.
+// cutBlocks cuts a row at gaps wider than blockGap font sizes that stand
+// out (see below), except the gap after a label at the start.
 func cutBlocks(p piece, width float64) []piece {
 	var g [][2]float64
+	// The row's word spaces: a justified line stretches them all alike.
+	var spaces []float64
+	for _, x := range gaps(p.r.chars, 0.15*p.r.size) {
+		spaces = append(spaces, x[1]-x[0])
+	}
+	sort.Float64s(spaces)
 	for _, x := range gaps(p.r.chars, blockGap*p.r.size) {
 		// The wide spaces of a justified line in a narrow column are no
-		// cut: the gap must be a good part of the page's width, or part
-		// type of two sizes (a masthead's body name and its symbol).
+		// cut: the gap must be a good part of the page's width, or three
+		// times the row's usual space, or part type of two sizes (a
+		// masthead's body name and its symbol).
 		var l, r []char
 		for _, c := range p.r.chars {
 			if c.right <= x[0]+0.01 {
@@ -576,7 +573,8 @@ func cutBlocks(p piece, width float64) []piece {
 			}
 		}
 		a, b := dominantSize(l), dominantSize(r)
-		if x[1]-x[0] > 0.2*width || math.Abs(a-b) > 0.1*math.Max(a, b) {
+		lone := len(spaces) >= 3 && x[1]-x[0] > 3*spaces[len(spaces)/2]
+		if x[1]-x[0] > 0.2*width || lone || math.Abs(a-b) > 0.1*math.Max(a, b) {
 			g = append(g, x)
 		}
 	}
