@@ -500,7 +500,8 @@ var traceBreaks func(l *line, why, detail string)
 // measureLocal finds the line pitch around each line: the least distance
 // between the baselines of two lines of one paragraph (the first did not
 // end early) among the three pairs before and after it, in its column and
-// type size, where the lines overlap it across. A document can change its
+// type size, where the lines overlap it across; two such pairs at least,
+// or the document's pitch holds. A document can change its
 // spacing (a single-spaced address block over double-spaced text); the
 // pitch near a line is the one that tells its paragraph gap.
 func (m *model) measureLocal(ls []*line) {
@@ -519,14 +520,15 @@ func (m *model) measureLocal(ls []*line) {
 	}
 	overlap := func(a, b *line) bool { return a.minX < b.maxX && b.minX < a.maxX }
 	for i := 1; i < len(ls); i++ {
-		best := math.Inf(1)
+		best, n := math.Inf(1), 0
 		for j := max(1, i-3); j <= i+3 && j < len(ls); j++ {
 			if pairGap[j] > 0 && ls[j].page == ls[i].page && ls[j].col == ls[i].col &&
 				math.Abs(ls[j].size-ls[i].size) <= 0.5 && overlap(ls[j], ls[i]) {
 				best = math.Min(best, pairGap[j])
+				n++
 			}
 		}
-		if !math.IsInf(best, 1) {
+		if n >= 2 {
 			m.local[ls[i]] = best
 		}
 	}
