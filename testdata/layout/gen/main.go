@@ -11,12 +11,17 @@
 //	go run ./testdata/layout/gen            # regenerate every file from src/
 //	go run ./testdata/layout/gen -sources   # first rebuild src/ from
 //	                                        # testdata/founding and ../shared
+//	go run ./testdata/layout/gen -manifest  # only write manifest.tsv and
+//	                                        # the src/*.masthead-pdf.txt variants
 //	go run ./testdata/layout/gen -check     # verify manifest and texts
 //
-// A full run deletes and rewrites the four producer directories and
-// manifest.tsv. Flags -layouts and -producers restrict a run (for
-// debugging; nothing is deleted and the manifest is not rewritten), -keep
-// DIR keeps the intermediate FODT files, -v prints every page count.
+// A full run deletes and rewrites the four producer directories,
+// manifest.tsv and the reading-order variants of the sources
+// (src/*.masthead-pdf.txt, see readingOrder). Flags -layouts and
+// -producers restrict a run (nothing is deleted and neither the manifest
+// nor the variants are rewritten; use -manifest), -keep DIR keeps the
+// intermediate FODT files (fodt/ for lo-pdf, fodt-docx/ for lo-docx), -v
+// prints every page count.
 //
 // It needs LibreOffice (soffice), Chromium (chromium), pdfinfo and
 // pdftotext (poppler-utils), and the fonts Noto Serif and Noto Naskh
@@ -56,6 +61,7 @@ var (
 	flagJobs      = flag.Int("j", 4, "parallel Chromium processes")
 	flagVerbose   = flag.Bool("v", false, "print every page count; with -check, name the files whose extracted text is complete but not in source order")
 	flagCheck     = flag.Bool("check", false, "only check the corpus: manifest, files, and that every source paragraph is in the text of every file")
+	flagManifest  = flag.Bool("manifest", false, "only write manifest.tsv and the source variants src/*"+mastheadPDF+".txt (both follow from src/)")
 )
 
 var langs = []string{"ar", "zh", "en", "fr", "ru", "es"}
@@ -75,6 +81,10 @@ func main() {
 	docs := loadSources()
 	if *flagCheck {
 		check(docs)
+		return
+	}
+	if *flagManifest {
+		writeManifest(assign(docs))
 		return
 	}
 	generate(docs)
@@ -117,6 +127,7 @@ type Doc struct {
 	Job    string // "GE.18-04231(E)" or "14-67890 (E)"
 	Bar    string // "*1804231*"
 	Paras  []Para
+	Blocks []string // the paragraphs of the source file as written, notes included
 	Notes  []string // note texts; Notes[i] is the note with mark i+1
 	Long   bool     // long enough for dense and two-column layouts
 	RTL    bool
@@ -163,6 +174,9 @@ func loadSources() []*Doc {
 			log.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		if strings.HasSuffix(name, mastheadPDF) {
+			continue // a reading-order variant, written by the generator
+		}
 		d, err := parseDoc(name, string(data))
 		if err != nil {
 			log.Fatalf("%s: %v", f, err)
@@ -202,6 +216,7 @@ func parseDoc(name, text string) (*Doc, error) {
 		return nil, fmt.Errorf("must end with exactly one newline")
 	}
 	blocks := strings.Split(strings.TrimSuffix(text, "\n"), "\n\n")
+	d.Blocks = blocks
 	var paras []string
 	for _, b := range blocks {
 		if b == "" || strings.TrimSpace(b) != b || strings.Contains(b, "\n") || strings.Contains(b, "\t") {
@@ -309,6 +324,83 @@ func parseDoc(name, text string) (*Doc, error) {
 	}
 	d.Long = n > 9000
 	return d, nil
+}
+
+// mastheadPDF is the name suffix of the reading-order variants of the
+// sources: src/<name>.<lang>.masthead-pdf.txt.
+const mastheadPDF = ".masthead-pdf"
+
+// mastBody returns the index of the body-name paragraph of d ("General
+// Assembly", "Human Rights Council", …), or -1 if it has none.
+func mastBody(d *Doc) int {
+	for i := 1; i < len(d.Paras) && d.Paras[i].Role != ""; i++ {
+		if d.Paras[i].Role == "body" {
+			return i
+		}
+	}
+	return -1
+}
+
+// readingOrder returns the paragraphs of d (indexes into d.Paras) in the
+// order in which a reader of prod's output meets them, or nil if that is
+// the source order. Only the PDFs of the masthead layout differ: the first
+// row of page 1 holds the symbol at the end side (right; left in Arabic)
+// and the body name at the start side, on the same baseline, so reading
+// the row in the direction of the text (left to right; right to left in
+// Arabic) meets the body name first, then the symbol, then the Distr.,
+// date and Original lines below the symbol, then the rest. In the DOCX
+// (two table cells, symbol cell first) and in the HTML (a grid, DOM in
+// source order) the document order is the source order; -check verifies
+// that.
+func readingOrder(d *Doc, L Layout, prod string) []int {
+	if !L.Masthead || (prod != "lo-pdf" && prod != "chromium-pdf") {
+		return nil
+	}
+	body := mastBody(d)
+	if body < 0 {
+		return nil
+	}
+	order := []int{body}
+	for i := range d.Paras {
+		if i != body {
+			order = append(order, i)
+		}
+	}
+	for i, k := range order {
+		if i != k {
+			return order
+		}
+	}
+	return nil
+}
+
+// sourceFor returns the source (path relative to testdata/layout) that is
+// the truth of prod's output of it: the source itself, or a variant in
+// the output's reading order, with its text.
+func sourceFor(it item, prod string) (path, text string) {
+	d := it.d
+	order := readingOrder(d, it.L, prod)
+	if order == nil {
+		return d.Src, ""
+	}
+	var blocks []string
+	for _, k := range order {
+		blocks = append(blocks, d.Blocks[k])
+	}
+	blocks = append(blocks, d.Blocks[len(d.Paras):]...) // the notes
+	return "src/" + d.Name + mastheadPDF + ".txt", strings.Join(blocks, "\n\n") + "\n"
+}
+
+// reordered returns a copy of d whose paragraphs are in the given order,
+// with src as its source.
+func reordered(d *Doc, order []int, src string) *Doc {
+	v := *d
+	v.Src = src
+	v.Paras = nil
+	for _, k := range order {
+		v.Paras = append(v.Paras, d.Paras[k])
+	}
+	return &v
 }
 
 // subLetters are the letters of sub-paragraph labels. UN Arabic uses the
@@ -806,6 +898,10 @@ func (L Layout) geom() geom {
 	return g
 }
 
+// hasFirst reports whether page 1 has its own furniture (no header; job
+// number and barcode, or the footer alone).
+func (L Layout) hasFirst() bool { return L.Furniture != "none" && L.Furniture != "pagenum" }
+
 func (L Layout) after(d *Doc) float64 {
 	if L.After >= 0 {
 		return L.After
@@ -873,7 +969,21 @@ var loLang = map[string][2]string{
 	"en": {"en", "GB"}, "fr": {"fr", "FR"}, "es": {"es", "ES"}, "ru": {"ru", "RU"}, "ar": {"en", "GB"}, "zh": {"en", "GB"},
 }
 
-func fodt(d *Doc, L Layout) string {
+// fodt returns the flat OpenDocument text of d in layout L. A layout with
+// a different first page (job number and barcode, no header) has two
+// master pages, "First" (with style:next-style-name="Standard") and
+// "Standard", unless titlePg is set: then it has one master page,
+// "Standard", with a first-page header and footer (ODF 1.3
+// style:header-first and style:footer-first), which LibreOffice exports to
+// DOCX as one section with w:titlePg and first-page header and footer
+// parts, as Word writes it. From two master pages LibreOffice 7.4 makes
+// w:titlePg only if it finds them compatible; with the taller first-page
+// footer of the UN layouts (the 13 pt barcode) it exports a section break
+// instead (w:sectPr in the w:pPr of the last paragraph of page 1, and the
+// paragraph that runs on to page 2 split in two w:p). The PDFs use the two
+// master pages: with a first-page header (empty) page 1 would reserve the
+// header's height and the page breaks would move.
+func fodt(d *Doc, L Layout, titlePg bool) string {
 	g := L.geom()
 	wm, opp := "lr-tb", "rl-tb"
 	if d.RTL {
@@ -972,23 +1082,15 @@ func fodt(d *Doc, L Layout) string {
 		a(`<style:style style:name="Sect2" style:family="section"><style:section-properties style:writing-mode="%s" text:dont-balance-text-columns="false" style:editable="false"><style:columns fo:column-count="%d" fo:column-gap="0.6cm"/></style:section-properties></style:style>
 `, wm, L.Cols)
 	}
-	hasFirst := L.Furniture != "none" && L.Furniture != "pagenum"
 	master := "Standard"
-	if hasFirst {
+	if L.hasFirst() && !titlePg {
 		master = "First"
 	}
 	mastBodyIdx := -1
 	mastN := 1 // paragraphs in the right-hand (symbol) cell
 	if L.Masthead {
-		for i := 1; i < len(d.Paras) && d.Paras[i].Role != ""; i++ {
-			if d.Paras[i].Role == "body" {
-				mastBodyIdx = i
-				break
-			}
-			mastN = i + 1
-		}
-		if mastBodyIdx < 0 {
-			mastN = 1
+		if mastBodyIdx = mastBody(d); mastBodyIdx > 0 {
+			mastN = mastBodyIdx
 		}
 	}
 	// the first paragraph carries the first-page master page; with a
@@ -1030,33 +1132,67 @@ func fodt(d *Doc, L Layout) string {
 		startSide, endSide = endSide, startSide
 	}
 	firstFooter := hf("footer", "HF", ends(job, bar))
-	switch L.Furniture {
-	case "none":
-		fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1"/>`)
-	case "pagenum":
-		fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1">%s</style:master-page>`, hf("footer", "HFCenter", pageNo))
-	case "pagenum+sym":
-		fmt.Fprintf(&M, `<style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">%s</style:master-page>
+	if titlePg {
+		// One master page. The first-page header is an empty paragraph:
+		// an empty style:header-first element makes LibreOffice 7.4 drop
+		// the header of every page. The first-page footer is written even
+		// where it equals the footer: LibreOffice has one "same content on
+		// first page" switch for header and footer, and exports a missing
+		// footer-first as an empty first-page footer. ODF requires the
+		// order header, header-left, header-first, footer, footer-left,
+		// footer-first (LibreOffice ignores a footer-first before the
+		// footer).
+		noHeader := hf("header-first", startSide, "")
+		switch L.Furniture {
+		case "none":
+			fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1"/>`)
+		case "pagenum":
+			fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1">%s</style:master-page>`, hf("footer", "HFCenter", pageNo))
+		case "pagenum+sym":
+			fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1">%s%s%s%s</style:master-page>`,
+				hf("header", startSide, sym), noHeader, hf("footer", "HFCenter", pageNo), hf("footer-first", "HFCenter", pageNo))
+		case "sym-nm":
+			fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1">%s%s%s%s</style:master-page>`,
+				hf("header", endSide, sym), noHeader, hf("footer", "HFCenter", pageNM), hf("footer-first", "HFCenter", pageNM))
+		case "un":
+			fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1">%s%s%s%s</style:master-page>`,
+				hf("header", startSide, sym), noHeader, hf("footer", "HF", ends(job, pageNo)), hf("footer-first", "HF", ends(job, bar)))
+		case "un-alt":
+			fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1">%s%s%s%s%s%s</style:master-page>`,
+				hf("header", endSide, sym), hf("header-left", startSide, sym), noHeader,
+				hf("footer", "HF", ends(job, pageNM)), hf("footer-left", "HF", ends(pageNM, job)), hf("footer-first", "HF", ends(job, bar)))
+		default:
+			log.Fatalf("furniture %q", L.Furniture)
+		}
+	} else {
+		switch L.Furniture {
+		case "none":
+			fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1"/>`)
+		case "pagenum":
+			fmt.Fprintf(&M, `<style:master-page style:name="Standard" style:page-layout-name="pm1">%s</style:master-page>`, hf("footer", "HFCenter", pageNo))
+		case "pagenum+sym":
+			fmt.Fprintf(&M, `<style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">%s</style:master-page>
 <style:master-page style:name="Standard" style:page-layout-name="pm1">%s%s</style:master-page>`,
-			hf("footer", "HFCenter", pageNo), hf("header", startSide, sym), hf("footer", "HFCenter", pageNo))
-	case "sym-nm":
-		fmt.Fprintf(&M, `<style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">%s</style:master-page>
+				hf("footer", "HFCenter", pageNo), hf("header", startSide, sym), hf("footer", "HFCenter", pageNo))
+		case "sym-nm":
+			fmt.Fprintf(&M, `<style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">%s</style:master-page>
 <style:master-page style:name="Standard" style:page-layout-name="pm1">%s%s</style:master-page>`,
-			hf("footer", "HFCenter", pageNM), hf("header", endSide, sym), hf("footer", "HFCenter", pageNM))
-	case "un":
-		fmt.Fprintf(&M, `<style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">%s</style:master-page>
+				hf("footer", "HFCenter", pageNM), hf("header", endSide, sym), hf("footer", "HFCenter", pageNM))
+		case "un":
+			fmt.Fprintf(&M, `<style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">%s</style:master-page>
 <style:master-page style:name="Standard" style:page-layout-name="pm1">%s%s</style:master-page>`,
-			firstFooter, hf("header", startSide, sym), hf("footer", "HF", ends(job, pageNo)))
-	case "un-alt":
-		// odd (right-hand) pages: symbol and page number on the outer
-		// side, i.e. right; even pages: left. Mirrored for Arabic.
-		fmt.Fprintf(&M, `<style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">%s</style:master-page>
+				firstFooter, hf("header", startSide, sym), hf("footer", "HF", ends(job, pageNo)))
+		case "un-alt":
+			// odd (right-hand) pages: symbol and page number on the outer
+			// side, i.e. right; even pages: left. Mirrored for Arabic.
+			fmt.Fprintf(&M, `<style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">%s</style:master-page>
 <style:master-page style:name="Standard" style:page-layout-name="pm1">%s%s%s%s</style:master-page>`,
-			firstFooter,
-			hf("header", endSide, sym), hf("header-left", startSide, sym),
-			hf("footer", "HF", ends(job, pageNM)), hf("footer-left", "HF", ends(pageNM, job)))
-	default:
-		log.Fatalf("furniture %q", L.Furniture)
+				firstFooter,
+				hf("header", endSide, sym), hf("header-left", startSide, sym),
+				hf("footer", "HF", ends(job, pageNM)), hf("footer-left", "HF", ends(pageNM, job)))
+		default:
+			log.Fatalf("furniture %q", L.Furniture)
+		}
 	}
 
 	// body
@@ -1595,9 +1731,12 @@ func generate(docs []*Doc) {
 			continue
 		}
 		dir := filepath.Join(work, "fodt", L.Name)
+		dirDocx := filepath.Join(work, "fodt-docx", L.Name)
 		must(os.MkdirAll(dir, 0o755))
+		must(os.MkdirAll(dirDocx, 0o755))
 		for _, it := range its {
-			must(os.WriteFile(filepath.Join(dir, it.d.Name+".fodt"), []byte(fodt(it.d, it.L)), 0o644))
+			must(os.WriteFile(filepath.Join(dir, it.d.Name+".fodt"), []byte(fodt(it.d, it.L, false)), 0o644))
+			must(os.WriteFile(filepath.Join(dirDocx, it.d.Name+".fodt"), []byte(fodt(it.d, it.L, true)), 0o644))
 			if want(it, "html") || want(it, "chromium-pdf") {
 				p := filepath.Join(base, outPath("html", it))
 				must(os.MkdirAll(filepath.Dir(p), 0o755))
@@ -1606,7 +1745,7 @@ func generate(docs []*Doc) {
 		}
 	}
 	// LibreOffice: one soffice run per layout and format
-	for _, f := range []struct{ prod, filter, ext string }{{"lo-pdf", "pdf:writer_pdf_Export", "pdf"}, {"lo-docx", "docx:MS Word 2007 XML", "docx"}} {
+	for _, f := range []struct{ prod, filter, ext, fodt string }{{"lo-pdf", "pdf:writer_pdf_Export", "pdf", "fodt"}, {"lo-docx", "docx:MS Word 2007 XML", "docx", "fodt-docx"}} {
 		if !selected(*flagProducers, f.prod) {
 			continue
 		}
@@ -1620,7 +1759,7 @@ func generate(docs []*Doc) {
 			if len(its) == 0 {
 				continue
 			}
-			in := filepath.Join(work, "fodt", L.Name)
+			in := filepath.Join(work, f.fodt, L.Name)
 			out := filepath.Join(base, f.prod, L.Name)
 			must(os.MkdirAll(out, 0o755))
 			args := []string{"-env:UserInstallation=" + profile, "--headless", "--norestore", "--convert-to", f.filter, "--outdir", out}
@@ -1703,16 +1842,49 @@ func must(err error) {
 	}
 }
 
-func writeManifest(items []item) {
+const manifestHeader = "file\tsource\tproducer\tlayout\tlang\tvoted"
+
+// manifest returns the rows of manifest.tsv (sorted, without the header)
+// and the reading-order variants of the sources they name (path -> text).
+func manifest(items []item) ([]string, map[string]string) {
 	var rows []string
+	variants := map[string]string{}
 	for _, it := range items {
 		for _, prod := range it.prods {
-			rows = append(rows, strings.Join([]string{outPath(prod, it), it.d.Src, prod, it.L.Name, it.d.Lang, it.d.Voted}, "\t"))
+			src, text := sourceFor(it, prod)
+			if text != "" {
+				variants[src] = text
+			}
+			rows = append(rows, strings.Join([]string{outPath(prod, it), src, prod, it.L.Name, it.d.Lang, it.d.Voted}, "\t"))
 		}
 	}
 	sort.Strings(rows)
-	must(os.WriteFile(filepath.Join(base, "manifest.tsv"), []byte("file\tsource\tproducer\tlayout\tlang\tvoted\n"+strings.Join(rows, "\n")+"\n"), 0o644))
-	fmt.Printf("wrote %s/manifest.tsv (%d files)\n", base, len(rows))
+	return rows, variants
+}
+
+// writeManifest writes manifest.tsv and the reading-order variants of the
+// sources (src/*.masthead-pdf.txt), and removes variants no row names.
+func writeManifest(items []item) {
+	rows, variants := manifest(items)
+	old, err := filepath.Glob(filepath.Join(base, "src", "*"+mastheadPDF+".txt"))
+	must(err)
+	for _, f := range old {
+		rel, _ := filepath.Rel(base, f)
+		if _, ok := variants[filepath.ToSlash(rel)]; !ok {
+			must(os.Remove(f))
+			fmt.Println("removed", f)
+		}
+	}
+	var paths []string
+	for p := range variants {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		must(os.WriteFile(filepath.Join(base, p), []byte(variants[p]), 0o644))
+	}
+	must(os.WriteFile(filepath.Join(base, "manifest.tsv"), []byte(manifestHeader+"\n"+strings.Join(rows, "\n")+"\n"), 0o644))
+	fmt.Printf("wrote %s/manifest.tsv (%d files) and %d source variants\n", base, len(rows), len(paths))
 }
 
 // report prints the page count of every PDF and warns about one-page ones.
@@ -1782,10 +1954,18 @@ func check(docs []*Doc) {
 	for _, d := range docs {
 		bySrc[d.Src] = d
 	}
+	items := assign(docs)
+	for _, it := range items {
+		for _, prod := range it.prods {
+			if src, text := sourceFor(it, prod); text != "" {
+				bySrc[src] = reordered(it.d, readingOrder(it.d, it.L, prod), src)
+			}
+		}
+	}
 	data, err := os.ReadFile(filepath.Join(base, "manifest.tsv"))
 	must(err)
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	if lines[0] != "file\tsource\tproducer\tlayout\tlang\tvoted" {
+	if lines[0] != manifestHeader {
 		log.Fatalf("manifest header %q", lines[0])
 	}
 	listed := map[string]bool{}
@@ -1793,6 +1973,16 @@ func check(docs []*Doc) {
 	complain := func(f string, x ...any) {
 		bad++
 		fmt.Printf(f+"\n", x...)
+	}
+	// the manifest and the source variants are what the generator writes
+	rows, variants := manifest(items)
+	if strings.Join(rows, "\n") != strings.Join(lines[1:], "\n") {
+		complain("manifest.tsv differs from the generator's (run -manifest)")
+	}
+	for p, text := range variants {
+		if got, err := os.ReadFile(filepath.Join(base, p)); err != nil || string(got) != text {
+			complain("%s is missing or out of date (run -manifest)", p)
+		}
 	}
 	for _, l := range lines[1:] {
 		f := strings.Split(l, "\t")
@@ -1825,6 +2015,16 @@ func check(docs []*Doc) {
 		for _, m := range verify(d, L, f[2], text) {
 			complain("%s: %s", f[0], m)
 		}
+		if f[2] == "lo-docx" || f[2] == "html" {
+			for _, m := range verifyOrder(d, L, f[2], filepath.Join(base, f[0])) {
+				complain("%s: %s", f[0], m)
+			}
+		}
+		if f[2] == "lo-docx" {
+			for _, m := range verifyDocx(d, L, filepath.Join(base, f[0])) {
+				complain("%s: %s", f[0], m)
+			}
+		}
 	}
 	must(filepath.Walk(base, func(p string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
@@ -1836,6 +2036,8 @@ func check(docs []*Doc) {
 			complain("lock file %s", rel)
 		case strings.HasSuffix(rel, ".png"):
 			complain("stray image %s", rel)
+		case strings.HasSuffix(rel, mastheadPDF+".txt") && variants[filepath.ToSlash(rel)] == "":
+			complain("%s: a source variant no row names", rel)
 		case strings.HasPrefix(rel, "src/") || strings.HasPrefix(rel, "gen/") || rel == "manifest.tsv" || rel == "README.md":
 		case !listed[rel]:
 			complain("%s is not in the manifest", rel)
@@ -1901,6 +2103,227 @@ func extractText(path string) (string, error) {
 		return html.UnescapeString(s), nil
 	}
 	return "", fmt.Errorf("unknown file type")
+}
+
+// zipFiles returns the named members of a zip file (missing ones are
+// empty).
+func zipFiles(path string, names ...string) (map[string]string, error) {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	defer z.Close()
+	out := map[string]string{}
+	for _, f := range z.File {
+		for _, n := range names {
+			if f.Name != n {
+				continue
+			}
+			r, err := f.Open()
+			if err != nil {
+				return nil, err
+			}
+			var x bytes.Buffer
+			_, err = x.ReadFrom(r)
+			r.Close()
+			if err != nil {
+				return nil, err
+			}
+			out[n] = x.String()
+		}
+	}
+	return out, nil
+}
+
+var (
+	reWP      = regexp.MustCompile(`(?s)<w:p[ >].*?</w:p>`)
+	reWT      = regexp.MustCompile(`<w:t(?: [^>]*)?>([^<]*)</w:t>`)
+	reWNote   = regexp.MustCompile(`(?s)<w:footnote( [^>]*)?>.*?</w:footnote>`)
+	reRel     = regexp.MustCompile(`<Relationship [^>]*>`)
+	reBlock   = regexp.MustCompile(`</?(p|li|ol|header|div|section|aside|hr|main)\b[^>]*>`)
+	reTag     = regexp.MustCompile(`<[^>]*>`)
+	reSup     = regexp.MustCompile(`(?s)<sup>.*?</sup>`)
+	reLink    = regexp.MustCompile(`(?s)<a [^>]*>.*?</a>`)
+	reHTMLFtn = regexp.MustCompile(`<(section|aside|div) class="footnotes"`)
+)
+
+// wText returns the text of the w:t elements of an OOXML fragment.
+func wText(x string) string {
+	var b strings.Builder
+	for _, m := range reWT.FindAllStringSubmatch(x, -1) {
+		b.WriteString(html.UnescapeString(m[1]))
+	}
+	return b.String()
+}
+
+// docxParas returns the paragraphs of a DOCX in document order, squeezed:
+// the w:p elements of word/document.xml (table cells included), then those
+// of the notes in word/footnotes.xml. Empty ones are left out.
+func docxParas(path string) ([]string, error) {
+	parts, err := zipFiles(path, "word/document.xml", "word/footnotes.xml")
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	add := func(x string) {
+		for _, p := range reWP.FindAllString(x, -1) {
+			if t := squeeze(wText(p)); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	add(parts["word/document.xml"])
+	for _, m := range reWNote.FindAllStringSubmatch(parts["word/footnotes.xml"], -1) {
+		if !strings.Contains(m[1], "w:type=") { // not a separator
+			add(m[0])
+		}
+	}
+	return out, nil
+}
+
+// htmlParas returns the blocks of an HTML page in document order,
+// squeezed: the text between block tags (p, li, ol, header, div, …), with
+// the note references (sup) and, in the notes, the links (back-links and
+// marks) left out. Empty ones are left out.
+func htmlParas(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	s := string(data)
+	if k := strings.Index(s, "<main>"); k >= 0 {
+		s = s[k:]
+	}
+	s = reSup.ReplaceAllString(s, "")
+	if loc := reHTMLFtn.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]] + reLink.ReplaceAllString(s[loc[0]:], "")
+	}
+	var out []string
+	for _, chunk := range reBlock.Split(s, -1) {
+		if t := squeeze(html.UnescapeString(reTag.ReplaceAllString(chunk, ""))); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// verifyOrder checks that the paragraphs of a DOCX or an HTML page, in
+// document order, are the paragraphs of its source, one element each, in
+// the same order: no paragraph split in two, none moved. White space is
+// ignored; where automatic numbering prints the labels, they are left
+// out.
+func verifyOrder(d *Doc, L Layout, prod, path string) []string {
+	var want []string
+	for _, p := range d.Paras {
+		t := p.Text
+		if L.Autonum && (p.Kind == KOP || p.Kind == KSub) {
+			t = p.Body
+		}
+		want = append(want, squeeze(reRef.ReplaceAllString(t, "")))
+	}
+	for _, n := range d.Notes {
+		want = append(want, squeeze(n))
+	}
+	var got []string
+	var err error
+	if prod == "lo-docx" {
+		got, err = docxParas(path)
+	} else {
+		got, err = htmlParas(path)
+	}
+	if err != nil {
+		return []string{err.Error()}
+	}
+	for i := 0; i < len(want) || i < len(got); i++ {
+		var w, g string
+		if i < len(want) {
+			w = want[i]
+		}
+		if i < len(got) {
+			g = got[i]
+		}
+		if w != g {
+			return []string{fmt.Sprintf("document order: element %d is %.50q, the source has %.50q (%d elements, %d source paragraphs)", i+1, g, w, len(got), len(want))}
+		}
+	}
+	return nil
+}
+
+// verifyDocx checks the sections of a LibreOffice DOCX: one section (the
+// body's final w:sectPr) and no section break in a paragraph, except the
+// continuous breaks around the columns of a multi-column layout, which sit
+// in empty paragraphs; and where page 1 has its own furniture, w:titlePg
+// with an empty first-page header and a first-page footer (job number and
+// barcode in the UN layouts).
+func verifyDocx(d *Doc, L Layout, path string) []string {
+	parts, err := zipFiles(path, "word/document.xml", "word/_rels/document.xml.rels")
+	if err != nil {
+		return []string{err.Error()}
+	}
+	doc := parts["word/document.xml"]
+	var problems []string
+	for k, p := range reWP.FindAllString(doc, -1) {
+		if !strings.Contains(p, "<w:sectPr") {
+			continue
+		}
+		if t := wText(p); L.Cols <= 1 || t != "" {
+			problems = append(problems, fmt.Sprintf("section break in paragraph %d %.40q", k+1, t))
+		}
+	}
+	i := strings.Index(doc, "<w:headerReference")
+	if j := strings.Index(doc, "<w:footerReference"); i < 0 || (j >= 0 && j < i) {
+		i = j
+	}
+	if i < 0 {
+		if L.Furniture != "none" {
+			problems = append(problems, "no header or footer")
+		}
+		return problems
+	}
+	sect := doc[i:]
+	sect = sect[:strings.Index(sect, "</w:sectPr>")]
+	if !L.hasFirst() {
+		if strings.Contains(sect, "<w:titlePg/>") {
+			problems = append(problems, "w:titlePg in a layout without a first page of its own")
+		}
+		return problems
+	}
+	if !strings.Contains(sect, "<w:titlePg/>") {
+		problems = append(problems, "no w:titlePg")
+	}
+	target := map[string]string{}
+	for _, r := range reRel.FindAllString(parts["word/_rels/document.xml.rels"], -1) {
+		id := regexp.MustCompile(`Id="([^"]*)"`).FindStringSubmatch(r)
+		t := regexp.MustCompile(`Target="([^"]*)"`).FindStringSubmatch(r)
+		if id != nil && t != nil {
+			target[id[1]] = "word/" + t[1]
+		}
+	}
+	// part returns the text and the XML of the first-page header or footer
+	part := func(kind string) (string, string, bool) {
+		m := regexp.MustCompile(`<w:` + kind + `Reference w:type="first" r:id="([^"]*)"/>`).FindStringSubmatch(sect)
+		if m == nil || target[m[1]] == "" {
+			return "", "", false
+		}
+		x, err := zipFiles(path, target[m[1]])
+		if err != nil {
+			return "", "", false
+		}
+		return wText(x[target[m[1]]]), x[target[m[1]]], true
+	}
+	if t, _, ok := part("header"); ok && squeeze(t) != "" {
+		problems = append(problems, fmt.Sprintf("first-page header not empty: %q", t))
+	}
+	t, x, ok := part("footer")
+	switch {
+	case !ok:
+		problems = append(problems, "no first-page footer")
+	case strings.HasPrefix(L.Furniture, "un") && (!strings.Contains(squeeze(t), squeeze(d.Job)) || !strings.Contains(t, d.Bar)):
+		problems = append(problems, fmt.Sprintf("first-page footer %q lacks the job number %s or the barcode %s", t, d.Job, d.Bar))
+	case !strings.HasPrefix(L.Furniture, "un") && !strings.Contains(x, " PAGE "):
+		problems = append(problems, "first-page footer without the page number")
+	}
+	return problems
 }
 
 func squeeze(s string) string {
