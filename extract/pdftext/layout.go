@@ -74,7 +74,7 @@ func noteParagraphs(ls []*line, starts map[*line]noteStart, words map[string]boo
 		if len(cur) == 0 {
 			return
 		}
-		if t := joinLines(cur, words); t != "" {
+		if t := strings.TrimRightFunc(joinLines(cur, words), isBacklink); t != "" {
 			out = append(out, extract.Paragraph{Text: t, Page: cur[0].page + 1, Note: true, Mark: mark})
 		}
 		cur, mark = nil, ""
@@ -93,6 +93,12 @@ func noteParagraphs(ls []*line, starts map[*line]noteStart, words map[string]boo
 	}
 	flush()
 	return out
+}
+
+// isBacklink reports whether r ends a note printed from a web page as its
+// link back to the text ("↩"), or is white space before it.
+func isBacklink(r rune) bool {
+	return r == '↩' || r == '↑' || r == '⤴' || r == '\uFE0E' || r == '\uFE0F' || r == ' '
 }
 
 // bodyFontSize is the font size of most characters.

@@ -176,7 +176,9 @@ func startsNote(l *line, pending map[string]bool, bodySize float64) (noteEvidenc
 
 // sequence counts the pending marks that start lines of ls, in turn:
 // endnotes in the body's type are told from paragraphs by their run of
-// marks, 1, 2, 3 at the heads of lines after the body.
+// marks, 1, 2, 3 at the heads of lines after the body. A line that starts
+// with a mark no reference used (an operative paragraph's number that
+// runs on past the notes) means ls is not a run of notes: 0.
 func sequence(ls []*line, pending map[string]bool) int {
 	seen := map[string]bool{}
 	for _, l := range ls {
@@ -186,8 +188,12 @@ func sequence(ls []*line, pending map[string]bool) int {
 		} else {
 			mark, _ = noteMark(l.text)
 		}
-		if mark != "" && pending[mark] {
+		switch {
+		case mark == "":
+		case pending[mark] && !seen[mark]:
 			seen[mark] = true
+		default:
+			return 0
 		}
 	}
 	return len(seen)
