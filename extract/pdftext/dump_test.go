@@ -30,7 +30,9 @@ func TestDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	debugGutter = func(page int, g gutter) { fmt.Printf("gutter on page %d at x=%.1f, baselines %.1f–%.1f\n", page+1, g.x, g.lo, g.hi) }
+	debugGutter = func(page int, g gutter) {
+		fmt.Printf("gutter on page %d at x=%.1f, baselines %.1f–%.1f\n", page+1, g.x, g.lo, g.hi)
+	}
 	defer func() { debugGutter = nil }()
 	for i, p := range pages {
 		fmt.Printf("== page %d (%.1f x %.1f)\n", i+1, p.w, p.h)

@@ -661,6 +661,7 @@ func newLine(pi int, r *row, col int, p page) *line {
 	if l.text == "" {
 		return nil
 	}
+	l.pageH = p.h
 	switch {
 	case l.base > 0.88*p.h:
 		l.zone = 1

@@ -22,6 +22,11 @@ func noteMark(s string) (string, int) {
 		if r, _ := utf8.DecodeRuneInString(s[n:]); isCJKStrict(r) {
 			return s[:n], n
 		}
+		if s[n] == '.' && n+1 < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[n+1:]); isCJKStrict(r) {
+				return s[:n], n + 1 // "1.谨随函转递…", an endnote list
+			}
+		}
 	}
 	m := reNoteMark.FindStringSubmatch(s)
 	switch {
@@ -44,6 +49,10 @@ const (
 	// markGap: a gap after the mark wider than this many font sizes is a
 	// tab (LibreOffice writes "1⇥text" in its footnote area).
 	markGap = 0.6
+	// footArea: the foot of a page, where a wide gap above a line that
+	// starts with a mark sets a footnote area apart, is below this share
+	// of the page's height.
+	footArea = 0.45
 )
 
 // noteStart is what findNotes learns of a line that starts a note.
@@ -82,7 +91,11 @@ func findNotes(pages [][]*line, bodySize float64, pitch func(float64) float64) (
 		var first noteStart
 		for i, l := range ls {
 			if st, ok := startsNote(l, pending, bodySize); ok {
-				gap := i > 0 && ls[i-1].page == l.page && ls[i-1].base-l.base > noteGap*pitch(ls[i-1].size)
+				// A wide gap above is evidence at the foot of a page only:
+				// a footnote area is low and short; a list after a wide
+				// space is not.
+				gap := i > 0 && ls[i-1].page == l.page && ls[i-1].base-l.base > noteGap*pitch(ls[i-1].size) &&
+					l.base < footArea*l.pageH && len(ls)-i <= 12
 				if l.size < noteSize*bodySize || st.lead || st.tab || gap || i == 0 && carry || sequence(ls[i:], pending) >= 2 {
 					k, first = i, st.noteStart
 					break
