@@ -27,8 +27,9 @@ type line struct {
 	// further in).
 	originX float64
 	rtl     bool
-	zone    int  // -1 bottom margin, +1 top margin, 0 body
-	first   bool // first line of its page
+	zone    int     // -1 bottom margin, +1 top margin, 0 body
+	pageH   float64 // height of its page
+	first   bool    // first line of its page
 	note    bool
 	dropped bool
 
