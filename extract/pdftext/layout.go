@@ -26,7 +26,7 @@ func layout(pages []page) []extract.Paragraph {
 			}
 		}
 	}
-	starts, confirmed := findNotes(lines, bodySize, newModel(kept).pitch)
+	starts, confirmed := findNotes(lines, bodySize)
 	var body, notes []*line
 	for _, l := range kept {
 		if l.note {

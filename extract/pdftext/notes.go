@@ -43,9 +43,6 @@ const (
 	// noteSize: a line smaller than this share of the body size is in
 	// a smaller type than the body.
 	noteSize = 0.95
-	// noteGap: a vertical gap wider than this many line pitches sets a
-	// block apart (the space above a footnote separator).
-	noteGap = 1.6
 	// markGap: a gap after the mark wider than this many font sizes is a
 	// tab (LibreOffice writes "1⇥text" in its footnote area).
 	markGap = 0.6
@@ -75,12 +72,22 @@ type noteStart struct {
 // columns). Notes whose references cannot be seen (no superscripts)
 // are found as before: lines in a smaller type below the last body line
 // of a page, when the first starts with a mark.
-func findNotes(pages [][]*line, bodySize float64, pitch func(float64) float64) (map[*line]noteStart, map[string]bool) {
+func findNotes(pages [][]*line, bodySize float64) (map[*line]noteStart, map[string]bool) {
 	starts := map[*line]noteStart{}
 	confirmed := map[string]bool{}
 	pending := map[string]bool{}
 	carry := false // the notes of the previous page ran to its foot
-	for _, all := range pages {
+	// later[pi] holds the kept lines of the pages after page pi.
+	later := make([][]*line, len(pages))
+	for pi := len(pages) - 2; pi >= 0; pi-- {
+		later[pi] = later[pi+1]
+		for k := len(pages[pi+1]) - 1; k >= 0; k-- {
+			if l := pages[pi+1][k]; !l.dropped {
+				later[pi] = append([]*line{l}, later[pi]...)
+			}
+		}
+	}
+	for pi, all := range pages {
 		var ls []*line
 		for _, l := range all {
 			if !l.dropped {
@@ -91,12 +98,8 @@ func findNotes(pages [][]*line, bodySize float64, pitch func(float64) float64) (
 		var first noteStart
 		for i, l := range ls {
 			if st, ok := startsNote(l, pending, bodySize); ok {
-				// A wide gap above is evidence at the foot of a page only:
-				// a footnote area is low and short; a list after a wide
-				// space is not.
-				gap := i > 0 && ls[i-1].page == l.page && ls[i-1].base-l.base > noteGap*pitch(ls[i-1].size) &&
-					l.base < footArea*l.pageH && len(ls)-i <= 12
-				if l.size < noteSize*bodySize || st.lead || st.tab || gap || i == 0 && carry || sequence(ls[i:], pending) >= 2 {
+				if l.size < noteSize*bodySize || st.lead || st.tab || i == 0 && carry ||
+					sequence(ls[i:], later[pi], pending) >= 2 {
 					k, first = i, st.noteStart
 					break
 				}
@@ -189,12 +192,13 @@ func startsNote(l *line, pending map[string]bool, bodySize float64) (noteEvidenc
 
 // sequence counts the pending marks that start lines of ls, in turn:
 // endnotes in the body's type are told from paragraphs by their run of
-// marks, 1, 2, 3 at the heads of lines after the body. A line that starts
+// marks, 1, 2, 3 at the heads of lines after the body (ls, then the rest
+// of the document). A line that starts
 // with a mark no reference used (an operative paragraph's number that
 // runs on past the notes) means ls is not a run of notes: 0.
-func sequence(ls []*line, pending map[string]bool) int {
+func sequence(ls, rest []*line, pending map[string]bool) int {
 	seen := map[string]bool{}
-	for _, l := range ls {
+	for _, l := range append(ls[:len(ls):len(ls)], rest...) {
 		mark := ""
 		if len(l.sups) > 0 && l.sups[0].lead {
 			mark = l.sups[0].mark
