@@ -49,7 +49,7 @@ func layout(pages []page) []extract.Paragraph {
 func removeReferences(l *line, confirmed map[string]bool) {
 	var skip map[int]bool
 	for _, s := range l.sups {
-		if s.lead || !confirmed[s.mark] {
+		if !confirmed[s.mark] {
 			continue
 		}
 		if skip == nil {

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -76,7 +77,8 @@ func findNotes(pages [][]*line, bodySize float64) (map[*line]noteStart, map[stri
 	starts := map[*line]noteStart{}
 	confirmed := map[string]bool{}
 	pending := map[string]bool{}
-	carry := false // the notes of the previous page ran to its foot
+	carry := false      // the notes of the previous page ran to its foot
+	unfinished := false // and the last of them did not end a sentence
 	// later[pi] holds the kept lines of the pages after page pi.
 	later := make([][]*line, len(pages))
 	for pi := len(pages) - 2; pi >= 0; pi-- {
@@ -108,16 +110,23 @@ func findNotes(pages [][]*line, bodySize float64) (map[*line]noteStart, map[stri
 				k = 0 // a note continued from the page before
 				break
 			}
+			// Not a note: its raised marks are references, even one at
+			// the start of a line (the line broke right before it).
 			for _, s := range l.sups {
-				if !s.lead {
-					pending[s.mark] = true
-				}
+				pending[s.mark] = true
 			}
 		}
 		if k < 0 {
 			k, first = smallTail(ls, bodySize)
 		}
-		carry = false
+		if unfinished {
+			// The note that ended the page before goes on at the foot of
+			// this one, in the notes' type, without a mark.
+			if c := continuedNote(ls, bodySize); c >= 0 && (k < 0 || c < k) {
+				k, first = c, noteStart{}
+			}
+		}
+		carry, unfinished = false, false
 		if k < 0 {
 			continue
 		}
@@ -146,6 +155,12 @@ func findNotes(pages [][]*line, bodySize float64) (map[*line]noteStart, map[stri
 			}
 		}
 		carry = true
+		for i := len(ls) - 1; i >= k; i-- {
+			if ls[i].note {
+				unfinished = !strings.ContainsRune(".!?。！？؟…", lastRune(strings.TrimRight(ls[i].text, ")\"”»")))
+				break
+			}
+		}
 	}
 	return starts, confirmed
 }
@@ -214,6 +229,26 @@ func sequence(ls, rest []*line, pending map[string]bool) int {
 		}
 	}
 	return len(seen)
+}
+
+// continuedNote returns the first of the lines in a smaller type after
+// the last line in the body type, when it starts with no mark: the rest of
+// a note from the page before. Else -1.
+func continuedNote(ls []*line, bodySize float64) int {
+	last := -1
+	for i, l := range ls {
+		if l.size >= noteSize*bodySize {
+			last = i
+		}
+	}
+	if last < 0 || last+1 >= len(ls) {
+		return -1
+	}
+	l := ls[last+1]
+	if mark, _ := noteMark(l.text); mark != "" || len(l.sups) > 0 && l.sups[0].lead {
+		return -1
+	}
+	return last + 1
 }
 
 // smallTail finds the notes of a page whose references are not raised:
