@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/lexicon"
 )
 
@@ -107,6 +109,45 @@ func TestEncodingsGiveSameFindings(t *testing.T) {
 		}
 		if len(keys[0]) == 0 || !slices.Equal(keys[0], keys[1]) {
 			t.Errorf("%s:\n got %q\nwant %q", c[2], keys[1], keys[0])
+		}
+	}
+}
+
+// TestLabelSpacesAreLayout: a label followed by another space than the
+// voted text's (NBSP in a web page, a tab in a Word file) is no
+// editorial change; a label written differently ("1．") still is.
+func TestLabelSpacesAreLayout(t *testing.T) {
+	chk := driftcheck.New(lexicon.Default())
+	doc := func(label string) *document.Document {
+		paras := []extract.Paragraph{
+			{Text: "A/HRC/37/L.36"}, {Text: "The Human Rights Council,"},
+			{Text: "Recalling its resolutions,"},
+			{Text: label + "Calls upon all States to uphold multilateralism;"},
+		}
+		d, err := chk.Parse(paras, "x.en.txt", "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	voted := doc("1. ")
+	for _, tc := range []struct {
+		label string
+		want  int
+	}{
+		{"1.\u00a0", 0}, // U+00A0 NO-BREAK SPACE
+		{"1.\t", 0},
+		{"1.\u2002", 0}, // U+2002 EN SPACE
+		{"1．", 1},       // U+FF0E FULLWIDTH FULL STOP: written differently
+	} {
+		n := 0
+		for _, f := range chk.Check(voted, doc(tc.label)).Findings() {
+			if f.Kind == "editorial" {
+				n++
+			}
+		}
+		if n != tc.want {
+			t.Errorf("label %+q: %d editorial findings, want %d", tc.label, n, tc.want)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/align"
@@ -382,7 +383,9 @@ func compareVersions(voted, final *Side, pr align.Pair, earlier []Finding) []Fin
 	ops := diff.Tokens(vp.P.Text, fp.P.Text, bodyTokens(vp), bodyTokens(fp))
 	// A label written differently but meaning the same ("1." / "１．") is
 	// an editorial change too; a different number is a renumbering.
-	if va, fa := vp.P.Text[:vp.P.BodyStart], fp.P.Text[:fp.P.BodyStart]; va != fa && diff.EditorialKey(va) == diff.EditorialKey(fa) {
+	// Spaces alone are layout, not an edit ("1.\u00a0" in a web page,
+	// "1.\t" in a Word file).
+	if va, fa := vp.P.Text[:vp.P.BodyStart], fp.P.Text[:fp.P.BodyStart]; noSpace(va) != noSpace(fa) && diff.EditorialKey(va) == diff.EditorialKey(fa) {
 		ops = append([]diff.Op{{Kind: diff.Replace, A1: len(va), B1: len(fa), Editorial: true}}, ops...)
 	}
 	// What the term and number findings already explain.
@@ -431,6 +434,16 @@ func compareVersions(voted, final *Side, pr align.Pair, earlier []Finding) []Fin
 }
 
 func normLabel(l string) string { return diff.EditorialKey(l) }
+
+// noSpace returns s without its white space (any Unicode space).
+func noSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) {
+			return -1
+		}
+		return r
+	}, s)
+}
 
 // bodyTokens returns the tokens of a paragraph after its label.
 func bodyTokens(p *Para) []segment.Token {
