@@ -499,9 +499,10 @@ var traceBreaks func(l *line, why, detail string)
 
 // measureLocal finds the line pitch around each line: the least distance
 // between the baselines of two lines of one paragraph (the first did not
-// end early) among the three pairs before and after it, in its column and
-// type size, where the lines overlap it across; two such pairs at least,
-// or the document's pitch holds. A document can change its
+// end early, and the pair is one of a run of such pairs evenly spaced)
+// among the three pairs before and after it, in its column and type size,
+// where the lines overlap it across; two such pairs at least, or the
+// document's pitch holds. A document can change its
 // spacing (a single-spaced address block over double-spaced text); the
 // pitch near a line is the one that tells its paragraph gap.
 func (m *model) measureLocal(ls []*line) {
@@ -518,6 +519,18 @@ func (m *model) measureLocal(ls []*line) {
 		}
 		pairGap[i] = g
 	}
+	// Only pairs in a run of three lines or more of one paragraph, evenly
+	// spaced, count: two lines apart from each other can be two
+	// paragraphs whose first ended full.
+	run := make([]float64, len(ls))
+	for i := 1; i < len(ls); i++ {
+		for _, j := range []int{i - 1, i + 1} {
+			if j >= 1 && j < len(ls) && pairGap[i] > 0 && pairGap[j] > 0 && math.Abs(pairGap[i]-pairGap[j]) <= 0.1*pairGap[i] {
+				run[i] = pairGap[i]
+			}
+		}
+	}
+	pairGap = run
 	overlap := func(a, b *line) bool { return a.minX < b.maxX && b.minX < a.maxX }
 	for i := 1; i < len(ls); i++ {
 		best, n := math.Inf(1), 0
