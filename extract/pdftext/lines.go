@@ -557,7 +557,9 @@ func cutBlocks(p piece, width float64) []piece {
 	// The row's word spaces: a justified line stretches them all alike.
 	var spaces []float64
 	for _, x := range gaps(p.r.chars, 0.15*p.r.size) {
-		spaces = append(spaces, x[1]-x[0])
+		if x[1]-x[0] <= blockGap*p.r.size {
+			spaces = append(spaces, x[1]-x[0])
+		}
 	}
 	sort.Float64s(spaces)
 	for _, x := range gaps(p.r.chars, blockGap*p.r.size) {
@@ -574,7 +576,7 @@ func cutBlocks(p piece, width float64) []piece {
 			}
 		}
 		a, b := dominantSize(l), dominantSize(r)
-		lone := len(spaces) >= 3 && x[1]-x[0] > 3*spaces[len(spaces)/2]
+		lone := len(spaces) >= 1 && x[1]-x[0] > 3*spaces[len(spaces)/2]
 		if x[1]-x[0] > 0.2*width || lone || math.Abs(a-b) > 0.1*math.Max(a, b) {
 			g = append(g, x)
 		}
