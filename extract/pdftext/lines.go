@@ -139,6 +139,11 @@ func buildLines(pi int, p page) []*line {
 						}
 					}
 				}
+				// Above or below the two-column part, text on one side of
+				// the strip is a line of the page's single column.
+				if !(l && rt) && (r.base > g.hi+0.5*r.size || r.base < g.lo-0.5*r.size) {
+					across = true
+				}
 			}
 			for _, set := range [2][]int{r.pos, r.spos} {
 				for _, k := range set {
@@ -796,8 +801,15 @@ func ltrText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 				}
 				si++
 			}
-			if i > 0 && (real || gen && !(isCJKStrict(cs[i-1].r) || isCJKStrict(c.r))) {
-				add(' ', span{cs[i-1].right, c.left})
+			if i > 0 {
+				cjk := isCJKStrict(cs[i-1].r) || isCJKStrict(c.r)
+				// A gap of a quarter of the type size without a space
+				// glyph is a space all the same (producers leave some
+				// out); kerning never opens one so wide.
+				wide := !real && !gen && !cjk && c.left-cs[i-1].right > 0.25*size && c.size > 0.7*size && cs[i-1].size > 0.7*size
+				if real || gen && !cjk || wide {
+					add(' ', span{cs[i-1].right, c.left})
+				}
 			}
 			add(c.r, span{c.left, c.right})
 		}

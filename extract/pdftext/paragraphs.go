@@ -311,8 +311,13 @@ func (m *model) firstWord(l *line) (float64, bool) {
 		return 0, false
 	}
 	if isCJKStrict(rs[0]) {
-		// A Chinese character takes a full em, whatever its ink.
-		return l.size, false
+		// A Chinese character takes a full em, whatever its ink, and the
+		// punctuation after it that may not start a line goes with it.
+		n := 1
+		for n < len(rs) && strings.ContainsRune(noLineStart, rs[n]) {
+			n++
+		}
+		return float64(n) * l.size, false
 	}
 	j := 0
 	for j < len(rs) && rs[j] != ' ' && !isCJKStrict(rs[j]) {
@@ -321,6 +326,10 @@ func (m *model) firstWord(l *line) (float64, bool) {
 	a, b := m.extent(l, 0, j)
 	return b - a, true
 }
+
+// noLineStart is the punctuation that may not start a line of Chinese
+// text: it goes to the next line with the character before it.
+const noLineStart = "、。，．：；！？）」』】〉》〕｝”’…—·%％"
 
 // label describes a paragraph label at the start of a line.
 type label struct {
