@@ -311,9 +311,11 @@ func (m *model) firstWord(l *line) (float64, bool) {
 		return 0, false
 	}
 	if isCJKStrict(rs[0]) {
-		// A Chinese character takes a full em, whatever its ink, and the
-		// punctuation after it that may not start a line goes with it.
-		n := 1
+		// A Chinese character takes a full em, whatever its ink; word
+		// processors break Chinese by words from a dictionary (此外,
+		// 阿塞拜疆), so take two characters, and the punctuation after
+		// them that may not start a line goes with them.
+		n := min(2, len(rs))
 		for n < len(rs) && strings.ContainsRune(noLineStart, rs[n]) {
 			n++
 		}
@@ -635,7 +637,10 @@ func joinLine(b *strings.Builder, next string, words map[string]bool) {
 		b.WriteString(next)
 	case strings.ContainsRune("([{«‹“„", last) || strings.ContainsRune(")]}»›”", first):
 		b.WriteString(next) // "(" at the end of a line, ")" at the start of the next
-	case last == '-' && unicode.IsDigit(first) && !strings.HasSuffix(cur, " -"):
+	case strings.HasSuffix(cur, " -") || strings.HasSuffix(cur, " --") || strings.HasPrefix(next, "--"):
+		b.WriteByte(' ') // a dash set between spaces: "бедствиями --" and "транснациональной"
+		b.WriteString(next)
+	case last == '-' && unicode.IsDigit(first):
 		b.WriteString(next) // a range: "5-" and "13 September"
 	case last == '-' && unicode.IsLetter(first):
 		head := lastWordOf(strings.TrimSuffix(cur, "-"))
