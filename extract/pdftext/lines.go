@@ -111,7 +111,9 @@ func buildLines(pi int, p page) []*line {
 		all[i] = i
 	}
 	rows := groupRows(p, all)
+	twoCols := false
 	if g, ok := findGutter(rows, p); ok {
+		twoCols = true
 		if debugGutter != nil {
 			debugGutter(pi, g)
 		}
@@ -180,7 +182,11 @@ func buildLines(pi int, p page) []*line {
 	}
 	var out []*line
 	for _, r := range rows {
-		for _, piece := range cutBlocks(piece{r, r.col}, width) {
+		w := width
+		if twoCols && r.col >= 0 {
+			w = math.Inf(1) // a line of a column: its justified gaps can be wide
+		}
+		for _, piece := range cutBlocks(piece{r, r.col}, w) {
 			if l := newLine(pi, piece.r, piece.col, p); l != nil {
 				out = append(out, l)
 			}
