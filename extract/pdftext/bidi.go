@@ -124,6 +124,11 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		}
 		if best >= 0 {
 			cl[best].runes = append(cl[best].runes, m.r)
+			// The letter takes the room its mark is drawn in: no gap, no
+			// space, between it and the next letter under the mark.
+			if m.left >= cl[best].left-size && m.right <= cl[best].right+size {
+				cl[best].left, cl[best].right = math.Min(cl[best].left, m.left), math.Max(cl[best].right, m.right)
+			}
 		}
 	}
 	sort.SliceStable(cl, func(i, j int) bool {

@@ -97,7 +97,7 @@ type model struct {
 	// between any two characters (LibreOffice does; browsers do not): a
 	// line of one paragraph may end a character or more short.
 	cjkWords bool
-	rtl         bool                // the document is written right to left
+	rtl      bool // the document is written right to left
 }
 
 func sizeKey(s float64) float64 { return math.Round(s*2) / 2 }
