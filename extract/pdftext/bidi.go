@@ -92,7 +92,8 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		cl = append(cl, cluster{runes: []rune{c.r}, left: c.left, right: c.right, idx: pos[i]})
 	}
 	// A mark goes with the letter it is drawn over; where it is drawn
-	// over two (overlapping boxes) or none, with the nearest letter.
+	// over two (overlapping boxes) or none, with the letter its box ends
+	// at, else with the nearest letter.
 	// (PDFium's order is no guide: producers write marks before, after
 	// or far from their letters.)
 	if len(marks)*len(cl) > 1e7 { // hostile line: keep the work bounded
@@ -109,6 +110,16 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		}
 		if over != 1 {
 			best = -1
+			// Drawn just left of a letter, its box ending where the
+			// letter's begins: that letter's (a browser's PDF gives a
+			// mark the box of its glyph at the pen's place before the
+			// letter, which is drawn over it).
+			for i, c := range cl {
+				if len(c.runes) > 0 && math.Abs(m.right-c.left) <= 0.05*size {
+					best = i
+					break
+				}
+			}
 		}
 		if best < 0 {
 			// Else the nearest letter.
