@@ -146,9 +146,13 @@ func Marks(path string) ([]string, error) {
 // no Arabic tatweel (U+0640: justification, which a PDF reader cannot tell
 // from the text's own and which no word depends on), and marks in
 // canonical order (NFC: a shadda written before or after the kasra under
-// it is the same letter).
+// it is the same letter), and the tanween fath of an Arabic word ending in
+// alef on the letter before the alef (أبدًا and أبداً are one spelling
+// drawn alike; texts write both).
 func Norm(s string) string {
-	f := strings.Fields(norm.NFC.String(strings.ReplaceAll(s, "\u0640", "")))
+	s = strings.ReplaceAll(s, "\u0640", "")
+	s = strings.ReplaceAll(s, "\u0627\u064B", "\u064B\u0627")
+	f := strings.Fields(norm.NFC.String(s))
 	var b strings.Builder
 	for i, w := range f {
 		if i > 0 {
