@@ -158,7 +158,7 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 			files[name] = f
 		}
 	}
-	r := &reader{files: files, budget: max, opt: opt}
+	r := &reader{files: files, budget: max, opt: opt, noteFmts: defaultNoteFmts()}
 
 	main := r.target("_rels/.rels", "", "/officedocument", "word/document.xml")
 	if files[main] == nil {
@@ -170,6 +170,9 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 		return nil, err
 	}
 	if err := r.readNumbering(r.target(rels, dir, "/numbering", path.Join(dir, "numbering.xml"))); err != nil {
+		return nil, err
+	}
+	if err := r.readSettings(r.target(rels, dir, "/settings", path.Join(dir, "settings.xml"))); err != nil {
 		return nil, err
 	}
 	body := &story{r: r, split: -1}
@@ -186,11 +189,14 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 		if err := r.parse(r.target(rels, dir, "/"+kind+"s", path.Join(dir, kind+"s.xml")), notes.handle); err != nil {
 			return nil, err
 		}
-		for _, id := range refs {
-			for _, p := range notes.byID[id] {
-				p.Note = true
-				out = append(out, p)
+		marks := body.marks(kind)
+		for _, ref := range refs {
+			note := notes.byID[ref.id]
+			for i := range note {
+				note[i].Note = true
 			}
+			markNote(note, ref, marks[ref.id])
+			out = append(out, note...)
 		}
 	}
 	if len(out) == 0 {
@@ -233,6 +239,8 @@ type reader struct {
 	paras  int // paragraphs seen, all parts
 	styles styles
 	num    *numbering // nil: no numbering part (or no w:num in it)
+	// noteFmts is the numbering of footnotes and endnotes, by kind.
+	noteFmts map[string]*noteFmt
 }
 
 // target resolves the first relationship of relsPart whose Type ends with
@@ -503,8 +511,11 @@ type story struct {
 
 	paras []extract.Paragraph            // body
 	byID  map[string][]extract.Paragraph // notes
-	refs  map[string][]string            // body: note references in order
+	refs  map[string][]noteRef           // body: note references in order
 	seen  map[string]bool
+	// customMarks is the text of each w:customMarkFollows reference
+	// (by kind and id): the mark printed instead of a number.
+	customMarks map[string]string
 
 	noteID   string
 	skipNote bool // inside a separator note
@@ -537,7 +548,11 @@ type para struct {
 }
 
 type run struct {
-	b      strings.Builder
+	b strings.Builder
+	// custom is the note (kind and id) whose custom mark this run's text
+	// after the reference is; "" if none. That text is not body text.
+	custom string
+	mark   strings.Builder
 	style  string
 	direct langs
 	rtl    bool
@@ -594,11 +609,15 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 				kind := strings.TrimSuffix(name, "Reference")
 				id := attr(tt, "id")
 				if s.refs == nil {
-					s.refs, s.seen = map[string][]string{}, map[string]bool{}
+					s.refs, s.seen = map[string][]noteRef{}, map[string]bool{}
+				}
+				custom := onOff(tt, "customMarkFollows", false)
+				if custom && p != nil && p.run != nil {
+					p.run.custom = kind + id
 				}
 				if !s.seen[kind+id] {
 					s.seen[kind+id] = true
-					s.refs[kind] = append(s.refs[kind], id)
+					s.refs[kind] = append(s.refs[kind], noteRef{id: id, custom: custom})
 				}
 			}
 		case "p":
@@ -622,6 +641,10 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 		case "pPrChange":
 			if p != nil && parent == "pPr" {
 				p.changed = true
+			}
+		case "numFmt", "numStart":
+			if s.note == "" {
+				s.r.notePr(tt, stack)
 			}
 		case "numId", "ilvl":
 			if p != nil && parent == "numPr" && grandparent(stack) == "pPr" {
@@ -725,7 +748,9 @@ func (s *story) text(p *para, t string) {
 	if p == nil {
 		return
 	}
-	if p.run != nil {
+	if p.run != nil && p.run.custom != "" {
+		p.run.mark.WriteString(t)
+	} else if p.run != nil {
 		p.run.b.WriteString(t)
 	} else {
 		p.b.WriteString(t)
@@ -735,6 +760,12 @@ func (s *story) text(p *para, t string) {
 func (s *story) endRun(p *para) {
 	rn := p.run
 	p.run = nil
+	if rn.custom != "" {
+		if s.customMarks == nil {
+			s.customMarks = map[string]string{}
+		}
+		s.customMarks[rn.custom] = strings.TrimSpace(rn.mark.String())
+	}
 	t := rn.b.String()
 	p.b.WriteString(t)
 	script := -1
