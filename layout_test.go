@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/document"
@@ -293,11 +295,12 @@ func TestLayoutCorpusNotesAndFurniture(t *testing.T) {
 			continue // reported by TestLayoutCorpus
 		}
 		var problems []string
-		var wantNotes, gotNotes []string
+		var wantNotes, gotNotes, wantMarks, gotMarks []string
 		var wantBody []string
 		for _, p := range f.truth {
 			if p.Note {
 				wantNotes = append(wantNotes, layoutcorpus.Norm(p.Text))
+				wantMarks = append(wantMarks, p.Mark)
 			} else {
 				wantBody = append(wantBody, layoutcorpus.Norm(p.Text))
 			}
@@ -307,7 +310,11 @@ func TestLayoutCorpusNotesAndFurniture(t *testing.T) {
 			text := layoutcorpus.Norm(p.Text)
 			if p.Note {
 				gotNotes = append(gotNotes, text)
+				gotMarks = append(gotMarks, p.Mark)
 				continue
+			}
+			if m := glued(text, wantMarks, truthAll); m != "" {
+				problems = append(problems, fmt.Sprintf("reference mark glued to a word, %q: %q", m, clip(text)))
 			}
 			for _, n := range wantNotes {
 				if len(n) > 12 && strings.Contains(text, n) && !strings.Contains(truthAll, n) {
@@ -320,13 +327,35 @@ func TestLayoutCorpusNotesAndFurniture(t *testing.T) {
 				}
 			}
 		}
-		for _, n := range wantNotes {
-			if !slices.Contains(gotNotes, n) {
+		for i, n := range wantNotes {
+			j := slices.Index(gotNotes, n)
+			switch {
+			case j < 0:
 				problems = append(problems, fmt.Sprintf("note %q not read as a note (notes read: %q)", clip(n), gotNotes))
+			case gotMarks[j] != wantMarks[i]:
+				problems = append(problems, fmt.Sprintf("note %q read with the mark %q, want %q", clip(n), gotMarks[j], wantMarks[i]))
 			}
 		}
 		knownShort(t, shortNotes, f.File, problems)
 	}
+}
+
+// glued returns the first word of text that ends in one of the note marks
+// after a letter ("world1", "и1", "世界1") and is not a word of the
+// source's body, or "".
+func glued(text string, marks []string, body string) string {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+		for _, m := range marks {
+			rest, ok := strings.CutSuffix(w, m)
+			if !ok || rest == "" {
+				continue
+			}
+			if last, _ := utf8.DecodeLastRuneInString(rest); (unicode.IsLetter(last) || unicode.IsMark(last)) && !strings.Contains(body, w) {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // knownShort reports a file's problems as errors, unless the file is
@@ -393,4 +422,22 @@ func rel(path string) string {
 		return r
 	}
 	return path
+}
+
+func TestGlued(t *testing.T) {
+	marks := []string{"1", "2"}
+	body := "peace in the world, resolution 2071 (2012), A1 format"
+	for _, c := range []struct{ text, want string }{
+		{"peace in the world1, resolution 2071 (2012)", "world1"},
+		{"мира и1 безопасности", "и1"},
+		{"世界和平1。", "世界和平1"},
+		{"peace in the world 1", ""},   // a space: not glued (and not a word that ends in a mark)
+		{"resolution 2071 (2012)", ""}, // digits after digits
+		{"paper in A1 format", ""},     // a word of the source
+		{"اتفاقية2 الأمم", "اتفاقية2"}, // Arabic
+	} {
+		if got := glued(c.text, marks, body); got != c.want {
+			t.Errorf("glued(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
 }
