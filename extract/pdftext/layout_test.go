@@ -411,3 +411,51 @@ func sumWidths(cs []char) float64 {
 	}
 	return s
 }
+
+func TestNoteContinuedOnNextPage(t *testing.T) {
+	// A note too long for its page goes on at the foot of the next, in the
+	// notes' type and without a mark: one note, not a body paragraph.
+	p1, _ := block(lorem, 58, left, left, 700)
+	last := []rune(p1[len(p1)-1].text)
+	p1[len(p1)-1].text += "1"
+	p1[len(p1)-1].sup = []int{len(last)}
+	p1 = append(p1, tl{x: left, y: 80, size: 9, text: "1 See the report of the Secretary-General on the", tab: map[int]float64{0: 8}})
+	// (Page 2 has other text: the same first line on two pages is a
+	// running header.)
+	const next = "Requests the Secretary-General to report to the Council at its fortieth session on the implementation of the present resolution"
+	p2, _ := block(next, 58, left, left, 760)
+	p2 = append(p2, tl{x: left, y: 80, size: 9, text: "question of human rights (A/HRC/37/23)."})
+	got := texts(mkPage(p1...), mkPage(p2...))
+	equal(t, got, []string{lorem, next, "note 1: See the report of the Secretary-General on the question of human rights (A/HRC/37/23)."})
+}
+
+func TestEndnotesInBodyType(t *testing.T) {
+	// Endnotes after the body, in its type, with no tab and no wider gap:
+	// the run of the body's raised marks 1, 2 at the heads of the lines
+	// tells them from paragraphs.
+	ls, y := block(lorem, 58, left, left, 700)
+	ls[1].text = strings.Replace(ls[1].text, " ", "1 ", 1)
+	ls[1].sup = []int{strings.Index(ls[1].text, "1")}
+	ls[3].text = strings.Replace(ls[3].text, " ", "2 ", 1)
+	ls[3].sup = []int{strings.Index(ls[3].text, "2")}
+	y -= pitch
+	ls = append(ls,
+		tl{x: left, y: y, size: body, text: "1 See A/HRC/37/23, para. 4."},
+		tl{x: left, y: y - 2*pitch, size: body, text: "2 See A/HRC/37/L.36."})
+	equal(t, texts(mkPage(ls...)), []string{lorem, "note 1: See A/HRC/37/23, para. 4.", "note 2: See A/HRC/37/L.36."})
+}
+
+func TestNumberedParagraphsAreNoNotes(t *testing.T) {
+	// Paragraphs numbered 1, 2 after a raised mark 1 that has its note:
+	// only the note that the mark refers to is a note; "2 Requests" is
+	// not, since no reference 2 was raised.
+	ls, y := block(lorem, 58, left, left, 700)
+	ls[1].text = strings.Replace(ls[1].text, " ", "1 ", 1)
+	ls[1].sup = []int{strings.Index(ls[1].text, "1")}
+	y -= pitch
+	p1, y := block("1 "+lorem, 58, left, left, y)
+	p2, _ := block("2 Requests the Secretary-General to report to the Council at its fortieth session", 58, left, left, y-pitch)
+	ls = append(append(ls, p1...), p2...)
+	ls = append(ls, tl{x: left, y: 80, size: 9, text: "1 See A/HRC/37/23.", tab: map[int]float64{0: 8}})
+	equal(t, texts(mkPage(ls...)), []string{lorem, "1 " + lorem, "2 Requests the Secretary-General to report to the Council at its fortieth session", "note 1: See A/HRC/37/23."})
+}
