@@ -530,6 +530,9 @@ func TestParseHeaderSpaces(t *testing.T) {
 			{"a date alone before the opener is boilerplate, not the title",
 				[]string{"A/HRC/RES/37/23", "Distr.:" + sp.s + "General", "23" + sp.s + "March" + sp.s + "2018", "The Human Rights Council,", "Recalling,"},
 				"", true},
+			{"a Chinese body name spaced out by the masthead is boilerplate, not the title",
+				[]string{"A/HRC/RES/37/23", "促进人权领域的互利合作", "人" + sp.s + "权" + sp.s + "理" + sp.s + "事" + sp.s + "会", "人权理事会，", "回顾其决议，"},
+				"促进人权领域的互利合作", true},
 			{"Chinese opener with the space before the comma",
 				[]string{"人权理事会" + sp.s + "，", "回顾其决议，", "1．决定；"}, // U+FF0C FULLWIDTH COMMA
 				"", true},
