@@ -471,18 +471,24 @@ func (s *styles) chain(id string) langs {
 		return l
 	}
 	var l langs
+	s.basedOn(id, func(st style) { l.fill(st.lang) })
+	s.resolved[id] = l
+	return l
+}
+
+// basedOn calls fn with the style id and each style it is based on,
+// nearest first; a loop or a chain longer than 32 ends the walk.
+func (s *styles) basedOn(id string, fn func(style)) {
 	seen := map[string]bool{}
 	for cur := id; cur != "" && !seen[cur] && len(seen) < 32; {
 		seen[cur] = true
 		st, ok := s.byID[cur]
 		if !ok {
-			break
+			return
 		}
-		l.fill(st.lang)
+		fn(st)
 		cur = st.basedOn
 	}
-	s.resolved[id] = l
-	return l
 }
 
 func attr(se xml.StartElement, local string) string {

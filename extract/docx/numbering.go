@@ -513,21 +513,14 @@ func (s *styles) numChain(id string) numProps {
 		return np
 	}
 	var np numProps
-	seen := map[string]bool{}
-	for cur := id; cur != "" && !seen[cur] && len(seen) < 32; {
-		seen[cur] = true
-		st, ok := s.byID[cur]
-		if !ok {
-			break
-		}
+	s.basedOn(id, func(st style) {
 		if !np.numSet && st.num.numSet {
 			np.numID, np.numSet = st.num.numID, true
 		}
 		if !np.ilvlSet && st.num.ilvlSet {
 			np.ilvl, np.ilvlSet = st.num.ilvl, true
 		}
-		cur = st.basedOn
-	}
+	})
 	if s.numResolved == nil {
 		s.numResolved = map[string]numProps{}
 	}
