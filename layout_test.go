@@ -152,7 +152,7 @@ var minF1 = map[string]float64{"lo-pdf": 0.98, "chromium-pdf": 0.98, "lo-docx": 
 
 // Why the cells in shortCells fall short of minF1.
 const (
-	whyChromiumArabic = "Chromium's Arabic: marks drawn away from their letters, word spaces without space glyphs, list markers in the margin"
+	whyChromiumArabic = "Chromium's Arabic: a letter and its tanween given twice, word spaces drawn without a space glyph"
 	whyArabicBidi     = "one Arabic paragraph with a bracket or a number range beside a Latin run in the wrong order"
 	whyFullLast       = "a paragraph whose last line happens to fill the column ends at the foot of a column; the next starts flush, and only the meaning tells them apart"
 	whyBoldTitle      = "a bold title after the full last line of the voting list, no space between: only the weight tells, and the reader does not read weights"
@@ -167,29 +167,23 @@ var shortCells = map[string]struct {
 	f1  float64
 	why string
 }{
-	"chromium-pdf autonum ar":        {0.800, whyChromiumArabic},
-	"chromium-pdf dense-10pt ar":     {0.958, whyChromiumArabic},
-	"chromium-pdf footnotes-9pt ar":  {0.857, whyChromiumArabic},
-	"chromium-pdf footnotes-body ar": {0.448, whyChromiumArabic},
+	"chromium-pdf autonum ar":        {0.938, whyArabicBidi},
+	"chromium-pdf dense-10pt ar":     {0.958, whyArabicBidi},
+	"chromium-pdf footnotes-9pt ar":  {0.964, whyChromiumArabic},
+	"chromium-pdf footnotes-body ar": {0.964, whyChromiumArabic},
 	"chromium-pdf footnotes-body ru": {0.943, whyFullLast},
-	"chromium-pdf hanging ar":        {0.909, whyChromiumArabic},
-	"chromium-pdf indent-0pt ar":     {0.786, whyChromiumArabic},
-	"chromium-pdf masthead ar":       {0.807, whyChromiumArabic},
+	"chromium-pdf hanging ar":        {0.938, whyArabicBidi},
+	"chromium-pdf indent-0pt ar":     {0.893, whyChromiumArabic},
 	"chromium-pdf masthead ru":       {0.843, whyMasthead},
-	"chromium-pdf plain ar":          {0.923, whyChromiumArabic},
 	"chromium-pdf ragged-12pt ar":    {0.839, whyChromiumArabic},
 	"chromium-pdf ragged-12pt es":    {0.916, whyFullLast},
 	"chromium-pdf ragged-12pt fr":    {0.940, whyBoldTitle},
-	"chromium-pdf two-column ar":     {0.923, whyChromiumArabic},
 	"chromium-pdf two-column fr":     {0.966, whyFullLast},
 	"chromium-pdf two-column ru":     {0.894, whyFullLast},
 	"lo-pdf autonum ar":              {0.938, whyArabicBidi},
 	"lo-pdf dense-10pt ar":           {0.958, whyArabicBidi},
-	"lo-pdf footnotes-9pt ar":        {0.964, whyArabicBidi},
-	"lo-pdf footnotes-body ar":       {0.964, whyArabicBidi},
 	"lo-pdf hanging ar":              {0.938, whyArabicBidi},
 	"lo-pdf masthead ar":             {0.962, whyArabicBidi},
-	"lo-pdf plain ar":                {0.962, whyArabicBidi},
 	"lo-pdf ragged-12pt ar":          {0.938, whyArabicBidi},
 	"lo-pdf ragged-12pt fr":          {0.940, whyBoldTitle},
 	"lo-pdf two-column es":           {0.944, whyFullLast},
@@ -199,19 +193,13 @@ var shortCells = map[string]struct {
 // shortNotes are the corpus files whose notes TestLayoutCorpusNotesAndFurniture
 // does not read as their source has them, for the reasons of their cells;
 // the test fails when one passes: strike it then.
-var shortNotes = map[string]string{
-	"chromium-pdf/plain/unpc-a69.ar.pdf": whyChromiumArabic,
-}
+var shortNotes = map[string]string{}
 
 // shortFindings are the corpus files whose findings differ from their
 // source's (TestLayoutCorpusFindings), for the reasons of their cells; the
 // test fails when one passes: strike it then.
 var shortFindings = map[string]string{
-	"chromium-pdf/autonum/res55-100.ar.pdf":       whyChromiumArabic,
-	"chromium-pdf/footnotes-body/unpc-csw.ar.pdf": whyChromiumArabic,
 	"chromium-pdf/footnotes-body/unpc-csw.ru.pdf": whyFullLast,
-	"chromium-pdf/hanging/res55-100.ar.pdf":       whyChromiumArabic,
-	"chromium-pdf/masthead/unpc-a69.ar.pdf":       whyChromiumArabic,
 	"chromium-pdf/ragged-12pt/res55-100.fr.pdf":   whyBoldTitle,
 	"chromium-pdf/two-column/unpc-csw.fr.pdf":     whyFullLast,
 	"chromium-pdf/two-column/unpc-csw.ru.pdf":     whyFullLast,

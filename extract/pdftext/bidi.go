@@ -47,6 +47,14 @@ var mirror = map[rune]rune{
 	'«': '»', '»': '«', '‹': '›', '›': '‹', '﴾': '﴿', '﴿': '﴾',
 }
 
+// inferredGap is the least gap, in ems, in which a space PDFium inferred
+// (not drawn) separates two glyphs of a right-to-left line.
+const inferredGap = 0.1
+
+// sameOrigin is how far apart, in points, the origins of a letter and a
+// mark may be for the mark to be part of the letter's glyph.
+const sameOrigin = 0.05
+
 // cluster is one visual glyph of a right-to-left line with the marks drawn
 // on it, or a space.
 type cluster struct {
@@ -72,6 +80,8 @@ type cluster struct {
 func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune, []span) {
 	var cl []cluster
 	var marks []char
+	var letters []char // the letters, and the cluster of each
+	var letterCl []int
 	base := baseline(cs, size, 0)
 	for i, c := range cs {
 		if isKashida(c, base, size) {
@@ -87,16 +97,17 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 		// PDFium's order is part of the same glyph.
 		if i > 0 && len(cl) > 0 && sameBox(cs[i-1], c) {
 			cl[len(cl)-1].runes = append(cl[len(cl)-1].runes, c.r)
-			continue
+		} else {
+			cl = append(cl, cluster{runes: []rune{c.r}, left: c.left, right: c.right, idx: pos[i]})
 		}
-		cl = append(cl, cluster{runes: []rune{c.r}, left: c.left, right: c.right, idx: pos[i]})
+		letters, letterCl = append(letters, c), append(letterCl, len(cl)-1)
 	}
 	// A mark goes with the letter it is drawn over; where it is drawn
 	// over two (overlapping boxes) or none, with the letter its box ends
 	// at, else with the nearest letter.
 	// (PDFium's order is no guide: producers write marks before, after
 	// or far from their letters.)
-	if len(marks)*len(cl) > 1e7 { // hostile line: keep the work bounded
+	if len(marks)*(len(cl)+len(letters)) > 1e7 { // hostile line: keep the work bounded
 		marks = nil
 	}
 	for _, m := range marks {
@@ -107,6 +118,19 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 			if len(c.runes) > 0 && mid >= c.left && mid <= c.right {
 				best, over = i, over+1
 			}
+		}
+		// A mark with the origin of exactly one letter of the line is
+		// part of that letter's glyph, wherever its box is (a browser's
+		// PDF draws "ظِّ" as one glyph and shares its box out between the
+		// letter and its marks).
+		same, n := -1, 0
+		for j, c := range letters {
+			if math.Abs(c.x-m.x) <= sameOrigin {
+				same, n = letterCl[j], n+1
+			}
+		}
+		if n == 1 {
+			best, over = same, 1
 		}
 		if over != 1 {
 			best = -1
@@ -158,16 +182,26 @@ func rtlText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 	//   - elsewhere, a gap wider than the line's word-space threshold:
 	//     the gaps inside the words of justified or letter-spaced Arabic
 	//     are narrower than those between them.
-	wide := make([]char, 0, len(sp))
+	//     A space PDFium inferred counts only in a gap: it puts one where
+	//     its order of characters changes direction ("CN-235 قواعد"),
+	//     at the origin of the next character, which may be inside a word.
+	var wide, inferred []char
 	for _, s := range sp {
-		if s.gen || s.right-s.left > 0.1*size {
+		switch {
+		case s.gen:
+			inferred = append(inferred, s)
+		case s.right-s.left > 0.1*size:
 			wide = append(wide, s)
 		}
 	}
 	sort.Slice(wide, func(i, j int) bool { return wide[i].left < wide[j].left })
+	sort.Slice(inferred, func(i, j int) bool { return inferred[i].left < inferred[j].left })
+	in := func(ss []char, left, right float64) bool {
+		i := sort.Search(len(ss), func(i int) bool { return ss[i].right >= left-0.5 })
+		return i < len(ss) && ss[i].left <= right+0.5
+	}
 	spaced := func(left, right float64) bool {
-		i := sort.Search(len(wide), func(i int) bool { return wide[i].right >= left-0.5 })
-		return i < len(wide) && wide[i].left <= right+0.5
+		return in(wide, left, right) || right-left > inferredGap*size && in(inferred, left, right)
 	}
 	order := append([]int(nil), spos...)
 	sort.Ints(order)

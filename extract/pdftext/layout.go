@@ -17,6 +17,7 @@ func layout(pages []page) []extract.Paragraph {
 		lines[i] = buildLines(i, p)
 	}
 	dropFurniture(lines)
+	dropOverflow(lines)
 	bodySize := bodyFontSize(lines)
 	var kept []*line
 	for _, ls := range lines {

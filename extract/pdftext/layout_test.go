@@ -459,3 +459,95 @@ func TestNumberedParagraphsAreNoNotes(t *testing.T) {
 	ls = append(ls, tl{x: left, y: 80, size: 9, text: "1 See A/HRC/37/23.", tab: map[int]float64{0: 8}})
 	equal(t, texts(mkPage(ls...)), []string{lorem, "1 " + lorem, "2 Requests the Secretary-General to report to the Council at its fortieth session", "note 1: See A/HRC/37/23."})
 }
+
+func TestOverflowOfNextPage(t *testing.T) {
+	// Chromium paints, under the last line of a page, the tall glyphs of
+	// the next page's first line (clipped out of sight): the same glyphs
+	// at the same x, lower than any line. They are no text. A real line
+	// that repeats the next page's first line glyph for glyph stays.
+	const next = "Requests the Secretary-General to report to the Council at its fortieth session on the implementation of the present resolution"
+	first := words(next, 58)[0]
+	long := lorem + " " + lorem + " " + lorem // past the masthead's ten lines
+	b1, _ := block(long, 58, left, left, 700)
+	b1 = append(b1, tl{x: left, y: 400, size: body, text: first})                      // a real line: the same glyphs as the next page's first
+	b1 = append(b1, tl{x: left, y: 386, size: body, text: "ends its paragraph here."}) // and more text under it
+	p1 := mkPage(b1...)
+	p2 := mkPage(func() []tl { ls, _ := block(next, 58, left, left, 760); return ls }()...)
+	// The overflow: the capitals of the first line of page 2 (R, S, G),
+	// 40 points under the last line of page 1.
+	for _, c := range p2.chars {
+		if c.y == 760 && unicode.IsUpper(c.r) {
+			c.y, c.bottom, c.top = 346, 346, 346+0.7*body
+			p1.chars = append(p1.chars, c)
+		}
+	}
+	got := texts(p1, p2)
+	equal(t, got, []string{long, first + " ends its paragraph here.", next})
+}
+
+func TestMarkSharesLetterOrigin(t *testing.T) {
+	// A browser's PDF draws "ظِّ" as one glyph and shares its box out
+	// between the letter and its marks: the kasra's box lies over the
+	// next letter, but its origin is the ظ's.
+	p := mkPage(tl{x: 520, y: 700, size: 12, text: "قرار ينظم أنشطة اللجنة", rtl: true})
+	var zah char
+	var mim int
+	for k, c := range p.chars {
+		if c.r == 'ظ' {
+			zah = c
+		}
+		if c.r == 'م' && zah.r != 0 && mim == 0 {
+			mim = k
+		}
+	}
+	m := p.chars[mim]
+	kasra := char{r: 0x0650, left: m.right - 1, right: m.right + 1, bottom: 700, top: 708, x: zah.x, y: 700, size: 12}
+	shadda := char{r: 0x0651, left: zah.left, right: zah.right, bottom: 700, top: 708, x: zah.x, y: 700, size: 12}
+	p.chars = append(p.chars[:mim:mim], append([]char{kasra, shadda}, p.chars[mim:]...)...)
+	got := texts(p)
+	if want := norm.NFC.String("قرار ينظِّم أنشطة اللجنة"); len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestInferredSpaceInsideWord(t *testing.T) {
+	// PDFium infers a space where its order of characters changes
+	// direction and places it at the next character's origin, which may
+	// be inside a word: only a space in a gap separates words.
+	p := mkPage(tl{x: 520, y: 700, size: 12, text: "طراز قواعد الملاحة", rtl: true})
+	for k, c := range p.chars {
+		if c.r == 'ق' {
+			s := char{r: ' ', gen: true, left: c.left, right: c.left, bottom: 700, top: 700, x: c.left, y: 700}
+			p.chars = append(p.chars[:k:k], append([]char{s}, p.chars[k:]...)...)
+			break
+		}
+	}
+	got := texts(p)
+	if want := "طراز قواعد الملاحة"; len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSpaceOnItsOwnBaseline(t *testing.T) {
+	// A space written among the characters of one line (PDFium's order)
+	// but on the baseline of the next belongs to the next: it does not
+	// split the word of the first it lies under.
+	p := mkPage(
+		tl{x: 520, y: 700, size: 12, text: "الإفادة من الموارد الغنية", rtl: true},
+		tl{x: 520, y: 683, size: 12, text: "التي تتيحها الأوساط", rtl: true})
+	var dal char // the dal of الموارد: the second on the line
+	n := 0
+	for _, c := range p.chars {
+		if c.r == 'د' && c.y == 700 {
+			if n++; n == 2 {
+				dal = c
+			}
+		}
+	}
+	s := char{r: ' ', left: dal.right - 0.3, right: dal.right + 2.5, bottom: 683, top: 683, x: dal.right - 0.3, y: 683}
+	p.chars = append(p.chars[:3:3], append([]char{s}, p.chars[3:]...)...)
+	got := texts(p)
+	if want := "الإفادة من الموارد الغنية التي تتيحها الأوساط"; len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

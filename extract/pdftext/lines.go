@@ -221,9 +221,22 @@ func groupRows(p page, idx []int) []*row {
 			continue
 		}
 		if isSpace(c.r) {
-			if cur != nil {
-				cur.spaces = append(cur.spaces, c)
-				cur.spos = append(cur.spos, k)
+			// A space goes with the row of its baseline: producers write
+			// the space after a line's last word with the next line, or
+			// the lines of a right-to-left paragraph out of order.
+			r := cur
+			if r != nil && !fits(r, c) {
+				r = nil
+				for _, l := range rows[max(0, len(rows)-searchLines):] {
+					if fits(l, c) {
+						r = l
+						break
+					}
+				}
+			}
+			if r != nil {
+				r.spaces = append(r.spaces, c)
+				r.spos = append(r.spos, k)
 			}
 			continue
 		}

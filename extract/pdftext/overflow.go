@@ -1,0 +1,86 @@
+package pdftext
+
+import "math"
+
+// Chromium paints at the foot of a page the glyphs of the next page's
+// first line whose ink rises above that line's box (an alef with hamza,
+// a mark over a lam): clipped out of sight, but in the content stream, so
+// PDFium reads them as a stray line ("أ أ") under the last line of the
+// page, and the paragraph around it is cut in two.
+
+const (
+	twinSlack   = 0.3  // points the box edges of a glyph and its twin may differ by
+	twinSizeTol = 0.05 // relative difference of type size
+)
+
+// dropOverflow drops the lines that are the clipped overflow of the next
+// page's first lines, after the furniture is dropped: every glyph of the
+// line has its twin (same rune, same box to twinSlack, same size) on one
+// line of the upper half of the next page; that line has more glyphs (the
+// overflow is the tall ones only); and the line lies lower than every
+// other line in its type on every page, since a line that fitted there
+// would have been set there. Real text repeats (a line of a list can
+// equal, glyph for glyph, the first line of the next page) but is never
+// below all the others.
+func dropOverflow(pages [][]*line) {
+	var cands []*line
+	for i := 0; i+1 < len(pages); i++ {
+		for _, l := range pages[i] {
+			if !l.dropped && l.base < l.pageH/2 && hasTwin(l, pages[i+1]) {
+				cands = append(cands, l)
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	isCand := map[*line]bool{}
+	for _, l := range cands {
+		isCand[l] = true
+	}
+	for _, c := range cands {
+		lowest := math.Inf(1)
+		for _, ls := range pages {
+			for _, l := range ls {
+				if !l.dropped && !isCand[l] && math.Abs(l.size-c.size) <= twinSizeTol*c.size {
+					lowest = math.Min(lowest, l.base)
+				}
+			}
+		}
+		if c.base < lowest {
+			c.dropped = true
+		}
+	}
+}
+
+// hasTwin reports whether every glyph of l has a twin on one line of the
+// upper half of next, a line with more glyphs.
+func hasTwin(l *line, next []*line) bool {
+	if len(l.glyphs) == 0 {
+		return false
+	}
+	for _, t := range next {
+		if t.dropped || t.base < t.pageH/2 || len(t.glyphs) <= len(l.glyphs) {
+			continue
+		}
+		all := true
+		for _, g := range l.glyphs {
+			found := false
+			for _, h := range t.glyphs {
+				if h.r == g.r && math.Abs(h.left-g.left) <= twinSlack && math.Abs(h.right-g.right) <= twinSlack &&
+					math.Abs(h.size-g.size) <= twinSizeTol*g.size {
+					found = true
+					break
+				}
+			}
+			if !found {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
