@@ -25,8 +25,14 @@ const (
 func dropOverflow(pages [][]*line) {
 	var cands []*line
 	for i := 0; i+1 < len(pages); i++ {
+		var heads []twinIndex
+		for _, t := range pages[i+1] {
+			if !t.dropped && t.base >= t.pageH/2 {
+				heads = append(heads, indexGlyphs(t))
+			}
+		}
 		for _, l := range pages[i] {
-			if !l.dropped && l.base < l.pageH/2 && hasTwin(l, pages[i+1]) {
+			if !l.dropped && l.base < l.pageH/2 && hasTwin(l, heads) {
 				cands = append(cands, l)
 			}
 		}
@@ -53,33 +59,60 @@ func dropOverflow(pages [][]*line) {
 	}
 }
 
-// hasTwin reports whether every glyph of l has a twin on one line of the
-// upper half of next, a line with more glyphs.
-func hasTwin(l *line, next []*line) bool {
+// twinKey buckets a glyph by rune and left edge, twinSlack wide.
+type twinKey struct {
+	r rune
+	b int
+}
+
+// twinIndex is the glyphs of one line by twinKey.
+type twinIndex struct {
+	n   int // glyphs
+	idx map[twinKey][]char
+}
+
+func indexGlyphs(t *line) twinIndex {
+	ix := twinIndex{n: len(t.glyphs), idx: make(map[twinKey][]char, len(t.glyphs))}
+	for _, g := range t.glyphs {
+		k := twinKey{g.r, int(math.Floor(g.left / twinSlack))}
+		ix.idx[k] = append(ix.idx[k], g)
+	}
+	return ix
+}
+
+// hasTwin reports whether every glyph of l has a twin on one of the lines
+// (of the upper half of the next page), a line with more glyphs.
+func hasTwin(l *line, heads []twinIndex) bool {
 	if len(l.glyphs) == 0 {
 		return false
 	}
-	for _, t := range next {
-		if t.dropped || t.base < t.pageH/2 || len(t.glyphs) <= len(l.glyphs) {
+	for _, t := range heads {
+		if t.n <= len(l.glyphs) {
 			continue
 		}
 		all := true
 		for _, g := range l.glyphs {
-			found := false
-			for _, h := range t.glyphs {
-				if h.r == g.r && math.Abs(h.left-g.left) <= twinSlack && math.Abs(h.right-g.right) <= twinSlack &&
-					math.Abs(h.size-g.size) <= twinSizeTol*g.size {
-					found = true
-					break
-				}
-			}
-			if !found {
+			if !t.has(g) {
 				all = false
 				break
 			}
 		}
 		if all {
 			return true
+		}
+	}
+	return false
+}
+
+// has reports whether the line holds a twin of g.
+func (t twinIndex) has(g char) bool {
+	b := int(math.Floor(g.left / twinSlack))
+	for d := -1; d <= 1; d++ {
+		for _, h := range t.idx[twinKey{g.r, b + d}] {
+			if math.Abs(h.left-g.left) <= twinSlack && math.Abs(h.right-g.right) <= twinSlack &&
+				math.Abs(h.size-g.size) <= twinSizeTol*g.size {
+				return true
+			}
 		}
 	}
 	return false
