@@ -44,16 +44,28 @@ func dropOverflow(pages [][]*line) {
 	for _, l := range cands {
 		isCand[l] = true
 	}
-	for _, c := range cands {
-		lowest := math.Inf(1)
-		for _, ls := range pages {
-			for _, l := range ls {
-				if !l.dropped && !isCand[l] && math.Abs(l.size-c.size) <= twinSizeTol*c.size {
-					lowest = math.Min(lowest, l.base)
-				}
+	// The lowest baseline of the other lines, by type size in quarter
+	// points.
+	lowest := map[int]float64{}
+	for _, ls := range pages {
+		for _, l := range ls {
+			if l.dropped || isCand[l] {
+				continue
+			}
+			k := int(math.Round(4 * l.size))
+			if b, ok := lowest[k]; !ok || l.base < b {
+				lowest[k] = l.base
 			}
 		}
-		if c.base < lowest {
+	}
+	for _, c := range cands {
+		low := true
+		for k := int(math.Floor(4 * c.size * (1 - twinSizeTol))); k <= int(math.Ceil(4*c.size*(1+twinSizeTol))); k++ {
+			if b, ok := lowest[k]; ok && b <= c.base {
+				low = false
+			}
+		}
+		if low {
 			c.dropped = true
 		}
 	}
