@@ -160,7 +160,7 @@ var exported = []string{
 	"FPDF_InitLibrary", "FPDF_LoadMemDocument", "FPDF_GetLastError", "FPDF_GetPageCount",
 	"FPDF_LoadPage", "FPDF_ClosePage", "FPDF_CloseDocument", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
 	"FPDFText_LoadPage", "FPDFText_ClosePage", "FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetText",
-	"FPDFText_IsGenerated", "FPDFText_GetCharBox", "FPDFText_GetCharOrigin", "FPDFText_GetFontSize", "FPDFText_GetLooseCharBox",
+	"FPDFText_IsGenerated", "FPDFText_GetCharBox", "FPDFText_GetCharOrigin", "FPDFText_GetFontSize", "FPDFText_GetLooseCharBox", "FPDFText_GetMatrix",
 }
 
 // instantiate creates a fresh PDFium instance. The module sees an empty
@@ -349,7 +349,7 @@ func (e *engine) readPages(data []byte, maxPages int) (pages []page, err error) 
 		if n <= 0 {
 			return fmt.Errorf("%w: the PDF has no pages", extract.ErrEmpty)
 		}
-		scratch := in.malloc(80)
+		scratch := in.malloc(96)
 		defer in.call("free", uint64(scratch))
 		total := 0
 		for i := 0; i < n; i++ {
@@ -436,6 +436,18 @@ func (in *instance) readPage(doc uint32, i int, scratch uint32, total *int) (pag
 			c.x, c.y = c.left, c.bottom
 		}
 		c.size = math.Float64frombits(in.fast("FPDFText_GetFontSize", uint64(tp), uint64(k)))
+		// The size the glyphs are drawn at: the font size scaled by the
+		// character's matrix (a browser writes 10 pt as 13.33 px under a
+		// 0.75 scale). Not for the 1 pt fonts of OCR layers, scaled word
+		// by word: their size comes from the font's box (below).
+		if c.size >= 3 && in.fast("FPDFText_GetMatrix", uint64(tp), uint64(k), uint64(scratch+64)) != 0 {
+			// The height of the em square: the matrix's y axis (a
+			// horizontal scale, Tz, leaves it alone).
+			cc, d := in.f32(scratch+72), in.f32(scratch+76)
+			if sc := math.Hypot(cc, d); sc > 0.01 && sc < 100 {
+				c.size *= sc
+			}
+		}
 		if c.size < 3 {
 			// A font scaled by the text matrix (OCR layers use 1 pt
 			// fonts): take the height of the font's box instead.

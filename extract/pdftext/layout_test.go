@@ -1,9 +1,14 @@
 package pdftext
 
 import (
+	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/driftcheck/driftcheck/internal/layoutcorpus"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -550,4 +555,99 @@ func TestSpaceOnItsOwnBaseline(t *testing.T) {
 	if want := "الإفادة من الموارد الغنية التي تتيحها الأوساط"; len(got) != 1 || got[0] != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+func TestFontSizeUnderMatrix(t *testing.T) {
+	// Chromium writes 12 pt type as 16 px under a 0.75 scale: the size a
+	// glyph is drawn at is the font size times the matrix, as LibreOffice
+	// writes it directly. Every threshold in ems depends on it.
+	for _, f := range []string{"chromium-pdf/ragged-12pt/unpc-a69.en.pdf", "lo-pdf/ragged-12pt/unpc-a69.en.pdf"} {
+		data, err := os.ReadFile(filepath.Join(layoutcorpus.Dir(), f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := getEngine(testOptions(t).CacheDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := e.readPages(data, DefaultMaxPages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := map[float64]int{}
+		for _, p := range pages {
+			for _, c := range p.chars {
+				if c.size > 0 {
+					count[math.Round(c.size*4)/4]++
+				}
+			}
+		}
+		best := 0.0
+		for s, n := range count {
+			if n > count[best] {
+				best = s
+			}
+		}
+		if math.Abs(best-12) > 0.3 {
+			t.Errorf("%s: body type read as %.2f pt, want 12", f, best)
+		}
+	}
+}
+
+func TestYearWithNarrowOne(t *testing.T) {
+	// The ink of a "1" stands apart from its neighbours: the white in it
+	// is no word space ("201 5").
+	p := mkPage(tl{x: left, y: 700, size: body, text: "adopted in 2015 and 1991"})
+	for i, c := range p.chars {
+		if c.r == '1' { // a stem in the middle of its advance of half an em
+			p.chars[i].left, p.chars[i].right = c.x+0.28*body, c.x+0.32*body
+		}
+	}
+	got := texts(p)
+	if len(got) != 1 || got[0] != "adopted in 2015 and 1991" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestEnumerationCommaEndsNoParagraph(t *testing.T) {
+	// A Chinese line that ends with the enumeration comma "、" with room
+	// for a character more did not end its paragraph: "、" stands between
+	// the items of a list (a typesetter breaking by words left the room).
+	ls := []tl{
+		{x: left, y: 700, size: body, text: "安哥拉、白俄罗斯、玻利维亚、布隆迪、柬埔寨、中国、古巴、埃及、"},
+		{x: left, y: 686, size: body, text: "厄立特里亚、马尔代夫、摩洛哥、缅甸、巴基斯坦、苏丹、泰国、津巴布韦"},
+		{x: left, y: 672, size: body, text: "和阿拉伯联合酋长国：决议草案"},
+	}
+	// The second line sets the margin; the first ends a character and a
+	// half short of it.
+	got := texts(mkPage(ls...))
+	want := ls[0].text + ls[1].text + ls[2].text
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestNumberedParagraphBeforeSmallEndnotes(t *testing.T) {
+	// A paragraph numbered "1 -" (the Arabic label) in the body's type,
+	// set with a wide gap after the number, followed by endnotes 1, 2, 3 in
+	// a smaller type: the gap after "1" in "1 -" is no tab after a note's
+	// mark, so the paragraph is no note.
+	ls, y := block(lorem, 58, left, left, 700)
+	ls[1].text = strings.Replace(ls[1].text, " ", "1 ", 1)
+	ls[1].sup = []int{strings.Index(ls[1].text, "1")}
+	ls[2].text = strings.Replace(ls[2].text, " ", "2 ", 1)
+	ls[2].sup = []int{strings.Index(ls[2].text, "2")}
+	ls[3].text = strings.Replace(ls[3].text, " ", "3 ", 1)
+	ls[3].sup = []int{strings.Index(ls[3].text, "3")}
+	const op = "1 - Decides to remain seized of the matter and to consider it again at its next session"
+	b, y := block(op, 58, left, left, y-pitch)
+	b[0].tab = map[int]float64{0: 9}
+	ls = append(ls, b...)
+	y -= 2 * pitch
+	for i, n := range []string{"1. See A/HRC/37/23.", "2. See A/HRC/37/L.36.", "3. See A/RES/55/100."} {
+		ls = append(ls, tl{x: left, y: y - float64(i)*10, size: 8, text: n})
+	}
+	got := texts(mkPage(ls...))
+	want := []string{lorem, op, "note 1: See A/HRC/37/23.", "note 2: See A/HRC/37/L.36.", "note 3: See A/RES/55/100."}
+	equal(t, got, want)
 }

@@ -824,8 +824,10 @@ func ltrText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 				cjk := isCJKStrict(cs[i-1].r) || isCJKStrict(c.r)
 				// A gap of a quarter of the type size without a space
 				// glyph is a space all the same (producers leave some
-				// out); kerning never opens one so wide.
-				wide := !real && !gen && !cjk && c.left-cs[i-1].right > 0.25*size && c.size > 0.7*size && cs[i-1].size > 0.7*size
+				// out); kerning never opens one so wide. The gap runs
+				// from the ink of the glyph before to the pen's place of
+				// this one: the white in a "1" is no gap.
+				wide := !real && !gen && !cjk && math.Max(c.x, c.left-0.1*size)-cs[i-1].right > 0.25*size && c.size > 0.7*size && cs[i-1].size > 0.7*size
 				if real || gen && !cjk || wide {
 					add(' ', span{cs[i-1].right, c.left})
 				}

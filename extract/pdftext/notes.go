@@ -188,12 +188,13 @@ func startsNote(l *line, pending map[string]bool, bodySize float64) (noteEvidenc
 	mk := utf8.RuneCountInString(mark)
 	tab := false
 	// A tab after the mark itself ("1⇥text"), not after "1." (a label).
+	// (Nor after "1 -", the label of an Arabic paragraph.)
 	if rs := []rune(l.text); mk < len(rs) && mk < len(l.spans) && rs[mk] != '.' && rs[mk] != ')' {
 		next := mk
 		for next < len(rs) && rs[next] == ' ' {
 			next++
 		}
-		if next < len(l.spans) {
+		if next < len(l.spans) && rs[next] != '-' && rs[next] != '–' {
 			a, b := l.spans[mk-1], l.spans[next]
 			gap := b.l - a.r
 			if l.rtl {

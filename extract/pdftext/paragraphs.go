@@ -365,6 +365,11 @@ func (m *model) firstWord(l *line) (float64, bool) {
 	return b - a, true
 }
 
+// noParaEnd is the punctuation no paragraph ends with: the Chinese
+// enumeration comma (between the items of a list, within a sentence) and
+// opening brackets and quotes.
+const noParaEnd = "、（《〈「『【〔“‘([{«"
+
 // noLineStart is the punctuation that may not start a line of Chinese
 // text: it goes to the next line with the character before it.
 const noLineStart = "、。，．：；！？）」』】〉》〕｝”’…—·%％"
@@ -496,6 +501,9 @@ type blockKey struct {
 // l: it did not end for want of space.
 func (m *model) endedEarly(p, l *line) bool {
 	if strings.HasSuffix(p.text, "-") || strings.HasSuffix(p.text, "\u00AD") {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(p.text); strings.ContainsRune(noParaEnd, r) {
 		return false
 	}
 	w, space := m.firstWord(l)
