@@ -171,11 +171,9 @@ var shortCells = map[string]struct {
 	"chromium-pdf dense-10pt ar":     {0.958, whyArabicBidi},
 	"chromium-pdf footnotes-9pt ar":  {0.964, whyChromiumArabic},
 	"chromium-pdf footnotes-body ar": {0.964, whyChromiumArabic},
-	"chromium-pdf footnotes-body ru": {0.943, whyFullLast},
 	"chromium-pdf hanging ar":        {0.938, whyArabicBidi},
 	"chromium-pdf indent-0pt ar":     {0.964, whyChromiumArabic},
 	"chromium-pdf ragged-12pt ar":    {0.938, whyChromiumArabic},
-	"chromium-pdf ragged-12pt es":    {0.916, whyFullLast},
 	"chromium-pdf ragged-12pt fr":    {0.940, whyBoldTitle},
 	"chromium-pdf two-column ru":     {0.953, whyFullLast},
 	"lo-pdf autonum ar":              {0.938, whyArabicBidi},
@@ -197,12 +195,11 @@ var shortNotes = map[string]string{}
 // source's (TestLayoutCorpusFindings), for the reasons of their cells; the
 // test fails when one passes: strike it then.
 var shortFindings = map[string]string{
-	"chromium-pdf/footnotes-body/unpc-csw.ru.pdf": whyFullLast,
-	"chromium-pdf/ragged-12pt/res55-100.fr.pdf":   whyBoldTitle,
-	"chromium-pdf/two-column/unpc-csw.ru.pdf":     whyFullLast,
-	"lo-pdf/ragged-12pt/res55-100.fr.pdf":         whyBoldTitle,
-	"lo-pdf/two-column/unpc-csw.es.pdf":           whyFullLast,
-	"lo-pdf/two-column/unpc-csw.fr.pdf":           whyFullLast,
+	"chromium-pdf/ragged-12pt/res55-100.fr.pdf": whyBoldTitle,
+	"chromium-pdf/two-column/unpc-csw.ru.pdf":   whyFullLast,
+	"lo-pdf/ragged-12pt/res55-100.fr.pdf":       whyBoldTitle,
+	"lo-pdf/two-column/unpc-csw.es.pdf":         whyFullLast,
+	"lo-pdf/two-column/unpc-csw.fr.pdf":         whyFullLast,
 }
 
 // TestLayoutCorpus reads every file of the layout corpus and scores its

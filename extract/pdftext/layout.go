@@ -39,8 +39,13 @@ func layout(pages []page) []extract.Paragraph {
 			body = append(body, l)
 		}
 	}
+	notePages := map[int]bool{}
+	for _, l := range notes {
+		notePages[l.page] = true
+	}
 	m := newModel(body)
 	m.measureBlocks(body)
+	m.measureFloors(body, notePages)
 	out := m.paragraphs(body, wordSet(body))
 	return append(out, noteParagraphs(notes, starts, wordSet(body))...)
 }

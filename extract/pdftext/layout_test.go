@@ -230,7 +230,7 @@ func TestAcrossPages(t *testing.T) {
 	// (the symbol, as on page 1) is dropped, even in a two-page document.
 	lines := words(lorem+" "+lorem, 58)
 	p1 := []tl{{x: left, y: 780, size: body, text: "A/HRC/37/L.36"}}
-	y := 740.0
+	y := 200 + 3*pitch // page 1 is full: its last line is the lowest of the document
 	for _, s := range lines[:4] {
 		p1 = append(p1, tl{x: left, y: y, size: body, text: s})
 		y -= pitch
@@ -243,6 +243,52 @@ func TestAcrossPages(t *testing.T) {
 	}
 	p2 = append(p2, tl{x: left, y: y - 6, size: body, text: "2. Reiterates the important role of technical assistance;"})
 	equal(t, texts(mkPage(p1...), mkPage(p2...)), []string{"A/HRC/37/L.36", lorem + " " + lorem, "2. Reiterates the important role of technical assistance;"})
+}
+
+func TestShortPageEndsParagraph(t *testing.T) {
+	// Page 2 is full down to y=200. Page 1 stops higher, its last line
+	// flush and its paragraph's words not at an end: the paragraph ended
+	// there when the next line would have fitted, unless widow control
+	// explains it (room for one line only, and the paragraph goes on for
+	// exactly two lines).
+	text := words(strings.Repeat(lorem+" ", 16), 58)
+	for i := range text {
+		text[i] = strings.TrimSuffix(text[i], " endeavour") // no line ends a clause
+	}
+	page2 := func(cont int) page {
+		var ls []tl
+		y, k := 760.0, 2
+		for i := 0; i < cont; i++ {
+			ls = append(ls, tl{x: left, y: y, size: body, text: text[k]})
+			y, k = y-pitch, k+1
+		}
+		ls = append(ls, tl{x: left, y: y - 6, size: body, text: "2. Reiterates the important role of technical assistance;"})
+		for y -= pitch + 6; y > 200+pitch/2; y -= pitch {
+			ls = append(ls, tl{x: left, y: y, size: body, text: text[k]})
+			k++
+		}
+		ls = append(ls, tl{x: left, y: 200, size: body, text: text[k]}) // the floor
+		return mkPage(ls...)
+	}
+	page1 := func(last float64) page {
+		return mkPage(tl{x: left, y: last + pitch, size: body, text: text[0]}, tl{x: left, y: last, size: body, text: text[1]})
+	}
+	for _, c := range []struct {
+		name  string
+		last  float64 // baseline of page 1's last line
+		cont  int     // lines on page 2 before the label
+		split bool
+	}{
+		{"room for two lines", 200 + 2*pitch, 3, true},
+		{"room for one line, three lines follow", 200 + pitch, 3, true},
+		{"room for one line, two follow (a widow moved)", 200 + pitch, 2, false},
+		{"full page", 200, 3, false},
+	} {
+		got := texts(page1(c.last), page2(c.cont))
+		if split := got[0] == text[0]+" "+text[1]; split != c.split {
+			t.Errorf("%s: split=%v, want %v; paragraphs %.80q", c.name, split, c.split, got)
+		}
+	}
 }
 
 func TestNewPageStartsWithLabel(t *testing.T) {

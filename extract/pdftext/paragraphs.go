@@ -98,6 +98,13 @@ type model struct {
 	// line of one paragraph may end a character or more short.
 	cjkWords bool
 	rtl      bool // the document is written right to left
+	// floor is the lowest body baseline of each column over the pages
+	// without notes; notePages are the pages with notes (their body ends
+	// above the notes, wherever they leave it).
+	floor     map[colKey]float64
+	notePages map[int]bool
+	index     map[*line]int // position of each line in body
+	body      []*line
 }
 
 func sizeKey(s float64) float64 { return math.Round(s*2) / 2 }
@@ -451,6 +458,9 @@ func (m *model) breaks(par *para, p, l *line) string {
 	if m.endedEarly(p, l) {
 		return "room"
 	}
+	if l.page > p.page && m.shortColumn(p, l) {
+		return "foot"
+	}
 	if lab.ok && (endsClause(p.text) || !below) {
 		return "label" // a label after a clause, or at the head of a page or column
 	}
@@ -483,6 +493,76 @@ func (m *model) breaks(par *para, p, l *line) string {
 		return "" // back to the margin after a first-line indent
 	}
 	return "indent"
+}
+
+// shortColumn reports whether p, the last line of its page, stopped
+// above its column's floor with room for the next line of its
+// paragraph, so the paragraph ended there: a typesetter fills a column
+// unless widow control moves a paragraph's last line over with the one
+// before it (then the paragraph goes on for two lines exactly) or orphan
+// control moves a new paragraph's first line with its second. Pages with
+// notes are left out: a note can push its reference line over. So are
+// columns followed by another on their page: columns are balanced at the
+// end of a section.
+func (m *model) shortColumn(p, l *line) bool {
+	if m.notePages[p.page] {
+		return false
+	}
+	floor, ok := m.floor[colOnly(p)]
+	if !ok {
+		return false
+	}
+	pitch := m.pitch(p.size)
+	if v, ok := m.local[p]; ok {
+		pitch = v
+	}
+	// The floor is where lines have been seen, not where the typesetter
+	// stops: a line fits when it would stand at or above it.
+	slack := 0.5
+	switch {
+	case p.base-pitch < floor-slack:
+		return false // no room for another line
+	case p.base-2*pitch >= floor-slack:
+		return true // room for two: neither widow nor orphan control did it
+	}
+	return m.runFrom(l) >= 3
+}
+
+// runFrom counts the lines of one paragraph from l on, up to three.
+func (m *model) runFrom(l *line) int {
+	i, ok := m.index[l]
+	if !ok {
+		return 0
+	}
+	par := &para{lines: []*line{l}}
+	for j := i + 1; j < len(m.body) && len(par.lines) < 3; j++ {
+		n := m.body[j]
+		if n.page != l.page || n.col != l.col || m.breaks(par, par.lines[len(par.lines)-1], n) != "" {
+			break
+		}
+		par.lines = append(par.lines, n)
+		if len(par.lines) == 2 {
+			par.cont = m.offset(n)
+			par.pitch = l.base - n.base
+		}
+	}
+	return len(par.lines)
+}
+
+// measureFloors finds the floor of each column over the pages without
+// notes.
+func (m *model) measureFloors(ls []*line, notePages map[int]bool) {
+	m.floor, m.notePages, m.index, m.body = map[colKey]float64{}, notePages, map[*line]int{}, ls
+	for i, l := range ls {
+		m.index[l] = i
+		if notePages[l.page] || l.col < 0 {
+			continue
+		}
+		k := colOnly(l)
+		if f, ok := m.floor[k]; !ok || l.base < f {
+			m.floor[k] = l.base
+		}
+	}
 }
 
 // blockIndent reports whether the document has runs of three lines or
