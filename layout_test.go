@@ -155,7 +155,6 @@ const (
 	whyChromiumArabic = "Chromium's Arabic: a letter and its tanween given twice, word spaces drawn without a space glyph"
 	whyArabicBidi     = "one Arabic paragraph with a bracket or a number range beside a Latin run in the wrong order"
 	whyFullLast       = "a paragraph whose last line happens to fill the column ends at the foot of a column; the next starts flush, and only the meaning tells them apart"
-	whyBoldTitle      = "a bold title after the full last line of the voting list, no space between: only the weight tells, and the reader does not read weights"
 	whyMasthead       = "the body name and the symbol on one row of Chromium's masthead grid stand too close to be told apart as blocks"
 )
 
@@ -174,14 +173,12 @@ var shortCells = map[string]struct {
 	"chromium-pdf hanging ar":        {0.938, whyArabicBidi},
 	"chromium-pdf indent-0pt ar":     {0.964, whyChromiumArabic},
 	"chromium-pdf ragged-12pt ar":    {0.938, whyChromiumArabic},
-	"chromium-pdf ragged-12pt fr":    {0.940, whyBoldTitle},
 	"chromium-pdf two-column ru":     {0.953, whyFullLast},
 	"lo-pdf autonum ar":              {0.938, whyArabicBidi},
 	"lo-pdf dense-10pt ar":           {0.958, whyArabicBidi},
 	"lo-pdf hanging ar":              {0.938, whyArabicBidi},
 	"lo-pdf masthead ar":             {0.962, whyArabicBidi},
 	"lo-pdf ragged-12pt ar":          {0.938, whyArabicBidi},
-	"lo-pdf ragged-12pt fr":          {0.940, whyBoldTitle},
 	"lo-pdf two-column es":           {0.944, whyFullLast},
 	"lo-pdf two-column fr":           {0.920, whyFullLast},
 }
@@ -195,11 +192,9 @@ var shortNotes = map[string]string{}
 // source's (TestLayoutCorpusFindings), for the reasons of their cells; the
 // test fails when one passes: strike it then.
 var shortFindings = map[string]string{
-	"chromium-pdf/ragged-12pt/res55-100.fr.pdf": whyBoldTitle,
-	"chromium-pdf/two-column/unpc-csw.ru.pdf":   whyFullLast,
-	"lo-pdf/ragged-12pt/res55-100.fr.pdf":       whyBoldTitle,
-	"lo-pdf/two-column/unpc-csw.es.pdf":         whyFullLast,
-	"lo-pdf/two-column/unpc-csw.fr.pdf":         whyFullLast,
+	"chromium-pdf/two-column/unpc-csw.ru.pdf": whyFullLast,
+	"lo-pdf/two-column/unpc-csw.es.pdf":       whyFullLast,
+	"lo-pdf/two-column/unpc-csw.fr.pdf":       whyFullLast,
 }
 
 // TestLayoutCorpus reads every file of the layout corpus and scores its

@@ -26,7 +26,9 @@ func TestDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	debugFont = func(name string, bold bool) { fmt.Printf("font %q bold=%v\n", name, bold) }
 	pages, err := e.readPages(data, DefaultMaxPages)
+	debugFont = nil
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +40,7 @@ func TestDump(t *testing.T) {
 		fmt.Printf("== page %d (%.1f x %.1f)\n", i+1, p.w, p.h)
 		if os.Getenv("PDFTEXT_DUMP_CHARS") != "" {
 			for k, c := range p.chars {
-				fmt.Printf("%4d %q gen=%v box=[%.1f %.1f %.1f %.1f] o=(%.1f %.1f) size=%.1f\n", k, c.r, c.gen, c.left, c.right, c.bottom, c.top, c.x, c.y, c.size)
+				fmt.Printf("%4d %q gen=%v box=[%.1f %.1f %.1f %.1f] o=(%.1f %.1f) size=%.1f bold=%v\n", k, c.r, c.gen, c.left, c.right, c.bottom, c.top, c.x, c.y, c.size, c.bold)
 			}
 			continue
 		}

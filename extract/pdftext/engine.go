@@ -161,6 +161,7 @@ var exported = []string{
 	"FPDF_LoadPage", "FPDF_ClosePage", "FPDF_CloseDocument", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
 	"FPDFText_LoadPage", "FPDFText_ClosePage", "FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetText",
 	"FPDFText_IsGenerated", "FPDFText_GetCharBox", "FPDFText_GetCharOrigin", "FPDFText_GetFontSize", "FPDFText_GetLooseCharBox", "FPDFText_GetMatrix",
+	"FPDFText_GetTextObject", "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFFont_GetFlags",
 }
 
 // instantiate creates a fresh PDFium instance. The module sees an empty
@@ -310,6 +311,7 @@ type char struct {
 	left, right, bottom, top float64
 	x, y                     float64 // origin: start of the glyph on the baseline
 	size                     float64
+	bold                     bool // set in a bold font
 }
 
 // page is the characters of one page.
@@ -392,6 +394,9 @@ func (in *instance) readPage(doc uint32, i int, scratch uint32, total *int) (pag
 	codes := in.text(tp, n)
 	p.chars = make([]char, 0, n)
 	var hi rune // pending high surrogate
+	var lastObj uint32
+	var lastBold bool
+	bolds := map[uint32]bool{}
 	for k := 0; k < n; k++ {
 		if k%4096 == 0 && in.ctx.Err() != nil {
 			panic(errTrap{in.ctx.Err()})
@@ -436,6 +441,14 @@ func (in *instance) readPage(doc uint32, i int, scratch uint32, total *int) (pag
 			c.x, c.y = c.left, c.bottom
 		}
 		c.size = math.Float64frombits(in.fast("FPDFText_GetFontSize", uint64(tp), uint64(k)))
+		// The weight of the font, by text object (a run of glyphs in one
+		// font), from the font once per font.
+		if obj := uint32(in.fast("FPDFText_GetTextObject", uint64(tp), uint64(k))); obj != 0 {
+			if obj != lastObj {
+				lastObj, lastBold = obj, in.fontBold(uint32(in.fast("FPDFTextObj_GetFont", uint64(obj))), scratch, bolds)
+			}
+			c.bold = lastBold
+		}
 		// The size the glyphs are drawn at: the font size scaled by the
 		// character's matrix (a browser writes 10 pt as 13.33 px under a
 		// 0.75 scale). Not for the 1 pt fonts of OCR layers, scaled word
@@ -462,6 +475,58 @@ func (in *instance) readPage(doc uint32, i int, scratch uint32, total *int) (pag
 		p.chars = append(p.chars, c)
 	}
 	return p, nil
+}
+
+// fontBold reports whether a font is bold: by its flags (ForceBold) or
+// its name ("…+LiberationSerif-Bold", "TimesNewRomanPS-BoldMT";
+// LibreOffice and Chromium write no weight). known caches the answer by
+// font handle.
+func (in *instance) fontBold(font, scratch uint32, known map[uint32]bool) bool {
+	if font == 0 {
+		return false
+	}
+	if b, ok := known[font]; ok {
+		return b
+	}
+	// Not FPDFFont_GetWeight: it guesses a weight from the stems where
+	// the file has none (704 for Chromium's regular text).
+	b := false
+	if f := uint32(in.fast("FPDFFont_GetFlags", uint64(font))); f != 0xFFFFFFFF && f&(1<<18) != 0 {
+		b = true
+	}
+	if !b {
+		const size = 128
+		buf := in.malloc(size)
+		n := int(in.fast("FPDFFont_GetBaseFontName", uint64(font), uint64(buf), size))
+		if n > 1 && n <= size {
+			if raw, ok := in.mod.Memory().Read(buf, uint32(n-1)); ok {
+				b = boldName(string(raw))
+				if debugFont != nil {
+					debugFont(string(raw), b)
+				}
+			}
+		}
+		in.fast("free", uint64(buf))
+	}
+	known[font] = b
+	return b
+}
+
+// debugFont, when set (by a debugging test), is told each font's name.
+var debugFont func(name string, bold bool)
+
+// boldName reports whether a PostScript font name names a bold face.
+func boldName(name string) bool {
+	if i := strings.IndexByte(name, '+'); i >= 0 {
+		name = name[i+1:] // the subset tag
+	}
+	n := strings.ToLower(name)
+	for _, w := range []string{"bold", "black", "heavy", "semibold", "demi"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // text returns the UTF-16 codes of the n characters of a text page, one

@@ -27,6 +27,9 @@ type tl struct {
 	sup []int
 	// gap widens the space after rune k by so many points (a tab).
 	tab map[int]float64
+	// bold sets the line in a bold font; boldTo only its first runes.
+	bold   bool
+	boldTo int
 }
 
 // advance is the pen's advance for a rune in type of the size.
@@ -66,7 +69,7 @@ func mkPage(ls ...tl) page {
 			if r == '1' {
 				ink = 0.45 * w // a "1" is mostly white
 			}
-			c := char{r: r, left: left + ink, right: right - ink, bottom: y, top: y + 0.7*size, x: left, y: y, size: size}
+			c := char{r: r, left: left + ink, right: right - ink, bottom: y, top: y + 0.7*size, x: left, y: y, size: size, bold: l.bold || k < l.boldTo}
 			if unicode.In(r, unicode.Mn) {
 				// A mark over the letter before it, no advance.
 				w = 0
@@ -287,6 +290,38 @@ func TestShortPageEndsParagraph(t *testing.T) {
 		got := texts(page1(c.last), page2(c.cont))
 		if split := got[0] == text[0]+" "+text[1]; split != c.split {
 			t.Errorf("%s: split=%v, want %v; paragraphs %.80q", c.name, split, c.split, got)
+		}
+	}
+}
+
+func TestBoldTitleAfterFullLine(t *testing.T) {
+	// A list ends on a full line; a bold title follows at the pitch, with
+	// no gap, no label and no indent: the weight alone tells.
+	full := "Calls upon all States to uphold multilateralism and to work"
+	title := "Respect for the right to universal freedom of travel"
+	page := mkPage(
+		tl{x: left, y: 700, size: body, text: full},
+		tl{x: left, y: 700 - pitch, size: body, text: full},
+		tl{x: left, y: 700 - 2*pitch, size: body, text: title, bold: true},
+		tl{x: left, y: 700 - 3*pitch, size: body, text: "The General Assembly,"},
+	)
+	equal(t, texts(page), []string{full + " " + full, title, "The General Assembly,"})
+	// A bold phrase inside a paragraph's line leaves it whole.
+	page = mkPage(
+		tl{x: left, y: 700, size: body, text: full},
+		tl{x: left, y: 700 - pitch, size: body, text: full, boldTo: 10},
+		tl{x: left, y: 700 - 2*pitch, size: body, text: "together."},
+	)
+	equal(t, texts(page), []string{full + " " + full + " together."})
+}
+
+func TestBoldName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"AAAAAA+NotoSerif-Bold": true, "TimesNewRomanPS-BoldMT": true, "Arial,Bold": true, "SimHei": false,
+		"BAAAAA+NotoSerif-Regular": false, "LiberationSerif": false, "Helvetica-BoldOblique": true, "MyriadPro-Semibold": true,
+	} {
+		if got := boldName(name); got != want {
+			t.Errorf("boldName(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

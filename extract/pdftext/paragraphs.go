@@ -438,6 +438,9 @@ func (m *model) breaks(par *para, p, l *line) string {
 	if math.Abs(p.size-l.size) > sizeJump*math.Max(p.size, l.size) {
 		return "size"
 	}
+	if a, b := weightOf(p), weightOf(l); a != b && a != mixed && b != mixed {
+		return "weight" // a bold heading and plain text
+	}
 	lab := m.labelOf(l)
 	if lab.ok && lab.tab {
 		return "label+tab"
@@ -563,6 +566,36 @@ func (m *model) measureFloors(ls []*line, notePages map[int]bool) {
 			m.floor[k] = l.base
 		}
 	}
+}
+
+// The weight of a line: all its letters bold, none, or some.
+const (
+	plain = iota
+	mixed
+	allBold
+)
+
+// weightOf tells whether the letters of l are all bold, none or some
+// (a bold word in a plain paragraph); digits and punctuation, often set
+// in the paragraph's weight around a bold run, do not count.
+func weightOf(l *line) int {
+	bold, n := 0, 0
+	for _, g := range l.glyphs {
+		if !unicode.IsLetter(g.r) {
+			continue
+		}
+		n++
+		if g.bold {
+			bold++
+		}
+	}
+	switch {
+	case bold == 0 || n == 0:
+		return plain
+	case bold == n:
+		return allBold
+	}
+	return mixed
 }
 
 // blockIndent reports whether the document has runs of three lines or
