@@ -38,6 +38,11 @@ type Checker struct {
 	// Read holds the options for reading files (encoding, Word tracked
 	// changes, PDF limits).
 	Read reader.Options
+	// LangMismatch says whether a declared language that the text's
+	// script contradicts is an error (the default) or a warning.
+	LangMismatch LangMismatch
+	// Warn, if set, is told each warning about an input (one line).
+	Warn func(msg string)
 }
 
 // New returns a checker for lex. The Chinese dictionary is loaded on the
@@ -120,7 +125,11 @@ func (c *Checker) Parse(paras []extract.Paragraph, path, lang string) (*document
 	if lang == "" {
 		return nil, &InputError{path, ErrNoLanguage}
 	}
-	return document.Parse(paras, path, lexicon.NormLang(lang)), nil
+	lang, err := c.checkLang(paras, path, lang)
+	if err != nil {
+		return nil, err
+	}
+	return document.Parse(paras, path, lang), nil
 }
 
 // declaredLang returns the language the file declares for most of its body

@@ -165,6 +165,28 @@ func readGlossary(path, from, to string) (*lexicon.Lexicon, error) {
 var readFlags = []cli.Flag{
 	&cli.StringFlag{Name: "encoding", Usage: "the encoding of plain-text and HTML inputs that are not UTF-8: " + strings.Join(extract.Encodings(), ", ") + " (default: detected)"},
 	&cli.BoolFlag{Name: "original", Usage: "read Word files as they were before their tracked changes (default: with the changes accepted)"},
+	&cli.StringFlag{Name: "lang-mismatch", Value: "error", Usage: "a file whose declared language (LANG=, its name or its markup) its script contradicts: error, or warn (check it as declared)"},
+}
+
+// newChecker returns a checker for lex with the reading options of the
+// command line; warnings about inputs go to standard error.
+func newChecker(c *cli.Context, lex *lexicon.Lexicon) (*driftcheck.Checker, error) {
+	chk := driftcheck.New(lex)
+	var err error
+	if chk.Read, err = readOptions(c); err != nil {
+		return nil, err
+	}
+	switch m := c.String("lang-mismatch"); m {
+	case "error":
+		chk.LangMismatch = driftcheck.MismatchError
+	case "warn":
+		chk.LangMismatch = driftcheck.MismatchWarn
+	default:
+		return nil, usageErr("--lang-mismatch: unknown value %q (want error or warn)", m)
+	}
+	stderr := c.App.ErrWriter
+	chk.Warn = func(msg string) { fmt.Fprintf(stderr, "driftcheck: warning: %s\n", msg) }
+	return chk, nil
 }
 
 func readOptions(c *cli.Context) (reader.Options, error) {
@@ -188,6 +210,9 @@ text layer, a Word document (DOCX or .doc) or an HTML page. The language of a
 file comes from a LANG=PATH prefix (zh=final.txt), else from its name
 (x.zh.txt, X-ZH.txt, x_zh.txt), else from the language the file declares (HTML
 lang, Word's language), else from the script and common words of its text.
+A code must be one of ar, zh, en, fr, ru, es (or a language of a --lexicon);
+a declared language that the text's script contradicts (en= on a Chinese
+text) is an error, or with --lang-mismatch=warn a warning.
 
 Without --voted, every file must be a translation memory or bilingual file
 (TMX, XLIFF 1.2 or 2.0): each unit is checked as a pair, source against
@@ -252,8 +277,8 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	chk := driftcheck.New(lex)
-	if chk.Read, err = readOptions(c); err != nil {
+	chk, err := newChecker(c, lex)
+	if err != nil {
 		return err
 	}
 	stderr := c.App.ErrWriter
@@ -403,8 +428,8 @@ func alignCmd() *cli.Command {
 			if err != nil {
 				return err
 			}
-			chk := driftcheck.New(lex)
-			if chk.Read, err = readOptions(c); err != nil {
+			chk, err := newChecker(c, lex)
+			if err != nil {
 				return err
 			}
 			var docs [2]*document.Document
@@ -474,8 +499,8 @@ by " | ", punctuation and space left out; a lexicon hit is shown as
 			if err != nil {
 				return err
 			}
-			chk := driftcheck.New(lex)
-			if chk.Read, err = readOptions(c); err != nil {
+			chk, err := newChecker(c, lex)
+			if err != nil {
 				return err
 			}
 			l, p := driftcheck.SplitLangArg(c.Args().First())

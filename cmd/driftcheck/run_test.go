@@ -236,3 +236,49 @@ func TestNoColor(t *testing.T) {
 		t.Errorf("NO_COLOR set but auto colour on a terminal")
 	}
 }
+
+// TestUnknownLanguage: an unknown language code is an error naming the
+// accepted codes (with a hint for a common mistake), never a check with
+// the lexicon silently off (issue 16, defect 1).
+func TestUnknownLanguage(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--voted", founding("L36.en.txt"), "cn=" + founding("RES.zh.txt")}, `unknown language code "cn" (accepted: ar, zh, en, fr, ru, es`},
+		{[]string{"check", "--voted", founding("L36.en.txt"), "ch=" + founding("RES.zh.txt")}, `did you mean "zh"?`},
+		{[]string{"check", "--voted", founding("L36.en.txt"), "zz=" + founding("RES.zh.txt")}, `unknown language code "zz"`},
+		{[]string{"check", "--voted", "xx=" + founding("L36.en.txt"), founding("RES.zh.txt")}, `unknown language code "xx"`},
+		{[]string{"align", "cn=" + founding("RES.zh.txt"), founding("L36.en.txt")}, `unknown language code "cn"`},
+		{[]string{"segment", "zz=" + founding("RES.zh.txt")}, `unknown language code "zz"`},
+	} {
+		code, stdout, stderr := runCmd(t, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and one line with %q", c.args, code, stderr, c.want)
+		}
+		if strings.Contains(stdout, "finding") {
+			t.Errorf("%q: a report was written: %q", c.args, stdout)
+		}
+	}
+}
+
+// TestLanguageMismatch: a known code on a text in another script is an
+// error, or with --lang-mismatch=warn a warning and a check as declared.
+func TestLanguageMismatch(t *testing.T) {
+	args := []string{"check", "--voted", founding("L36.en.txt"), "en=" + founding("RES.zh.txt")}
+	code, _, stderr := runCmd(t, args...)
+	if code != 2 || !strings.Contains(stderr, `declared "en"`) || !strings.Contains(stderr, "Chinese (Han)") || !strings.Contains(stderr, "RES.zh.txt") {
+		t.Errorf("en= on a Chinese text: exit %d, stderr %q", code, stderr)
+	}
+	code, stdout, stderr := runCmd(t, append([]string{"check", "--lang-mismatch=warn"}, args[1:]...)...)
+	if code == 2 || !strings.Contains(stderr, "warning:") || !strings.Contains(stdout, "finding") {
+		t.Errorf("--lang-mismatch=warn: exit %d, stderr %q, stdout %.200q", code, stderr, stdout)
+	}
+	if code, _, stderr := runCmd(t, append([]string{"check", "--lang-mismatch=maybe"}, args[1:]...)...); code != 2 || !strings.Contains(stderr, `--lang-mismatch: unknown value "maybe"`) {
+		t.Errorf("--lang-mismatch=maybe: exit %d, stderr %q", code, stderr)
+	}
+	// The right declaration, and Chinese named zh-CN, pass.
+	if code, _, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), "zh-CN="+founding("RES.zh.txt")); code == 2 {
+		t.Errorf("zh-CN=: exit 2: %s", stderr)
+	}
+}

@@ -1,0 +1,122 @@
+package driftcheck
+
+import (
+	"errors"
+	"fmt"
+	"unicode"
+
+	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/internal/langcode"
+)
+
+// LangMismatch says what a declared language that the text's script
+// contradicts is: an error (the default) or a warning.
+type LangMismatch int
+
+const (
+	// MismatchError refuses the file.
+	MismatchError LangMismatch = iota
+	// MismatchWarn reads it as declared and tells Checker.Warn.
+	MismatchWarn
+)
+
+// ErrLangMismatch is the error of a file whose declared language its
+// script contradicts ("en=" on a Chinese text).
+var ErrLangMismatch = errors.New("language mismatch")
+
+// scriptOf is the script each official language is written in.
+var scriptOf = map[string]*unicode.RangeTable{
+	"ar": unicode.Arabic, "zh": unicode.Han, "ru": unicode.Cyrillic,
+	"en": unicode.Latin, "fr": unicode.Latin, "es": unicode.Latin,
+}
+
+// script is a writing system and the languages written in it.
+type script struct {
+	name string
+	tab  *unicode.RangeTable
+	lang string
+}
+
+var scriptNames = []script{
+	{"Arabic", unicode.Arabic, "ar"}, {"Chinese (Han)", unicode.Han, "zh"},
+	{"Cyrillic", unicode.Cyrillic, "ru"}, {"Latin", unicode.Latin, "en, fr or es"},
+}
+
+// A text's script contradicts its declared language when it has at least
+// minScriptLetters letters (a line or two can be a name left untranslated),
+// most in one other script and fewer than
+// ownScriptShare in the language's own (a Chinese report can be 60%
+// Latin letters: names, symbols and citations; a mislabelled one has
+// next to none of its own).
+const (
+	minScriptLetters = 200
+	ownScriptShare   = 0.15
+)
+
+// checkLang validates a declared or detected language: a code the checker
+// knows (the official languages and those of its lexicon), written in the
+// script of its text. It returns the normalised code.
+func (c *Checker) checkLang(paras []extract.Paragraph, path, lang string) (string, error) {
+	var extra []string
+	if c.Lexicon != nil {
+		extra = c.Lexicon.Languages()
+	}
+	norm, err := langcode.Check(lang, extra...)
+	if err != nil {
+		return "", &InputError{path, err}
+	}
+	want, ok := scriptOf[norm]
+	if !ok {
+		return norm, nil // a lexicon's own language: no script known
+	}
+	name, n, own, total := dominantScript(paras, want)
+	if total < minScriptLetters || name == nil || name.tab == want || 2*n <= total || float64(own) >= ownScriptShare*float64(total) {
+		return norm, nil
+	}
+	err = fmt.Errorf("%w: declared %q, but %d%% of its letters are %s (a %s text?); give the right LANG= prefix, or --lang-mismatch=warn to check it as %q anyway",
+		ErrLangMismatch, norm, 100*n/total, name.name, name.lang, norm)
+	if c.LangMismatch == MismatchWarn {
+		if c.Warn != nil {
+			c.Warn(fmt.Sprintf("%s: %v", path, err))
+		}
+		return norm, nil
+	}
+	return "", &InputError{path, err}
+}
+
+// dominantScript counts the letters of the body text (up to 20,000) by
+// script and returns the commonest of the four scripts of the official
+// languages, its count, the count in script own and the count of all
+// letters.
+func dominantScript(paras []extract.Paragraph, own *unicode.RangeTable) (best *script, n, nOwn, total int) {
+	counts := make([]int, len(scriptNames))
+	for _, p := range paras {
+		if p.Note {
+			continue
+		}
+		for _, r := range p.Text {
+			if total >= 20000 {
+				break
+			}
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			total++
+			if unicode.Is(own, r) {
+				nOwn++
+			}
+			for i, s := range scriptNames {
+				if unicode.Is(s.tab, r) {
+					counts[i]++
+					break
+				}
+			}
+		}
+	}
+	for i := range scriptNames {
+		if counts[i] > n {
+			best, n = &scriptNames[i], counts[i]
+		}
+	}
+	return best, n, nOwn, total
+}
