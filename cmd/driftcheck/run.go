@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -50,6 +51,65 @@ func usageErr(format string, a ...any) error {
 
 // run is the whole command, runnable inside a test.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if f, ok := stdout.(*os.File); ok {
+		stdout = &outWriter{w: f}
+	}
+	code := runApp(ctx, args, stdin, stdout, stderr)
+	if err := closeOutput(stdout); err != nil && code != exitError {
+		fmt.Fprintf(stderr, "driftcheck: writing standard output: %v\n", err)
+		return exitError
+	}
+	return code
+}
+
+// outWriter is standard output that remembers its first write error: a
+// report cut short by a full disk or a closed pipe is a failure, never an
+// exit 0.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err != nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// Fd lets term.IsTerminal see the file behind it.
+func (o *outWriter) Fd() uintptr {
+	if f, ok := o.w.(*os.File); ok {
+		return f.Fd()
+	}
+	return ^uintptr(0)
+}
+
+// closeOutput returns the first error writing standard output, or the
+// error of syncing it when it is a file (a disk that fills up on close).
+func closeOutput(w io.Writer) error {
+	o, ok := w.(*outWriter)
+	if !ok {
+		return nil
+	}
+	if o.err != nil {
+		return o.err
+	}
+	if f, ok := o.w.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			if err := f.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func runApp(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
 	notFound := false
 	app.CommandNotFound = func(c *cli.Context, name string) {
@@ -89,12 +149,80 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		// Errors are printed and mapped to exit codes by run.
 		ExitErrHandler: func(*cli.Context, error) {},
 		HideVersion:    true,
-		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return usageErr("%v (see driftcheck %s --help)", err, c.Command.Name)
-		},
-		Commands: []*cli.Command{checkCmd(), batchCmd(), alignCmd(), segmentCmd(), lexiconCmd()},
+		Commands:       []*cli.Command{checkCmd(), batchCmd(), alignCmd(), segmentCmd(), lexiconCmd()},
 	}
+	app.OnUsageError = onUsageError("driftcheck", app.Flags)
+	setUsageErrors(app.Commands, "driftcheck")
 	return app
+}
+
+// setUsageErrors makes a usage error of every command (an unknown flag, a
+// flag without its value) one line on standard error with a hint, instead
+// of urfave/cli's help page on standard output.
+func setUsageErrors(cmds []*cli.Command, parent string) {
+	for _, c := range cmds {
+		name := parent + " " + c.Name
+		c.OnUsageError = onUsageError(name, c.Flags)
+		setUsageErrors(c.Subcommands, name)
+	}
+}
+
+func onUsageError(name string, flags []cli.Flag) cli.OnUsageErrorFunc {
+	return func(_ *cli.Context, err error, _ bool) error {
+		hint := ""
+		const undefined = "flag provided but not defined: -"
+		if msg := err.Error(); strings.HasPrefix(msg, undefined) {
+			if f := closestFlag(strings.TrimLeft(strings.TrimPrefix(msg, undefined), "-"), flags); f != "" {
+				hint = fmt.Sprintf("did you mean --%s? ", f)
+			}
+		}
+		if cmd := strings.TrimPrefix(name, "driftcheck "); cmd != name {
+			return usageErr("%s: %v (%ssee %s --help)", cmd, err, hint, name)
+		}
+		return usageErr("%v (%ssee %s --help)", err, hint, name)
+	}
+}
+
+// closestFlag returns the flag name nearest to typed (an edit distance of
+// at most 2, or typed a prefix of it), or "".
+func closestFlag(typed string, flags []cli.Flag) string {
+	if i := strings.IndexByte(typed, '='); i >= 0 {
+		typed = typed[:i]
+	}
+	best, bestD := "", 3
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			d := editDistance(typed, n)
+			if len(typed) >= 3 && strings.HasPrefix(n, typed) {
+				d = 1
+			}
+			if d < bestD {
+				best, bestD = n, d
+			}
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
@@ -402,7 +530,7 @@ func writeOutput(c *cli.Context, write func(w io.Writer, tty bool) error) error 
 	out := c.String("output")
 	if out == "" {
 		tty := false
-		if f, ok := c.App.Writer.(*os.File); ok {
+		if f, ok := c.App.Writer.(interface{ Fd() uintptr }); ok {
 			tty = term.IsTerminal(int(f.Fd()))
 		}
 		return write(c.App.Writer, tty)

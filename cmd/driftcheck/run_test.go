@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf16"
 )
@@ -280,5 +281,91 @@ func TestLanguageMismatch(t *testing.T) {
 	// The right declaration, and Chinese named zh-CN, pass.
 	if code, _, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), "zh-CN="+founding("RES.zh.txt")); code == 2 {
 		t.Errorf("zh-CN=: exit 2: %s", stderr)
+	}
+}
+
+// mknodChar makes a private character device (1,3 is null, 1,7 full) in
+// dir, or skips the test: no test writes to the machine's own devices.
+func mknodChar(t *testing.T, dir, name string, minor int) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|minor); err != nil {
+		t.Skipf("cannot make a device node here (%v)", err)
+	}
+	return p
+}
+
+// TestStdoutWriteError: a report that cannot be written to standard output
+// (a full disk) is exit 2 with one line, never exit 0 (issue 16, defect 2).
+func TestStdoutWriteError(t *testing.T) {
+	full := mknodChar(t, t.TempDir(), "full", 7)
+	for _, args := range [][]string{
+		{"segment", founding("L36.en.txt")},
+		{"check", "--voted", founding("L36.en.txt"), founding("RES.zh.txt")},
+		{"align", founding("L36.en.txt"), founding("RES.zh.txt")},
+		{"lexicon", "list"},
+	} {
+		f, err := os.OpenFile(full, os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e bytes.Buffer
+		code := run(context.Background(), append([]string{"driftcheck"}, args...), strings.NewReader(""), f, &e)
+		f.Close()
+		if code != 2 || strings.Count(e.String(), "\n") != 1 || !strings.Contains(e.String(), "no space left on device") {
+			t.Errorf("%q > full device: exit %d, stderr %q; want exit 2 and one line", args, code, e.String())
+		}
+	}
+}
+
+// TestOutputIntoDevicesAndLinks: -o and --write-baseline write into a
+// device and through a symbolic link, and keep a file's mode, instead of
+// renaming a new file over them (issue 16, defect 2).
+func TestOutputIntoDevicesAndLinks(t *testing.T) {
+	dir := t.TempDir()
+	null := mknodChar(t, dir, "null", 3)
+	check := []string{"check", "--voted", founding("L36.en.txt"), founding("RES.zh.txt")}
+	if code, _, stderr := runCmd(t, append(check, "-o", null, "--write-baseline", null)...); code == 2 {
+		t.Fatalf("-o device: exit 2: %s", stderr)
+	}
+	if info, err := os.Stat(null); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("the device became %v (%v)", info.Mode(), err)
+	}
+	real := filepath.Join(dir, "report.json")
+	os.WriteFile(real, nil, 0o600)
+	os.Chmod(real, 0o600)
+	link := filepath.Join(dir, "latest.json")
+	os.Symlink("report.json", link)
+	if code, _, stderr := runCmd(t, append(check, "-f", "json", "-o", link)...); code == 2 {
+		t.Fatalf("-o link: exit 2: %s", stderr)
+	}
+	if info, _ := os.Lstat(link); info.Mode()&os.ModeSymlink == 0 {
+		t.Error("the symbolic link was replaced by a file")
+	}
+	info, _ := os.Stat(real)
+	if data, _ := os.ReadFile(real); !json.Valid(data) || len(data) == 0 || info.Mode().Perm() != 0o600 {
+		t.Errorf("the link's target: %d bytes, mode %v; want the JSON report, mode 0600", len(data), info.Mode().Perm())
+	}
+}
+
+// TestUsageErrorIsOneLine: a mistyped flag is one line on standard error
+// with a hint, not the help page on standard output (issue 16, defect 13).
+func TestUsageErrorIsOneLine(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--vote", "x", "y"}, `check: flag provided but not defined: -vote (did you mean --voted? see driftcheck check --help)`},
+		{[]string{"--bogus"}, `flag provided but not defined: -bogus (see driftcheck --help)`},
+		{[]string{"lexicon", "import", "--fro", "x"}, `did you mean --from? see driftcheck lexicon import --help`},
+		{[]string{"batch", "--shard"}, `batch: flag needs an argument: -shard (see driftcheck batch --help)`},
+	} {
+		code, stdout, stderr := runCmd(t, c.args...)
+		if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "driftcheck driftcheck") {
+			t.Errorf("%q: exit %d, stdout %d bytes, stderr %q; want exit 2, nothing on stdout, one line with %q", c.args, code, len(stdout), stderr, c.want)
+		}
+	}
+	if d := editDistance("vote", "voted"); d != 1 {
+		t.Errorf("editDistance(vote, voted) = %d", d)
 	}
 }

@@ -1,21 +1,62 @@
-// Package atomicfile writes a file whole or not at all: the content goes to
-// a temporary file in the same directory, synced and renamed over the
-// target only once it is complete, so a failed or killed writer never
-// leaves half a file behind.
+// Package atomicfile writes an output file whole or not at all: the content
+// goes to a temporary file in the same directory, synced and renamed over
+// the target only once it is complete, so a failed or killed writer never
+// leaves half a file behind. Only regular files are replaced so: a device,
+// a pipe or a socket (-o /dev/null, -o /dev/stdout) is written directly, and
+// a symbolic link is followed to the file it names.
 package atomicfile
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
-// Write creates or replaces path with what write produces. The temporary
-// file is named ".BASE.*.tmp" beside path and removed on failure; the new
-// file is readable by all (0644).
+// umask is the process's file mode creation mask, read once at start-up
+// (there is no way to read it without setting it).
+var umask = func() fs.FileMode {
+	m := syscall.Umask(0)
+	syscall.Umask(m)
+	return fs.FileMode(m)
+}()
+
+// maxLinks bounds the symbolic links followed from an output path.
+const maxLinks = 40
+
+// Write creates or replaces path with what write produces.
+//
+// When path is (or links to) a regular file or nothing, the content goes to
+// a temporary file named ".BASE.*.tmp" beside the file, removed on failure
+// and renamed over it on success; a replaced file keeps its mode and, where
+// the process may set it, its owner; a new file gets mode 0666 less the
+// umask, as a shell redirection would. Any other kind of file (a device, a
+// FIFO, a socket) is opened and written in place: it cannot be replaced,
+// and writing into it is what the user asked for.
 func Write(path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	target, err := resolve(path)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(target)
+	switch {
+	case err == nil && !info.Mode().IsRegular():
+		if info.IsDir() {
+			return fmt.Errorf("%s is a directory", path)
+		}
+		return writeInPlace(target, write)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	mode := 0o666 &^ umask
+	if info != nil {
+		mode = info.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -29,9 +70,12 @@ func Write(path string, write func(w io.Writer) error) error {
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
 		return err
+	}
+	if info != nil {
+		keepOwner(tmp, info)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
@@ -40,5 +84,62 @@ func Write(path string, write func(w io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return os.Rename(tmp.Name(), target)
+}
+
+// keepOwner gives f the owner and group of the file it replaces, when the
+// process may (root, or a group the user is in); otherwise the new file is
+// the writer's, as with any file it creates.
+func keepOwner(f *os.File, info fs.FileInfo) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return
+	}
+	if int(st.Uid) != os.Geteuid() || int(st.Gid) != os.Getegid() {
+		_ = f.Chown(int(st.Uid), int(st.Gid))
+	}
+}
+
+// resolve follows the symbolic links of path's last element, also a link
+// to a file not created yet, and returns the path of the file itself.
+func resolve(path string) (string, error) {
+	for range maxLinks {
+		info, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
+}
+
+// writeInPlace writes into a file that is not a regular file: a device, a
+// FIFO or a socket.
+func writeInPlace(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
