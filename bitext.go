@@ -3,7 +3,6 @@ package driftcheck
 import (
 	"fmt"
 	"io"
-	"os"
 	"sort"
 
 	"github.com/driftcheck/driftcheck/align"
@@ -11,6 +10,7 @@ import (
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/internal/inputfile"
 	"github.com/driftcheck/driftcheck/reader"
 )
 
@@ -32,7 +32,7 @@ func (c *Checker) LoadBitext(path string) (*bitext.File, error) {
 // its first bytes (or its name when they do not tell). An unreadable file
 // is an *InputError.
 func IsBitext(path string) (bool, error) {
-	f, err := os.Open(path)
+	f, err := inputfile.Open(path)
 	if err != nil {
 		return false, &InputError{path, err}
 	}

@@ -12,10 +12,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/internal/atomicfile"
+	"github.com/driftcheck/driftcheck/internal/inputfile"
 )
 
 // Version is the version of the baseline file format.
@@ -41,7 +41,7 @@ var ErrVersion = errors.New("unsupported baseline version")
 
 // Read reads a baseline file and returns the set of its fingerprints.
 func Read(path string) (map[string]bool, error) {
-	f, err := os.Open(path)
+	f, err := inputfile.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -50,6 +50,9 @@ func Read(path string) (map[string]bool, error) {
 	dec := json.NewDecoder(io.LimitReader(f, 256<<20))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("baseline %s: the file is empty", path)
+		}
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
 	if b.Version != Version {

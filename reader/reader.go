@@ -12,8 +12,6 @@ package reader
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -24,6 +22,7 @@ import (
 	"github.com/driftcheck/driftcheck/extract/htmltext"
 	"github.com/driftcheck/driftcheck/extract/msdoc"
 	"github.com/driftcheck/driftcheck/extract/pdftext"
+	"github.com/driftcheck/driftcheck/internal/inputfile"
 )
 
 // Options control reading.
@@ -134,30 +133,10 @@ func ReadFile(path string, opt Options) ([]extract.Paragraph, error) {
 }
 
 // Load reads a whole file, refusing files larger than extract.MaxFileBytes.
+// A FIFO or a device is read without waiting for a writer, and with a time
+// limit on each read (package inputfile), so no input can hang a run.
 func Load(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return nil, fmt.Errorf("is a directory")
-		}
-		if st.Size() > extract.MaxFileBytes {
-			// Refused unread; pipes and other files without a size are
-			// caught by the limited read below.
-			return nil, fmt.Errorf("%w (%d MiB; the limit is %d MiB)", extract.ErrTooLarge, st.Size()>>20, extract.MaxFileBytes>>20)
-		}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, extract.MaxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > extract.MaxFileBytes {
-		return nil, fmt.Errorf("%w (more than %d MiB)", extract.ErrTooLarge, extract.MaxFileBytes>>20)
-	}
-	return data, nil
+	return inputfile.ReadAll(path, extract.MaxFileBytes, extract.ErrTooLarge)
 }
 
 // Read returns the paragraphs of data, the content of the file name.

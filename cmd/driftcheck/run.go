@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -19,6 +21,7 @@ import (
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/internal/atomicfile"
+	"github.com/driftcheck/driftcheck/internal/inputfile"
 	"github.com/driftcheck/driftcheck/lexicon"
 	"github.com/driftcheck/driftcheck/reader"
 	"github.com/driftcheck/driftcheck/report"
@@ -120,6 +123,11 @@ func runApp(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if notFound {
 		return exitError
 	}
+	var sig *signalError
+	if errors.As(context.Cause(ctx), &sig) {
+		fmt.Fprintf(stderr, "driftcheck: %s\n", interruptedLine(sig, err))
+		return sig.code()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -132,6 +140,24 @@ func runApp(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	fmt.Fprintf(stderr, "driftcheck: %v\n", err)
 	return exitError
+}
+
+// interruptedLine is the one line said when a signal stopped a run: the
+// signal, and what the command said of its stopping ("rerun with the same
+// --out to finish").
+func interruptedLine(sig *signalError, err error) string {
+	var ce *codeError
+	if errors.As(err, &ce) {
+		err = ce.err
+	}
+	if err == nil || errors.Is(err, context.Canceled) {
+		return sig.Error()
+	}
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "interrupted"); ok {
+		return sig.Error() + rest
+	}
+	return sig.Error() + " (" + msg + ")"
 }
 
 var lexiconFlags = []cli.Flag{
@@ -251,20 +277,14 @@ func readLexicon(path string) (*lexicon.Lexicon, error) {
 
 // readLexiconTBX is readLexicon that also says whether the file was TBX.
 func readLexiconTBX(path string) (l *lexicon.Lexicon, tbx bool, err error) {
-	f, err := os.Open(path)
+	data, err := inputfile.ReadAll(path, maxLexiconBytes, extract.ErrTooLarge)
 	if err != nil {
-		return nil, false, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
+		return nil, false, &codeError{exitError, fileErr("lexicon", path, err)}
 	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, false, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
-	}
-	if tbx = lexicon.IsTBX(head[:n]); tbx {
-		l, err = lexicon.ReadTBX(f, path)
+	if tbx = lexicon.IsTBX(data[:min(len(data), 4096)]); tbx {
+		l, err = lexicon.ReadTBX(bytes.NewReader(data), path)
 	} else {
-		l, err = lexicon.Parse(f, path)
+		l, err = lexicon.Parse(bytes.NewReader(data), path)
 	}
 	if err != nil {
 		return nil, tbx, &codeError{exitError, err}
@@ -272,16 +292,29 @@ func readLexiconTBX(path string) (l *lexicon.Lexicon, tbx bool, err error) {
 	return l, tbx, nil
 }
 
+// maxLexiconBytes bounds a lexicon or glossary file (a whole term base of
+// the UN in six languages is some tens of MiB).
+const maxLexiconBytes = 256 << 20
+
+// fileErr names the file in an error about it once: the operating
+// system's errors name it already.
+func fileErr(what, path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s %w", what, err)
+	}
+	return fmt.Errorf("%s %s: %w", what, path, err)
+}
+
 func readGlossary(path, from, to string) (*lexicon.Lexicon, error) {
 	if from == "" || to == "" {
 		return nil, usageErr("lexicon import: a glossary needs both --from and --to")
 	}
-	f, err := os.Open(path)
+	data, err := inputfile.ReadAll(path, maxLexiconBytes, extract.ErrTooLarge)
 	if err != nil {
-		return nil, &codeError{exitError, fmt.Errorf("lexicon %v", err)}
+		return nil, &codeError{exitError, fileErr("lexicon", path, err)}
 	}
-	defer f.Close()
-	l, err := lexicon.ReadGlossary(f, path, from, to)
+	l, err := lexicon.ReadGlossary(bytes.NewReader(data), path, from, to)
 	if err != nil {
 		return nil, &codeError{exitError, err}
 	}
@@ -449,6 +482,9 @@ func runCheck(c *cli.Context) error {
 			return &codeError{exitError, err}
 		}
 		for _, a := range c.Args().Slice() {
+			if err := c.Context.Err(); err != nil {
+				return err
+			}
 			l, p := driftcheck.SplitLangArg(a)
 			d, err := chk.LoadFile(p, l)
 			if err != nil {
@@ -527,6 +563,9 @@ func useColor(mode string, tty bool) bool {
 // over --output when write succeeds, so a failed run never leaves a
 // half-written report.
 func writeOutput(c *cli.Context, write func(w io.Writer, tty bool) error) error {
+	if err := c.Context.Err(); err != nil {
+		return err // interrupted: no report, rather than one of what was done
+	}
 	out := c.String("output")
 	if out == "" {
 		tty := false

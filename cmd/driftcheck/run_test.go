@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unicode/utf16"
 )
 
@@ -367,5 +368,36 @@ func TestUsageErrorIsOneLine(t *testing.T) {
 	}
 	if d := editDistance("vote", "voted"); d != 1 {
 		t.Errorf("editDistance(vote, voted) = %d", d)
+	}
+}
+
+// TestFIFOInput: a FIFO nobody writes to, named as any input, is refused
+// with one line instead of hanging the run (issue 16, defect 9).
+func TestFIFOInput(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "in.en.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	for _, args := range [][]string{
+		{"segment", fifo},
+		{"check", "--voted", fifo, founding("RES.zh.txt")},
+		{"check", "--voted", founding("L36.en.txt"), "--lexicon", fifo, founding("RES.zh.txt")},
+		{"check", "--voted", founding("L36.en.txt"), "--baseline", fifo, founding("RES.zh.txt")},
+	} {
+		done := make(chan struct{})
+		var code int
+		var stderr string
+		go func() {
+			code, _, stderr = runCmd(t, args...)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(60 * time.Second): // a guard against a hang, not a timing
+			t.Fatalf("%q: hung on the FIFO", args)
+		}
+		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "in.en.txt") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and one line naming the FIFO", args, code, stderr)
+		}
 	}
 }

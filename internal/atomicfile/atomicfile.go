@@ -14,8 +14,23 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 )
+
+// temps are the temporary files being written, for RemoveTemps.
+var temps sync.Map
+
+// RemoveTemps removes the temporary files of the writes in progress: a
+// process that must end at once (on a signal) calls it so as to leave no
+// half-written file behind.
+func RemoveTemps() {
+	temps.Range(func(k, _ any) bool {
+		os.Remove(k.(string))
+		temps.Delete(k)
+		return true
+	})
+}
 
 // umask is the process's file mode creation mask, read once at start-up
 // (there is no way to read it without setting it).
@@ -60,6 +75,8 @@ func Write(path string, write func(w io.Writer) error) error {
 	if err != nil {
 		return err
 	}
+	temps.Store(tmp.Name(), true)
+	defer temps.Delete(tmp.Name())
 	defer os.Remove(tmp.Name()) // a no-op after the rename
 	bw := bufio.NewWriter(tmp)
 	if err := write(bw); err != nil {
