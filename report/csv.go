@@ -17,6 +17,10 @@ var CSVHeader = []string{
 	"final_page", "voted_page",
 }
 
+// InputErrorKind is the kind of the CSV row or line that names an input
+// that could not be read.
+const InputErrorKind = "input-unreadable"
+
 // CSV writes one row per finding, with a header row, for spreadsheets.
 func CSV(w io.Writer, in Input) error {
 	cw := csv.NewWriter(w)
@@ -42,6 +46,15 @@ func CSV(w io.Writer, in Input) error {
 			return err
 		}
 	}
+	// An input that could not be read is a row of its own, so that a
+	// spreadsheet of the results never passes for a clean run.
+	for _, e := range in.Errors {
+		row := make([]string, len(CSVHeader))
+		row[0], row[1], row[2], row[3] = "error", InputErrorKind, oneLine(e.Error)+" (not checked)", e.Path
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
 	cw.Flush()
 	return cw.Error()
 }
@@ -52,6 +65,9 @@ func CSV(w io.Writer, in Input) error {
 // is "path: page N, PARA: ..." or "path: PARA: ...".
 func Line(w io.Writer, in Input) error {
 	bw := &errWriter{w: w}
+	for _, e := range in.Errors {
+		fmt.Fprintf(bw, "%s: error %s: %s (not checked)\n", e.Path, InputErrorKind, oneLine(e.Error))
+	}
 	for _, f := range in.Findings {
 		l := f.Final
 		if l.Line == 0 && f.Voted.Line > 0 || l.Path == "" {

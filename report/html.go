@@ -226,7 +226,18 @@ func HTML(w io.Writer, in Input) error {
 	p("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	p("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	p("<title>driftcheck: %s — %d finding(s)</title>\n<style>%s</style>\n</head>\n<body>\n", e(filepath.Base(v.Voted.Path)), len(in.Findings), htmlCSS)
-	p("<header>\n<h1>driftcheck report</h1>\n<p>Voted text: <b>%s</b> [%s]%s</p>\n<ul class=\"finals\">\n", e(v.Voted.Path), e(v.Voted.Lang), symbolNote(v.Voted.Symbol))
+	p("<header>\n<h1>driftcheck report</h1>\n")
+	if len(in.Errors) > 0 {
+		p("<div class=\"not-checked\" role=\"alert\" id=\"not-checked\"><b>Not checked: %d input(s) could not be read</b><ul>\n", len(in.Errors))
+		for _, x := range in.Errors {
+			p("<li><b>%s</b>: %s</li>\n", e(x.Path), e(x.Error))
+		}
+		p("</ul></div>\n")
+	}
+	for _, m := range in.Warnings {
+		p("<p class=\"input-warning\" role=\"status\">Warning: %s</p>\n", e(m))
+	}
+	p("<p>Voted text: <b>%s</b> [%s]%s</p>\n<ul class=\"finals\">\n", e(v.Voted.Path), e(v.Voted.Lang), symbolNote(v.Voted.Symbol))
 	for _, f := range v.Finals {
 		p("<li>Final text: <b>%s</b> [%s]%s</li>\n", e(f.Path), e(f.Lang), symbolNote(f.Symbol))
 	}
@@ -433,6 +444,8 @@ body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto S
 h1 { font-size: 1.4rem; margin: 0 0 .3rem; } h2 { font-size: 1.15rem; margin-top: 1.6rem; }
 .path { color: #666; font-weight: normal; font-size: .85em; }
 .counts { font-weight: 600; }
+.not-checked { border: 2px solid var(--err); background: #fdecee; color: var(--err); padding: .4rem .8rem; margin: .5rem 0; }
+.input-warning { color: var(--warn); font-weight: 600; }
 fieldset { display: inline-block; border: 1px solid #ccc; margin: 0 .6rem .6rem 0; padding: .2rem .6rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ddd; padding: .35rem .5rem; vertical-align: top; text-align: start; }

@@ -40,6 +40,19 @@ type Input struct {
 	// ParaOrder lists the voted paragraph ids in document order; the text
 	// report of several finals groups findings by paragraph in this order.
 	ParaOrder []string
+	// Errors are the inputs that could not be read, and so were not
+	// checked: every report says so, so that a report read alone (an
+	// uploaded SARIF log, a saved page) never passes for a clean one.
+	Errors []InputError
+	// Warnings are said at the top of the report (a damaged PDF read
+	// anyway, a language the script contradicts).
+	Warnings []string
+}
+
+// InputError is an input that could not be read.
+type InputError struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
 }
 
 // Formats lists the report formats, for help and errors.
@@ -81,6 +94,9 @@ type jsonReport struct {
 	FailOn   string        `json:"fail_on"`
 	Summary  jsonSummary   `json:"summary"`
 	Findings []JSONFinding `json:"findings"`
+	// Errors lists the inputs that could not be read (never null).
+	Errors   []InputError `json:"errors"`
+	Warnings []string     `json:"warnings,omitempty"`
 }
 
 type jsonSummary struct {
@@ -214,6 +230,10 @@ func JSON(w io.Writer, in Input) error {
 	if r.Finals == nil {
 		r.Finals = []Doc{}
 	}
+	r.Errors, r.Warnings = in.Errors, in.Warnings
+	if r.Errors == nil {
+		r.Errors = []InputError{}
+	}
 	for s, n := range in.Hidden {
 		r.Summary.Hidden[s.String()] = n
 	}
@@ -258,6 +278,9 @@ type group struct {
 // block per paragraph with both texts shown once, the evidence marked
 // («…» without colour, coloured on a terminal), then a summary line.
 func Text(w io.Writer, in Input, opt Options) error {
+	if err := textProblems(w, in, opt); err != nil {
+		return err
+	}
 	if len(in.Finals) > 1 {
 		return textByParagraph(w, in, opt)
 	}
@@ -351,6 +374,32 @@ func writeTotals(bw *errWriter, in Input) {
 // textByParagraph writes the report of several finals: one block per voted
 // paragraph with the findings of every language under it, then a paragraph
 // × language matrix.
+// textProblems says at the top of a text report which inputs could not be
+// read, and the warnings about the others.
+func textProblems(w io.Writer, in Input, opt Options) error {
+	if len(in.Errors) == 0 && len(in.Warnings) == 0 {
+		return nil
+	}
+	bw := &errWriter{w: w}
+	head := func(s string) string {
+		if opt.Color {
+			return ansiRed + ansiBold + s + ansiReset
+		}
+		return s
+	}
+	if n := len(in.Errors); n > 0 {
+		fmt.Fprintf(bw, "%s\n", head(fmt.Sprintf("NOT CHECKED: %d input(s) could not be read", n)))
+		for _, e := range in.Errors {
+			fmt.Fprintf(bw, "  %s: %s\n", e.Path, oneLine(e.Error))
+		}
+	}
+	for _, m := range in.Warnings {
+		fmt.Fprintf(bw, "warning: %s\n", oneLine(m))
+	}
+	fmt.Fprintln(bw)
+	return bw.err
+}
+
 func textByParagraph(w io.Writer, in Input, opt Options) error {
 	bw := &errWriter{w: w}
 	c := func(code, s string) string {

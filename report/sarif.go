@@ -16,9 +16,29 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation says whether the run read every input; an input that
+// could not be read is a tool execution notification.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string                `json:"level"`
+	Message   sarifMessage          `json:"message"`
+	Locations []sarifNoticeLocation `json:"locations,omitempty"`
+}
+
+type sarifNoticeLocation struct {
+	PhysicalLocation struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	} `json:"physicalLocation"`
 }
 
 type sarifTool struct {
@@ -115,6 +135,18 @@ func SARIF(w io.Writer, in Input) error {
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
 	}
+	inv := sarifInvocation{ExecutionSuccessful: len(in.Errors) == 0}
+	for _, e := range in.Errors {
+		n := sarifNotification{Level: "error", Message: sarifMessage{e.Path + ": " + e.Error + " (not checked)"}}
+		var l sarifNoticeLocation
+		l.PhysicalLocation.ArtifactLocation.URI = filepath.ToSlash(e.Path)
+		n.Locations = []sarifNoticeLocation{l}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	for _, m := range in.Warnings {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "warning", Message: sarifMessage{m}})
+	}
+	run.Invocations = []sarifInvocation{inv}
 	index := map[string]int{}
 	for i, k := range drift.Kinds {
 		r := sarifRule{ID: k.Kind, Name: k.Kind, ShortDescription: sarifMessage{k.Kind}, FullDescription: sarifMessage{k.Doc}}

@@ -284,3 +284,63 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("bad baseline: exit %d, stderr %q; want 2 naming the file", code, stderr)
 	}
 }
+
+// TestReportsSayWhatWasNotChecked: when a final cannot be read, every
+// report format says so, not only stderr and the exit status: a SARIF log
+// uploaded by CI or a saved page must not pass for a clean run (issue 16,
+// defect 11).
+func TestReportsSayWhatWasNotChecked(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "EMPTY.fr.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := func(format string) string {
+		t.Helper()
+		code, stdout, stderr := runCmd(t, "check", "-f", format, "--voted", founding("L36.en.txt"), founding("RES.zh.txt"), empty)
+		if code != 2 || !strings.Contains(stderr, "EMPTY.fr.txt") {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 naming the file", format, code, stderr)
+		}
+		return stdout
+	}
+	var j struct {
+		Errors []struct{ Path, Error string }
+	}
+	if err := json.Unmarshal([]byte(check("json")), &j); err != nil || len(j.Errors) != 1 || j.Errors[0].Path != empty || j.Errors[0].Error == "" {
+		t.Errorf("json errors: %+v (%v)", j.Errors, err)
+	}
+	var s struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful        bool
+				ToolExecutionNotifications []struct {
+					Level   string
+					Message struct{ Text string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(check("sarif")), &s); err != nil || len(s.Runs) != 1 || len(s.Runs[0].Invocations) != 1 {
+		t.Fatalf("sarif: %v %+v", err, s)
+	}
+	inv := s.Runs[0].Invocations[0]
+	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 || inv.ToolExecutionNotifications[0].Level != "error" || !strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "EMPTY.fr.txt") {
+		t.Errorf("sarif invocation: %+v", inv)
+	}
+	if text := check("text"); !strings.HasPrefix(text, "NOT CHECKED: 1 input(s) could not be read\n  "+empty+": ") {
+		t.Errorf("text report does not start with what was not checked:\n%.300s", text)
+	}
+	if html := check("html"); !strings.Contains(html, `id="not-checked"`) || !strings.Contains(html, "EMPTY.fr.txt") {
+		t.Error("html report does not say what was not checked")
+	}
+	if csv := check("csv"); !strings.Contains(csv, "error,input-unreadable,") {
+		t.Errorf("csv: no row for the unread input:\n%s", csv)
+	}
+	if line := check("line"); !strings.HasPrefix(line, empty+": error input-unreadable: ") {
+		t.Errorf("line: %.200q", line)
+	}
+	// A clean run says it read everything.
+	_, stdout, _ := runCmd(t, "check", "-f", "sarif", "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
+	if !strings.Contains(stdout, `"executionSuccessful": true`) {
+		t.Error("sarif of a run that read every input is not executionSuccessful")
+	}
+}

@@ -445,11 +445,17 @@ func runCheck(c *cli.Context) error {
 	stderr := c.App.ErrWriter
 
 	var (
-		res         *driftcheck.Result
-		voted       *document.Document
-		finals      []*document.Document
-		inputErrors int
+		res      *driftcheck.Result
+		voted    *document.Document
+		finals   []*document.Document
+		unread   []report.InputError
+		warnings []string
 	)
+	warn := chk.Warn
+	chk.Warn = func(msg string) {
+		warn(msg)
+		warnings = append(warnings, msg)
+	}
 	if bitextMode {
 		// Translation memories and bilingual files: each unit is a pair
 		// already aligned, source against target.
@@ -459,7 +465,7 @@ func runCheck(c *cli.Context) error {
 			f, err := chk.LoadBitext(p)
 			if err != nil {
 				fmt.Fprintf(stderr, "driftcheck: %v\n", err)
-				inputErrors++
+				unread = append(unread, unreadable(p, err))
 				continue
 			}
 			r := chk.CheckBitext(f, p)
@@ -489,12 +495,12 @@ func runCheck(c *cli.Context) error {
 			d, err := chk.LoadFile(p, l)
 			if err != nil {
 				fmt.Fprintf(stderr, "driftcheck: %v\n", err)
-				inputErrors++
+				unread = append(unread, unreadable(p, err))
 				continue
 			}
 			finals = append(finals, d)
 		}
-		if len(finals) == 0 && inputErrors > 0 {
+		if len(finals) == 0 && len(unread) > 0 {
 			// Nothing could be checked: no report, which would read as
 			// "0 findings" (the errors are on stderr).
 			return &codeError{exitError, nil}
@@ -505,6 +511,7 @@ func runCheck(c *cli.Context) error {
 	in := report.Input{
 		Voted: report.Doc{Path: voted.Path, Lang: voted.Lang, Symbol: voted.Symbol},
 		Level: level, FailOn: failOn, Hidden: map[drift.Severity]int{},
+		Errors: unread, Warnings: warnings,
 	}
 	for _, f := range finals {
 		in.Finals = append(in.Finals, report.Doc{Path: f.Path, Lang: f.Lang, Symbol: f.Symbol})
@@ -538,12 +545,22 @@ func runCheck(c *cli.Context) error {
 		}
 	}
 	switch {
-	case inputErrors > 0:
+	case len(unread) > 0:
 		return &codeError{exitError, nil}
 	case report.Failed(all, failOn):
 		return &codeError{exitFindings, nil}
 	}
 	return nil
+}
+
+// unreadable is the report's record of an input that could not be read:
+// its path, and the error without the path.
+func unreadable(path string, err error) report.InputError {
+	var ie *driftcheck.InputError
+	if errors.As(err, &ie) {
+		err = ie.Err
+	}
+	return report.InputError{Path: path, Error: err.Error()}
 }
 
 func useColor(mode string, tty bool) bool {
