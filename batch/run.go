@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -43,6 +45,17 @@ type Options struct {
 	// Progress, if set, is called after each group with the number done in
 	// this run.
 	Progress func(done int)
+	// Child, if set, returns the command of a child process that checks
+	// one group (a driftcheck that runs ServeGroup). The groups that were
+	// being checked when an earlier run died are checked again one at a
+	// time in such processes, so that a file that crashes driftcheck (out
+	// of memory, a fatal error) is an error of that file and the run goes
+	// on. Without Child they are checked again one at a time in this
+	// process: a file that crashes it again is found by the next run.
+	Child func(ctx context.Context) *exec.Cmd
+	// Version identifies the driftcheck that checks, recorded with the
+	// settings of the run (default: BuildVersion).
+	Version string
 }
 
 // ResultFile describes one file of a group in a result.
@@ -166,13 +179,36 @@ func writeAtomic(path string, data []byte) error {
 	})
 }
 
-// Run checks every group of src that belongs to the shard and is not done
-// yet, and returns the summary of all the groups of the shard in Out
-// (including those done by earlier runs). Results are written as JSON lines
-// to part files of Out, each written whole or not at all; a rerun with the
-// same Out and shard skips the groups already written.
-func Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
-	start := time.Now()
+// Errors of Run.
+var (
+	// ErrLocked is wrapped by the error of a run on an output directory
+	// that another run is writing.
+	ErrLocked = errors.New("another batch run is writing this directory")
+	// ErrInterrupted is wrapped by the error of a run stopped before it
+	// finished (see InterruptedError); rerun it to complete.
+	ErrInterrupted = errors.New("interrupted: rerun with the same --out to finish")
+)
+
+// InterruptedError is the error of a run whose context was cancelled
+// before it finished. The groups checked until then are in the part files
+// (Kept of them in this run): a rerun with the same output directory
+// checks only the others.
+type InterruptedError struct {
+	Kept  int
+	Cause error // context.Cause of the run's context
+}
+
+func (e *InterruptedError) Error() string {
+	return fmt.Sprintf("interrupted (%v): the %d groups checked in this run are kept; rerun with the same --out to finish", e.Cause, e.Kept)
+}
+
+// Is makes an InterruptedError match ErrInterrupted.
+func (e *InterruptedError) Is(target error) bool { return target == ErrInterrupted }
+
+// Unwrap returns the cause (context.Canceled, or a signal's).
+func (e *InterruptedError) Unwrap() error { return e.Cause }
+
+func (opt *Options) defaults() {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.NumCPU()
 	}
@@ -185,19 +221,125 @@ func Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
 	if opt.Level == 0 {
 		opt.Level = drift.Warning
 	}
+	if opt.Shards < 1 {
+		opt.Shards, opt.Shard = 1, 0
+	}
+	if opt.Version == "" {
+		opt.Version = BuildVersion()
+	}
+}
+
+func (opt *Options) settings() Settings {
+	return Settings{Shard: opt.Shard, Shards: opt.Shards, Level: opt.Level.String(), VotedLang: opt.VotedLang,
+		Lexicon: LexiconHash(opt.Checker.Lexicon), Version: opt.Version}
+}
+
+// Run checks every group of src that belongs to the shard and is not done
+// yet, and returns the summary of all the groups of the shard in Out
+// (including those done by earlier runs). Results are written as JSON lines
+// to part files of Out, each written whole or not at all; a rerun with the
+// same Out and shard skips the groups already written.
+//
+// Out belongs to one run at a time (a second one is refused with
+// ErrLocked) and to one shard of one set of settings: they are recorded
+// when the first run starts, and a resume with others is refused with
+// ErrSettings. A run that finishes writes the completion record that Merge
+// requires. The groups that were being checked when an earlier run died
+// are checked first, alone (see Options.Child), so that a file that kills
+// driftcheck ends as an error of that file, not as a run that dies at the
+// same place on every resume.
+func Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
+	start := time.Now()
+	opt.defaults()
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, err
 	}
-	// Leftovers of a killed run.
-	if olds, _ := filepath.Glob(filepath.Join(opt.Out, ".part-*.tmp")); len(olds) > 0 {
+	lock, err := lockDir(opt.Out, true)
+	if errors.Is(err, ErrLocked) {
+		return nil, fmt.Errorf("%s: %w (it holds %s): wait for it to finish or use another --out", opt.Out, ErrLocked, filepath.Join(opt.Out, lockFile))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if lock != nil {
+		defer lock.Close()
+	}
+	settings := opt.settings()
+	if err := checkSettings(opt.Out, settings); err != nil {
+		return nil, err
+	}
+	// Unfinished from here on, until the end.
+	if err := os.Remove(filepath.Join(opt.Out, completionFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	// Leftovers of a killed run (the directory is this run's alone).
+	if olds, _ := filepath.Glob(filepath.Join(opt.Out, ".*.tmp")); len(olds) > 0 {
 		for _, o := range olds {
 			os.Remove(o)
 		}
 	}
 	prefix := partPrefix(opt.Shard, opt.Shards)
-	all, err := Parts(opt.Out)
+	mine, seq, err := shardParts(opt.Out, prefix)
 	if err != nil {
 		return nil, err
+	}
+	done := map[string]bool{}
+	if err := eachResult(mine, func(_ []byte, r *Result) error {
+		done[r.Symbol] = true
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	suspects, err := loadJournal(filepath.Join(opt.Out, journalFile), done)
+	if err != nil {
+		return nil, err
+	}
+	j, err := openJournal(filepath.Join(opt.Out, journalFile), suspects)
+	if err != nil {
+		return nil, err
+	}
+	// The dictionary and the matcher are shared by the workers: prepare
+	// every language before they start.
+	opt.Checker.Matcher.Prepare("ar", "zh", "en", "fr", "ru", "es")
+
+	w := &partWriter{dir: opt.Out, prefix: prefix, seq: seq, chunk: opt.ChunkSize, j: j, progress: opt.Progress}
+	err = retryPhase(ctx, &opt, suspects, j, w, done)
+	if err == nil {
+		err = parallelPhase(ctx, src, &opt, j, w, done)
+	}
+	if ctx.Err() != nil && (err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		// Interrupted: keep what is checked; what is not is redone.
+		err = w.flush()
+		if cerr := j.close(false); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+		return nil, &InterruptedError{Kept: w.total, Cause: context.Cause(ctx)}
+	}
+	if err != nil {
+		j.close(false)
+		return nil, err
+	}
+	if err := w.flush(); err != nil {
+		j.close(false)
+		return nil, err
+	}
+	sum, err := finish(&opt, settings, prefix, start)
+	if err != nil {
+		j.close(false)
+		return nil, err
+	}
+	return sum, j.close(true)
+}
+
+// shardParts returns the part files of the shard with prefix in dir and
+// the sequence number of the next one.
+func shardParts(dir, prefix string) ([]string, int, error) {
+	all, err := Parts(dir)
+	if err != nil {
+		return nil, 0, err
 	}
 	var mine []string
 	seq := 0
@@ -210,21 +352,160 @@ func Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
 			}
 		}
 	}
-	done := map[string]bool{}
-	if err := eachResult(mine, func(_ []byte, r *Result) error {
-		done[r.Symbol] = true
-		return nil
-	}); err != nil {
+	return mine, seq, nil
+}
+
+// finish writes the summary of every group of the shard, then the
+// completion record.
+func finish(opt *Options, settings Settings, prefix string, start time.Time) (*Summary, error) {
+	ps, _, err := shardParts(opt.Out, prefix)
+	if err != nil {
 		return nil, err
 	}
-	// The dictionary and the matcher are shared by the workers: prepare
-	// every language before they start.
-	opt.Checker.Matcher.Prepare("ar", "zh", "en", "fr", "ru", "es")
+	sum := newSummary()
+	if err := eachResult(ps, func(_ []byte, r *Result) error { sum.add(r); return nil }); err != nil {
+		return nil, err
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	sum.Shard = fmt.Sprintf("%d/%d", opt.Shard, opt.Shards)
+	name := "summary-" + strings.TrimSuffix(strings.TrimPrefix(prefix, "part-"), "-") + ".json"
+	if err := writeJSON(filepath.Join(opt.Out, name), sum); err != nil {
+		return nil, err
+	}
+	rec := Completion{Settings: settings, Groups: sum.Groups, Files: sum.Files}
+	if err := writeJSON(filepath.Join(opt.Out, completionFile), rec); err != nil {
+		return nil, err
+	}
+	return sum, nil
+}
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+// partWriter collects result lines into part files of chunk lines.
+type partWriter struct {
+	dir, prefix string
+	seq, chunk  int
+	j           *journal
+	progress    func(done int)
+	buf         bytes.Buffer
+	n, total    int // lines in buf; results in this run
+}
+
+// add appends a result; a full chunk is written out.
+func (w *partWriter) add(r *Result) error {
+	b, err := json.Marshal(r)
+	if err != nil {
+		b, _ = json.Marshal(Result{Symbol: r.Symbol, Findings: []report.JSONFinding{}, Errors: []FileError{{Error: err.Error()}}})
+	}
+	w.buf.Write(b)
+	w.buf.WriteByte('\n')
+	w.n++
+	w.total++
+	if w.progress != nil {
+		w.progress(w.total)
+	}
+	if w.n >= w.chunk {
+		return w.flush()
+	}
+	return nil
+}
+
+// flush writes the lines collected as a part file, then drops what the
+// journal holds for them.
+func (w *partWriter) flush() error {
+	if w.n > 0 {
+		name := filepath.Join(w.dir, fmt.Sprintf("%s%06d.jsonl", w.prefix, w.seq))
+		if err := writeAtomic(name, w.buf.Bytes()); err != nil {
+			return err
+		}
+		w.seq++
+		w.buf.Reset()
+		w.n = 0
+	}
+	return w.j.compact()
+}
+
+// retryPhase checks the groups found in flight, one at a time, and writes
+// their results out before anything else is checked.
+func retryPhase(ctx context.Context, opt *Options, suspects []*suspect, j *journal, w *partWriter, done map[string]bool) error {
+	if len(suspects) == 0 {
+		return nil
+	}
+	for _, s := range suspects {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		r, err := retry(ctx, opt, s, j)
+		if err != nil {
+			return err
+		}
+		j.add(entry{Done: s.g.Symbol})
+		s.done = true
+		done[s.g.Symbol] = true
+		if err := w.add(r); err != nil {
+			return err
+		}
+	}
+	return w.flush()
+}
+
+// retry checks a group found in flight alone, leaving out what is known to
+// crash; in a child process, each crash of the child leaves out one more
+// file, until the group is checked.
+func retry(ctx context.Context, opt *Options, s *suspect, j *journal) (*Result, error) {
+	for s.checkCrashed == "" {
+		j.add(entry{Retry: s.g.Symbol, Child: opt.Child != nil})
+		if opt.Child == nil {
+			return checkGroup(opt.Checker, s.g, opt.VotedLang, opt.Level, s.crashed, func(path string) {
+				if path == "" {
+					j.add(entry{Check: s.g.Symbol})
+				} else {
+					j.add(entry{Read: s.g.Symbol, Path: path})
+				}
+			}), nil
+		}
+		r, c, err := runChild(ctx, opt, s, j)
+		if err != nil {
+			return nil, err
+		}
+		if c == nil {
+			return r, nil
+		}
+		if c.step == "" {
+			s.checkCrashed = fmt.Sprintf("checking this group crashed driftcheck (%s): not checked", c.how)
+		} else {
+			s.crashed = append(s.crashed, FileError{Path: c.step, Error: fmt.Sprintf("reading this file crashed driftcheck (%s): left out of the check", c.how)})
+		}
+		j.add(entry{Crash: s.g.Symbol, Path: c.step, Error: s.lastError()})
+	}
+	return crashResult(s.g, opt.VotedLang, s.crashed, s.checkCrashed), nil
+}
+
+// lastError is the message of the last thing blamed on s.
+func (s *suspect) lastError() string {
+	if s.checkCrashed != "" {
+		return s.checkCrashed
+	}
+	return s.crashed[len(s.crashed)-1].Error
+}
+
+// crashResult is the result of a group whose check crashed driftcheck: its
+// files, and the crashes as errors.
+func crashResult(g *Group, votedLang string, crashed []FileError, checkCrashed string) *Result {
+	r := &Result{Symbol: g.Symbol, Findings: []report.JSONFinding{}}
+	vi := votedIndex(g, votedLang)
+	for i, f := range g.Files {
+		r.Files = append(r.Files, ResultFile{Path: f.Path, Lang: f.Lang, Role: roleOf(i, vi)})
+	}
+	r.Errors = append(append(r.Errors, crashed...), FileError{Error: checkCrashed})
+	return r
+}
+
+// parallelPhase checks the groups of src that are not done with a pool of
+// workers.
+func parallelPhase(ctx context.Context, src Source, opt *Options, j *journal, w *partWriter, done map[string]bool) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	groups := make(chan *Group, opt.Jobs*2)
-	lines := make(chan []byte, opt.Jobs*2)
+	results := make(chan *Result, opt.Jobs*2)
 	var readErr error
 	go func() {
 		defer close(groups)
@@ -235,13 +516,10 @@ func Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
 			}
 			if err != nil {
 				readErr = err
-				cancel()
+				cancel(err)
 				return
 			}
-			if opt.Shards > 1 && Shard(g.Symbol, opt.Shards) != opt.Shard {
-				continue
-			}
-			if done[g.Symbol] {
+			if opt.Shards > 1 && Shard(g.Symbol, opt.Shards) != opt.Shard || done[g.Symbol] {
 				continue
 			}
 			select {
@@ -252,120 +530,110 @@ func Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
 		}
 	}()
 	var wg sync.WaitGroup
-	for w := 0; w < opt.Jobs; w++ {
+	for range opt.Jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for g := range groups {
-				r := CheckGroup(opt.Checker, g, opt.VotedLang, opt.Level)
-				b, err := json.Marshal(r)
-				if err != nil {
-					b, _ = json.Marshal(Result{Symbol: g.Symbol, Errors: []FileError{{Error: err.Error()}}})
-				}
+			for ctx.Err() == nil {
+				var g *Group
 				select {
-				case lines <- b:
+				case g = <-groups:
 				case <-ctx.Done():
 					return
 				}
+				if g == nil {
+					return
+				}
+				j.start(g)
+				r := checkGroup(opt.Checker, g, opt.VotedLang, opt.Level, nil, nil)
+				j.end(g.Symbol)
+				// Always delivered: the writer reads until the end.
+				results <- r
 			}
 		}()
 	}
 	go func() {
 		wg.Wait()
-		close(lines)
+		close(results)
 	}()
-
-	var buf bytes.Buffer
-	n, ndone := 0, 0
 	var writeErr error
-	flush := func() {
-		if n == 0 || writeErr != nil {
-			return
+	for r := range results {
+		if writeErr != nil {
+			continue
 		}
-		name := filepath.Join(opt.Out, fmt.Sprintf("%s%06d.jsonl", prefix, seq))
-		if err := writeAtomic(name, buf.Bytes()); err != nil {
-			writeErr = err
-			cancel()
-			return
-		}
-		seq++
-		buf.Reset()
-		n = 0
-	}
-	for b := range lines {
-		buf.Write(b)
-		buf.WriteByte('\n')
-		n++
-		ndone++
-		if opt.Progress != nil {
-			opt.Progress(ndone)
-		}
-		if n >= opt.ChunkSize {
-			flush()
+		if writeErr = w.add(r); writeErr != nil {
+			cancel(writeErr)
 		}
 	}
-	if ctx.Err() != nil && readErr == nil && writeErr == nil {
-		// Interrupted: what was not flushed is redone by the next run.
-		return nil, ctx.Err()
+	switch {
+	case writeErr != nil:
+		return writeErr
+	case readErr != nil:
+		return readErr
 	}
-	flush()
-	if readErr != nil {
-		return nil, readErr
-	}
-	if writeErr != nil {
-		return nil, writeErr
-	}
-	// The summary covers every group of the shard written so far.
-	parts, err := Parts(opt.Out)
-	if err != nil {
-		return nil, err
-	}
-	sum := newSummary()
-	var ps []string
-	for _, p := range parts {
-		if strings.HasPrefix(filepath.Base(p), prefix) {
-			ps = append(ps, p)
+	return ctx.Err()
+}
+
+// votedIndex returns the index of the voted file of g: the file with role
+// voted, else the first in votedLang not marked final; -1 for none.
+func votedIndex(g *Group, votedLang string) int {
+	for i, f := range g.Files {
+		if f.Role == "voted" {
+			return i
 		}
 	}
-	if err := eachResult(ps, func(_ []byte, r *Result) error { sum.add(r); return nil }); err != nil {
-		return nil, err
+	for i, f := range g.Files {
+		if f.Lang == votedLang && f.Role != "final" {
+			return i
+		}
 	}
-	sum.Seconds = time.Since(start).Seconds()
-	sum.Shard = fmt.Sprintf("%d/%d", opt.Shard, max(opt.Shards, 1))
-	data, _ := json.MarshalIndent(sum, "", "  ")
-	if err := writeAtomic(filepath.Join(opt.Out, "summary-"+strings.TrimSuffix(strings.TrimPrefix(prefix, "part-"), "-")+".json"), append(data, '\n')); err != nil {
-		return nil, err
+	return -1
+}
+
+func roleOf(i, vi int) string {
+	if i == vi {
+		return "voted"
 	}
-	return sum, nil
+	return "final"
 }
 
 // CheckGroup checks one group: the voted file (role voted, else the file in
 // votedLang) against every other file. A file that cannot be read is
 // recorded as an error and the rest of the group is still checked.
 func CheckGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift.Severity) *Result {
+	return checkGroup(chk, g, votedLang, level, nil, nil)
+}
+
+// testHookStep, when set (by tests), is called at each step of
+// checkGroup, where a reader or the check would run: with each file's path
+// (as listed) before it is read, with "" before the check.
+var testHookStep func(symbol, path string)
+
+// checkGroup is CheckGroup leaving out the files of skip (recorded with
+// their errors), calling track (if set) with each file's path before it is
+// read and with "" before the files read are checked.
+func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift.Severity, skip []FileError, track func(path string)) *Result {
 	r := &Result{Symbol: g.Symbol, Findings: []report.JSONFinding{}}
+	vi := votedIndex(g, votedLang)
+	if g.Error != "" {
+		return crashResult(g, votedLang, nil, g.Error)
+	}
+	step := func(path string) {
+		if track != nil {
+			track(path)
+		}
+	}
 	var voted *document.Document
 	var finals []*document.Document
-	vi := -1
 	for i, f := range g.Files {
-		if f.Role == "voted" {
-			vi = i
+		role := roleOf(i, vi)
+		if e, ok := skipped(skip, f.Path); ok {
+			r.Files = append(r.Files, ResultFile{Path: f.Path, Lang: f.Lang, Role: role})
+			r.Errors = append(r.Errors, e)
+			continue
 		}
-	}
-	if vi < 0 {
-		for i, f := range g.Files {
-			if f.Lang == votedLang && f.Role != "final" {
-				vi = i
-				break
-			}
-		}
-	}
-	for i, f := range g.Files {
-		role := "final"
-		if i == vi {
-			role = "voted"
-		}
-		d, err := chk.LoadFile(f.Abs, f.Lang)
+		step(f.Path)
+		d, err := loadFile(chk, g.Symbol, f)
 		lang := f.Lang
 		if d != nil {
 			lang = d.Lang
@@ -394,64 +662,54 @@ func CheckGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 	if len(finals) == 0 {
 		return r
 	}
-	var fs []drift.Finding
-	for _, f := range chk.Check(voted, finals...).Findings() {
-		if f.Severity >= level {
-			fs = append(fs, f)
-		}
+	step("")
+	found, err := check(chk, g.Symbol, voted, finals, level)
+	if err != nil {
+		r.Errors = append(r.Errors, FileError{Error: err.Error()})
+		return r
 	}
-	r.Findings = report.JSONFindings(fs)
+	r.Findings = report.JSONFindings(found)
 	return r
 }
 
-// Merge combines the part files and summaries of several output
-// directories (the shards of one run) into one results file and returns
-// the total summary. It streams: only the symbols are held, to refuse a
-// symbol found twice.
-func Merge(out string, dirs []string) (*Summary, error) {
-	sum := newSummary()
-	seen := map[string]string{}
-	err := atomicfile.Write(out, func(w io.Writer) error {
-		for _, d := range dirs {
-			parts, err := Parts(d)
-			if err != nil {
-				return err
-			}
-			if len(parts) == 0 {
-				return fmt.Errorf("%s: no part files", d)
-			}
-			err = eachResult(parts, func(line []byte, r *Result) error {
-				if prev, ok := seen[r.Symbol]; ok {
-					return fmt.Errorf("symbol %s in both %s and %s", r.Symbol, prev, d)
-				}
-				seen[r.Symbol] = d
-				sum.add(r)
-				if _, err := w.Write(line); err != nil {
-					return err
-				}
-				_, err := w.Write([]byte{'\n'})
-				return err
-			})
-			if err != nil {
-				return err
-			}
-			sums, _ := filepath.Glob(filepath.Join(d, "summary-*.json"))
-			for _, s := range sums {
-				var x Summary
-				if b, err := os.ReadFile(s); err == nil && json.Unmarshal(b, &x) == nil {
-					sum.Seconds += x.Seconds
-				}
-			}
+func skipped(skip []FileError, path string) (FileError, bool) {
+	for _, e := range skip {
+		if e.Path == path {
+			return e, true
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	sum.Shard = fmt.Sprintf("merged %d", len(dirs))
-	return sum, nil
+	return FileError{}, false
 }
 
-// ErrInterrupted is returned by the command when a run was stopped before
-// it finished; rerun it to complete.
-var ErrInterrupted = errors.New("interrupted: rerun with the same --out to finish")
+// loadFile reads one file of a group; a panic of a reader is that file's
+// error.
+func loadFile(chk *driftcheck.Checker, symbol string, f File) (d *document.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			d, err = nil, fmt.Errorf("%s: driftcheck crashed reading it: panic: %v", f.Abs, p)
+		}
+	}()
+	if testHookStep != nil {
+		testHookStep(symbol, f.Path)
+	}
+	return chk.LoadFile(f.Abs, f.Lang)
+}
+
+// check checks the finals of a group against its voted text and keeps the
+// findings of at least level; a panic is the group's error.
+func check(chk *driftcheck.Checker, symbol string, voted *document.Document, finals []*document.Document, level drift.Severity) (found []drift.Finding, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			found, err = nil, fmt.Errorf("driftcheck crashed checking this group: panic: %v", p)
+		}
+	}()
+	if testHookStep != nil {
+		testHookStep(symbol, "")
+	}
+	for _, f := range chk.Check(voted, finals...).Findings() {
+		if f.Severity >= level {
+			found = append(found, f)
+		}
+	}
+	return found, nil
+}

@@ -24,7 +24,7 @@ import (
 
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/internal/langcode"
 	"github.com/driftcheck/driftcheck/reader"
 	"github.com/driftcheck/driftcheck/segment"
 )
@@ -44,6 +44,10 @@ type File struct {
 type Group struct {
 	Symbol string
 	Files  []File
+	// Error is a problem of the group found by its source (two files with
+	// role voted): the group is not checked and Error is its result's
+	// error.
+	Error string
 }
 
 // Source yields groups, one symbol each, in a stable order; Next returns
@@ -51,6 +55,12 @@ type Group struct {
 type Source interface {
 	Next() (*Group, error)
 	Close() error
+}
+
+// Skipper is implemented by a source that leaves some files out (the tree
+// of OpenDir); Skipped lists them.
+type Skipper interface {
+	Skipped() []string
 }
 
 // Shard returns the shard (0…n-1) of a symbol: FNV-1a of the symbol, modulo
@@ -73,85 +83,129 @@ type manifest struct {
 	path    string
 	dir     string
 	f       *os.File
+	langs   []string                  // language codes accepted besides the official ones
 	next    func() (File, int, error) // a row and its line number
 	pending *File
 	closed  map[string]int // symbols already yielded → their line
 	line    int
 }
 
+// utf8BOM is the byte-order mark Excel writes at the start of "CSV UTF-8".
+const utf8BOM = "\uFEFF"
+
 // OpenManifest opens a manifest: CSV (.csv), TSV (.tsv, .txt) or JSON
 // lines (.jsonl, .ndjson), with the fields symbol, role (voted or final),
-// lang and path; a header row names the columns of CSV and TSV. Paths are
-// relative to the manifest's directory. Rows of one symbol must be
-// consecutive (the manifest is streamed, never held in memory).
-func OpenManifest(path string) (Source, error) {
+// lang and path; a header row names the columns of CSV and TSV. A UTF-8
+// byte-order mark is skipped. Paths are relative to the manifest's
+// directory. Rows of one symbol must be consecutive (the manifest is
+// streamed, never held in memory). A lang must be an official language of
+// the United Nations or one of langs (those of a user's lexicon).
+func OpenManifest(path string, langs ...string) (Source, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	m := &manifest{path: path, dir: filepath.Dir(path), f: f, closed: map[string]int{}}
+	br := bufio.NewReader(f)
+	if head, _ := br.Peek(len(utf8BOM)); string(head) == utf8BOM {
+		br.Discard(len(utf8BOM))
+	}
+	m := &manifest{path: path, dir: filepath.Dir(path), f: f, langs: langs, closed: map[string]int{}}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson", ".json":
-		dec := json.NewDecoder(bufio.NewReader(f))
-		line := 0
-		m.next = func() (File, int, error) {
-			var r File
-			line++
-			if err := dec.Decode(&r); err != nil {
-				if err == io.EOF {
-					return r, line, io.EOF
-				}
-				return r, line, fmt.Errorf("manifest %s: record %d: %w", path, line, err)
-			}
-			return r, line, nil
-		}
+		m.next = jsonRows(br, path)
 	default:
-		r := csv.NewReader(bufio.NewReader(f))
-		if ext := strings.ToLower(filepath.Ext(path)); ext == ".tsv" || ext == ".txt" || ext == ".tab" {
-			r.Comma = '\t'
-		}
-		r.FieldsPerRecord = -1
-		r.Comment = '#'
-		head, err := r.Read()
+		next, err := csvRows(br, path)
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("manifest %s: no header row: %w", path, err)
+			return nil, err
 		}
-		col := map[string]int{}
-		for i, h := range head {
-			col[strings.ToLower(strings.TrimSpace(h))] = i
-		}
-		for _, need := range []string{"symbol", "path"} {
-			if _, ok := col[need]; !ok {
-				f.Close()
-				return nil, fmt.Errorf("manifest %s: header lacks the %q column (want symbol, role, lang, path)", path, need)
-			}
-		}
-		get := func(rec []string, name string) string {
-			if i, ok := col[name]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		m.next = func() (File, int, error) {
-			rec, err := r.Read()
-			line, _ := r.FieldPos(0)
-			if err != nil {
-				if err == io.EOF {
-					return File{}, line, io.EOF
-				}
-				return File{}, line, fmt.Errorf("manifest %s: %w", path, err)
-			}
-			return File{Symbol: get(rec, "symbol"), Role: get(rec, "role"), Lang: get(rec, "lang"), Path: get(rec, "path")}, line, nil
-		}
+		m.next = next
 	}
 	return m, nil
+}
+
+// jsonRows reads the records of a JSON lines manifest.
+func jsonRows(r io.Reader, path string) func() (File, int, error) {
+	dec := json.NewDecoder(r)
+	line := 0
+	return func() (File, int, error) {
+		var rec File
+		line++
+		if err := dec.Decode(&rec); err != nil {
+			if err == io.EOF {
+				return rec, line, io.EOF
+			}
+			return rec, line, fmt.Errorf("manifest %s: record %d: %w", path, line, err)
+		}
+		return rec, line, nil
+	}
+}
+
+// csvRows reads the header of a CSV or TSV manifest and returns the reader
+// of its rows.
+func csvRows(br io.Reader, path string) (func() (File, int, error), error) {
+	r := csv.NewReader(br)
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".tsv" || ext == ".txt" || ext == ".tab" {
+		r.Comma = '\t'
+	}
+	r.FieldsPerRecord = -1
+	r.Comment = '#'
+	head, err := r.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("manifest %s: empty: no header row (want symbol, role, lang, path)", path)
+	}
+	if err != nil {
+		return nil, csvError(path, err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.ToLower(strings.TrimSpace(h))] = i
+	}
+	for _, need := range []string{"symbol", "path"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("manifest %s: line 1: header lacks the %q column (want symbol, role, lang, path)", path, need)
+		}
+	}
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	return func() (File, int, error) {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return File{}, 0, io.EOF
+		}
+		if err != nil {
+			return File{}, 0, csvError(path, err)
+		}
+		line, _ := r.FieldPos(0)
+		return File{Symbol: get(rec, "symbol"), Role: get(rec, "role"), Lang: get(rec, "lang"), Path: get(rec, "path")}, line, nil
+	}, nil
+}
+
+// csvError names the manifest and the line of a CSV syntax error.
+func csvError(path string, err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("manifest %s: %w", path, err)
+	}
+	if errors.Is(pe.Err, csv.ErrQuote) {
+		where := ""
+		if pe.Line != pe.StartLine {
+			where = fmt.Sprintf(" (the parser stopped at line %d)", pe.Line)
+		}
+		return fmt.Errorf("manifest %s: line %d: the quoted field opened on this line does not close properly%s: check its \" marks", path, pe.StartLine, where)
+	}
+	return fmt.Errorf("manifest %s: line %d: %v", path, pe.Line, pe.Err)
 }
 
 func (m *manifest) Close() error { return m.f.Close() }
 
 func (m *manifest) Next() (*Group, error) {
 	var g *Group
+	votedLine := 0 // the line of the group's file with role voted
 	for {
 		var r File
 		var line int
@@ -172,19 +226,8 @@ func (m *manifest) Next() (*Group, error) {
 				return nil, err
 			}
 		}
-		if r.Symbol == "" || r.Path == "" {
-			return nil, fmt.Errorf("manifest %s: line %d: symbol and path are required", m.path, line)
-		}
-		r.Role = strings.ToLower(r.Role)
-		if r.Role != "" && r.Role != "voted" && r.Role != "final" {
-			return nil, fmt.Errorf("manifest %s: line %d: role %q (want voted or final)", m.path, line, r.Role)
-		}
-		if r.Lang != "" {
-			r.Lang = lexicon.NormLang(r.Lang)
-		}
-		r.Abs = r.Path
-		if !filepath.IsAbs(r.Path) {
-			r.Abs = filepath.Join(m.dir, r.Path)
+		if err := m.clean(&r, line); err != nil {
+			return nil, err
 		}
 		if g != nil && r.Symbol != g.Symbol {
 			m.pending, m.line = &r, line
@@ -197,8 +240,37 @@ func (m *manifest) Next() (*Group, error) {
 			}
 			g = &Group{Symbol: r.Symbol}
 		}
+		if r.Role == "voted" {
+			if votedLine > 0 && g.Error == "" {
+				g.Error = fmt.Sprintf("manifest %s: lines %d and %d: two files with role voted in group %s: mark one voted and the other final", m.path, votedLine, line, g.Symbol)
+			}
+			votedLine = line
+		}
 		g.Files = append(g.Files, r)
 	}
+}
+
+// clean checks and normalises a row read at line.
+func (m *manifest) clean(r *File, line int) error {
+	if r.Symbol == "" || r.Path == "" {
+		return fmt.Errorf("manifest %s: line %d: symbol and path are required", m.path, line)
+	}
+	r.Role = strings.ToLower(r.Role)
+	if r.Role != "" && r.Role != "voted" && r.Role != "final" {
+		return fmt.Errorf("manifest %s: line %d: role %q (want voted or final)", m.path, line, r.Role)
+	}
+	if r.Lang != "" {
+		l, err := langcode.Check(r.Lang, m.langs...)
+		if err != nil {
+			return fmt.Errorf("manifest %s: line %d: %v", m.path, line, err)
+		}
+		r.Lang = l
+	}
+	r.Abs = r.Path
+	if !filepath.IsAbs(r.Path) {
+		r.Abs = filepath.Join(m.dir, r.Path)
+	}
+	return nil
 }
 
 // nameRe reads an ODS-style file name: the symbol with "_" for "/", then
@@ -224,21 +296,39 @@ func ParseName(name string) (symbol, lang string) {
 	return strings.ToUpper(strings.ReplaceAll(m[1], "_", "/")), l
 }
 
-// tree walks a directory and yields, directory by directory, the groups of
-// the files in it (the language versions of a document must share a
-// directory).
+// tree lists a directory tree and yields its groups in the order of their
+// symbols: the files of one symbol form one group wherever they are in the
+// tree.
 type tree struct {
-	root   string
-	dirs   []string
-	groups []*Group
+	root    string
+	groups  []*Group
+	skipped []string
 }
 
-// OpenDir opens a directory tree as a source. Symbol and language come from
-// file names (see ParseName); a file whose name does not give them (an ODS
-// job number such as N1812345.txt) is read: the first UN symbol of its
-// first paragraphs and the language of its text. Hidden files and files
-// ending in .tmp are skipped.
-func OpenDir(root string) (Source, error) {
+// documentExts are the extensions of the document formats driftcheck
+// reads (plain text, PDF, Word, HTML); other files of a tree are skipped.
+var documentExts = map[string]bool{
+	".txt": true, ".text": true, ".pdf": true, ".docx": true, ".doc": true,
+	".html": true, ".htm": true, ".xhtml": true,
+}
+
+// IsDocumentName reports whether a file name has the extension of a
+// document format driftcheck reads in a tree: .txt, .text, .pdf, .docx,
+// .doc, .html, .htm or .xhtml (in any case).
+func IsDocumentName(name string) bool {
+	return documentExts[strings.ToLower(filepath.Ext(name))]
+}
+
+// OpenDir lists a directory tree as a source. Symbol and language come
+// from file names (see ParseName); a file whose name does not give them
+// (an ODS job number such as N1812345.txt) is read: the first UN symbol of
+// its first paragraphs and the language of its text. The files of one
+// symbol are one group wherever they are in the tree. Hidden files, files
+// ending in .tmp, files that are not documents (see IsDocumentName) and the
+// directories exclude (the output directory of the run) are skipped: the
+// source's Skipped method lists them. The tree is listed whole when it is
+// opened (a few hundred bytes a file).
+func OpenDir(root string, exclude ...string) (Source, error) {
 	st, err := os.Stat(root)
 	if err != nil {
 		return nil, err
@@ -246,33 +336,61 @@ func OpenDir(root string) (Source, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", root)
 	}
-	return &tree{root: root, dirs: []string{root}}, nil
+	t := &tree{root: root}
+	if err := t.list(exclude); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
+
+// Skipped returns the files and directories of the tree that were left
+// out, relative to its root, in sorted order: the excluded directories
+// (with a trailing "/") and the files that are not documents. Hidden files
+// and temporary files are left out without being listed.
+func (t *tree) Skipped() []string { return t.skipped }
 
 func (t *tree) Close() error { return nil }
 
 func (t *tree) Next() (*Group, error) {
-	for len(t.groups) == 0 {
-		if len(t.dirs) == 0 {
-			return nil, io.EOF
-		}
-		dir := t.dirs[0]
-		t.dirs = t.dirs[1:]
+	if len(t.groups) == 0 {
+		return nil, io.EOF
+	}
+	g := t.groups[0]
+	t.groups = t.groups[1:]
+	return g, nil
+}
+
+// list walks the tree, directory by directory in name order, and groups
+// its documents by symbol.
+func (t *tree) list(exclude []string) error {
+	by := map[string]*Group{}
+	dirs := []string{t.root}
+	for len(dirs) > 0 {
+		dir := dirs[0]
+		dirs = dirs[1:]
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		var subdirs []string
-		by := map[string]*Group{}
-		var order []string
 		for _, e := range entries {
 			name := e.Name()
 			if strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".tmp") {
 				continue
 			}
 			p := filepath.Join(dir, name)
+			rel, _ := filepath.Rel(t.root, p)
+			rel = filepath.ToSlash(rel)
 			if e.IsDir() {
-				subdirs = append(subdirs, p)
+				if isExcluded(p, exclude) {
+					t.skipped = append(t.skipped, rel+"/")
+				} else {
+					subdirs = append(subdirs, p)
+				}
+				continue
+			}
+			if !IsDocumentName(name) {
+				t.skipped = append(t.skipped, rel)
 				continue
 			}
 			sym, lang := ParseName(name)
@@ -283,24 +401,42 @@ func (t *tree) Next() (*Group, error) {
 					sym, lang = s, l
 				}
 			}
-			rel, _ := filepath.Rel(t.root, p)
 			g := by[sym]
 			if g == nil {
 				g = &Group{Symbol: sym}
 				by[sym] = g
-				order = append(order, sym)
 			}
-			g.Files = append(g.Files, File{Symbol: sym, Lang: lang, Path: filepath.ToSlash(rel), Abs: p})
+			g.Files = append(g.Files, File{Symbol: sym, Lang: lang, Path: rel, Abs: p})
 		}
-		sort.Strings(order)
-		for _, s := range order {
-			t.groups = append(t.groups, by[s])
-		}
-		t.dirs = append(subdirs, t.dirs...)
+		dirs = append(subdirs, dirs...)
 	}
-	g := t.groups[0]
-	t.groups = t.groups[1:]
-	return g, nil
+	for _, g := range by {
+		t.groups = append(t.groups, g)
+	}
+	sort.Strings(t.skipped)
+	sort.Slice(t.groups, func(i, j int) bool { return t.groups[i].Symbol < t.groups[j].Symbol })
+	return nil
+}
+
+// isExcluded reports whether the directory dir is one of exclude (compared
+// as absolute paths, and as files when both exist).
+func isExcluded(dir string, exclude []string) bool {
+	if len(exclude) == 0 {
+		return false
+	}
+	abs, _ := filepath.Abs(dir)
+	st, err := os.Stat(dir)
+	for _, x := range exclude {
+		if xa, _ := filepath.Abs(x); xa == abs {
+			return true
+		}
+		if err == nil {
+			if xs, err := os.Stat(x); err == nil && os.SameFile(st, xs) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fromText reads the beginning of a file and returns the first UN symbol
