@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 	"github.com/vbauerster/mpb/v8"
@@ -19,6 +21,7 @@ import (
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/batch"
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/internal/langcode"
 )
 
 // shardEnv are the variables schedulers set to a task's index in an array
@@ -66,7 +69,7 @@ data, not failures), 2 for a usage, manifest or output error.`,
 				}
 				sum, err := batch.Merge(c.String("out"), c.Args().Slice())
 				if err != nil {
-					return &codeError{exitError, err}
+					return &codeError{exitError, fmt.Errorf("batch merge: %w", err)}
 				}
 				data, _ := json.MarshalIndent(sum, "", "  ")
 				if err := os.WriteFile(c.String("out")+".summary.json", append(data, '\n'), 0o644); err != nil {
@@ -75,8 +78,50 @@ data, not failures), 2 for a usage, manifest or output error.`,
 				printSummary(c.App.ErrWriter, sum)
 				return nil
 			},
-		}},
+		}, groupCmd()},
 	}
+}
+
+// groupCmd is the hidden "batch group": the child process in which batch
+// checks again, alone, a group that was being checked when an earlier run
+// died (batch.ServeGroup), so that a file that crashes driftcheck is an
+// error of that file and not of the run.
+func groupCmd() *cli.Command {
+	return &cli.Command{
+		Name:   "group",
+		Usage:  "check one group sent by a batch run on standard input (internal)",
+		Hidden: true,
+		Flags:  lexiconFlags,
+		Action: func(c *cli.Context) error {
+			lex, err := loadLexicon(c)
+			if err != nil {
+				return err
+			}
+			if err := batch.ServeGroup(driftcheck.New(lex), c.App.Reader, c.App.Writer); err != nil {
+				return &codeError{exitError, err}
+			}
+			return nil
+		},
+	}
+}
+
+// childCommand returns how batch starts the child process of groupCmd:
+// this executable, with the lexicon flags of the run. It returns nil (the
+// groups are then checked again in this process) when the executable
+// cannot be found.
+func childCommand(c *cli.Context) func(ctx context.Context) *exec.Cmd {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	args := []string{"batch", "group"}
+	if c.Bool("no-default-lexicon") {
+		args = append(args, "--no-default-lexicon")
+	}
+	for _, l := range c.StringSlice("lexicon") {
+		args = append(args, "--lexicon", l)
+	}
+	return func(ctx context.Context) *exec.Cmd { return exec.CommandContext(ctx, exe, args...) }
 }
 
 // shardOf resolves --shard and --shards.
@@ -125,22 +170,32 @@ func runBatch(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	langs := lex.Languages()
+	votedLang, err := langcode.Check(c.String("voted-lang"), langs...)
+	if err != nil {
+		return usageErr("--voted-lang: %v", err)
+	}
 	open := func() (batch.Source, error) {
 		if m := c.String("manifest"); m != "" {
-			return batch.OpenManifest(m)
+			return batch.OpenManifest(m, langs...)
 		}
-		return batch.OpenDir(c.String("dir"))
+		return batch.OpenDir(c.String("dir"), c.String("out"))
 	}
 	src, err := open()
 	if err != nil {
 		return &codeError{exitError, err}
 	}
 	defer src.Close()
+	if sk, ok := src.(batch.Skipper); ok {
+		if line := skippedLine(sk.Skipped()); line != "" {
+			fmt.Fprintln(c.App.ErrWriter, line)
+		}
+	}
 
 	opt := batch.Options{
 		Checker: driftcheck.New(lex), Out: c.String("out"), Jobs: c.Int("jobs"),
-		Shard: shard, Shards: shards, VotedLang: c.String("voted-lang"), Level: level,
-		ChunkSize: c.Int("chunk"),
+		Shard: shard, Shards: shards, VotedLang: votedLang, Level: level,
+		ChunkSize: c.Int("chunk"), Child: childCommand(c),
 	}
 	// A progress bar on a terminal: the groups of the shard are counted
 	// first (a quick pass that reads no document).
@@ -174,8 +229,10 @@ func runBatch(c *cli.Context) error {
 		}()
 	}
 	sum, err := batch.Run(c.Context, src, opt)
-	if errors.Is(err, context.Canceled) {
-		return &codeError{exitError, batch.ErrInterrupted}
+	var ie *batch.InterruptedError
+	if errors.As(err, &ie) {
+		code, name := signalExit(ie.Cause)
+		return &codeError{code, fmt.Errorf("batch interrupted%s: the %d groups checked in this run are kept in %s; rerun with the same --out to finish", name, ie.Kept, opt.Out)}
 	}
 	if err != nil {
 		return &codeError{exitError, err}
@@ -184,6 +241,69 @@ func runBatch(c *cli.Context) error {
 		printSummary(c.App.ErrWriter, sum)
 	}
 	return nil
+}
+
+// skippedLine says which files of a tree were left out, naming the first
+// few; "" when none were.
+func skippedLine(skipped []string) string {
+	if len(skipped) == 0 {
+		return ""
+	}
+	var dirs, files []string
+	for _, s := range skipped {
+		if strings.HasSuffix(s, "/") {
+			dirs = append(dirs, s)
+		} else {
+			files = append(files, s)
+		}
+	}
+	var parts []string
+	if len(dirs) > 0 {
+		parts = append(parts, "the output directory "+strings.Join(dirs, ", "))
+	}
+	if len(files) > 0 {
+		names := files
+		more := ""
+		if len(names) > 5 {
+			names, more = names[:5], fmt.Sprintf(" and %d more", len(files)-5)
+		}
+		what := "files that are not documents"
+		if len(files) == 1 {
+			what = "file that is not a document"
+		}
+		parts = append(parts, fmt.Sprintf("%d %s (not .txt, .pdf, .docx, .doc or .html): %s%s", len(files), what, strings.Join(names, ", "), more))
+	}
+	return "driftcheck: batch: skipped " + strings.Join(parts, " and ")
+}
+
+// interruptSignals are the signals whose cancellation of the context batch
+// reports, with exit status 128 plus their number.
+var interruptSignals = map[syscall.Signal]string{syscall.SIGINT: "SIGINT", syscall.SIGTERM: "SIGTERM", syscall.SIGHUP: "SIGHUP"}
+
+// signalExit returns the exit status and the description (" by SIGTERM")
+// of a run interrupted with cause: the signal's, from a cause that has a
+// Signal method or from the cause signal.NotifyContext gives ("terminated
+// signal received"); else exit status 2 and no description.
+func signalExit(cause error) (int, string) {
+	var s interface{ Signal() os.Signal }
+	var sig os.Signal
+	if errors.As(cause, &s) {
+		sig = s.Signal()
+	} else if cause != nil {
+		for k := range interruptSignals {
+			if cause.Error() == k.String()+" signal received" {
+				sig = k
+			}
+		}
+	}
+	if n, ok := sig.(syscall.Signal); ok {
+		name := interruptSignals[n]
+		if name == "" {
+			name = n.String()
+		}
+		return 128 + int(n), " by " + name
+	}
+	return exitError, ""
 }
 
 func printSummary(w interface{ Write([]byte) (int, error) }, s *batch.Summary) {
