@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -175,6 +176,12 @@ func TestHostileInputs(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command to build the binary with")
 	}
+	if raceEnabled() {
+		// The binary under test is built without the race detector; with
+		// it, only the generation of the inputs slows down (2 minutes
+		// become 5).
+		t.Skip("skipped under -race: the binary it runs is built without the race detector")
+	}
 	e := newHostileEnv(t)
 	cases := hostileCases(e)
 	t.Logf("%d cases; memory cap (RLIMIT_AS) %d MiB set by %s; timeout %v", len(cases), hostileMemCap>>20, e.wrap[0], hostileTimeout)
@@ -196,6 +203,20 @@ func TestHostileInputs(t *testing.T) {
 		}
 	})
 	e.writeTable(t)
+}
+
+// raceEnabled reports whether this test binary was built with -race.
+func raceEnabled() bool {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return false
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "-race" {
+			return s.Value == "true"
+		}
+	}
+	return false
 }
 
 func newHostileEnv(t *testing.T) *hostileEnv {
@@ -224,6 +245,9 @@ func newHostileEnv(t *testing.T) *hostileEnv {
 		"TMPDIR=" + filepath.Join(shared, "tmp"),
 		"NO_COLOR=1",
 		"LANG=C.UTF-8",
+		// Under -race the helper (this test binary) would otherwise
+		// sleep a second at exit.
+		"GORACE=atexit_sleep_ms=0",
 	}
 	helper, err := os.Executable()
 	if err != nil {
