@@ -443,7 +443,7 @@ func (e *hostileEnv) exec(r *hostileRun) *hostileResult {
 	}
 	res.exit, res.timedOut, res.seconds, res.maxRSSKiB = h.Exit, h.TimedOut, h.Seconds, h.MaxRSSKiB
 	if h.Signal != "" {
-		res.signal = " (killed by " + h.Signal + ")"
+		res.signal = " (signal: " + h.Signal + ")"
 	}
 	return res
 }
