@@ -567,13 +567,16 @@ func displayName(enc string) string {
 }
 
 // TextAs decodes data in encoding enc (see DecodeAs; "" detects it) and
-// splits it into paragraphs (see Split).
+// splits it into paragraphs (see Split), within the default Limits.
 func TextAs(data []byte, enc string) ([]Paragraph, error) {
 	s, err := DecodeAs(data, enc)
 	if err != nil {
 		return nil, err
 	}
-	ps := Split(s)
+	ps, err := split(s, NewCounter(Limits{}))
+	if err != nil {
+		return nil, err
+	}
 	if len(ps) == 0 {
 		return nil, ErrEmpty
 	}

@@ -156,8 +156,16 @@ func Text(data []byte) ([]Paragraph, error) {
 
 // Split splits text into paragraphs: at blank lines when the text has any,
 // otherwise one paragraph per line. Leading and trailing space of each line
-// is dropped; empty paragraphs are skipped.
+// is dropped; empty paragraphs are skipped. Split sets no limit: TextAs
+// does (see Limits).
 func Split(s string) []Paragraph {
+	ps, _ := split(s, nil)
+	return ps
+}
+
+// split is Split, counting the paragraphs and their characters with c
+// (nil: no limit) and stopping at the first limit passed.
+func split(s string, c *Counter) ([]Paragraph, error) {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	lines := strings.Split(s, "\n")
@@ -199,10 +207,13 @@ func Split(s string) []Paragraph {
 			flush()
 			continue
 		}
-		if cur == nil {
-			cur = &Paragraph{}
-		} else if !hasBlank {
+		if !hasBlank {
 			flush()
+		}
+		if err := c.count(l, cur == nil); err != nil {
+			return nil, err
+		}
+		if cur == nil {
 			cur = &Paragraph{}
 		} else {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
@@ -215,7 +226,7 @@ func Split(s string) []Paragraph {
 		b.WriteString(l)
 	}
 	flush()
-	return out
+	return out, nil
 }
 
 func isHan(r rune) bool {
