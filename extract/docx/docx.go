@@ -98,6 +98,9 @@ type Options struct {
 	// MaxUnzipped caps the total decompressed size of the zip members
 	// (declared and actually read); 0 means DefaultMaxUnzipped.
 	MaxUnzipped int64
+	// Limits bound the text read (characters and paragraphs, notes
+	// included), counted as the XML is decompressed.
+	Limits extract.Limits
 }
 
 // Limits.
@@ -158,7 +161,7 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 			files[name] = f
 		}
 	}
-	r := &reader{files: files, budget: max, opt: opt, noteFmts: defaultNoteFmts()}
+	r := &reader{files: files, budget: max, opt: opt, noteFmts: defaultNoteFmts(), count: extract.Counter{Limits: opt.Limits}}
 
 	main := r.target("_rels/.rels", "", "/officedocument", "word/document.xml")
 	if files[main] == nil {
@@ -235,6 +238,7 @@ func IsEncryptedOLE(data []byte) (enc bool) {
 type reader struct {
 	files  map[string]*zip.File
 	budget int64 // decompressed bytes still allowed
+	count  extract.Counter
 	opt    Options
 	paras  int // paragraphs seen, all parts
 	styles styles
@@ -276,11 +280,16 @@ func (r *reader) target(relsPart, base, typ, def string) string {
 	return strings.ToLower(found)
 }
 
-// countingReader counts bytes read against the reader's budget.
+// countingReader counts bytes read against the reader's budget, and the
+// characters since the last '<': encoding/xml returns a text node whole,
+// so a text node longer than the character limit is refused before the
+// decoder holds it.
 type countingReader struct {
 	r    io.Reader
 	rd   *reader
 	over bool
+	run  int // characters since the last '<'
+	long bool
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
@@ -297,7 +306,24 @@ func (c *countingReader) Read(p []byte) (int, error) {
 		c.over = true
 		return n, errLimitRead
 	}
+	if c.textRun(p[:n]) > c.rd.count.Chars() {
+		c.long = true
+		return n, errLimitRead
+	}
 	return n, err
+}
+
+// textRun counts the characters of b that follow the last '<' read, and
+// returns the most characters it saw in one stretch without a '<'.
+func (c *countingReader) textRun(b []byte) int {
+	first := bytes.IndexByte(b, '<')
+	if first < 0 {
+		c.run += utf8.RuneCount(b)
+		return c.run
+	}
+	longest := c.run + utf8.RuneCount(b[:first])
+	c.run = utf8.RuneCount(b[bytes.LastIndexByte(b, '<')+1:])
+	return longest
 }
 
 var errLimitRead = errors.New("decompressed size over the limit")
@@ -324,7 +350,14 @@ func (r *reader) parse(name string, fn func(*xml.Decoder, xml.Token, []string) e
 		if err == io.EOF {
 			return nil
 		}
+		if cr.long && err == nil {
+			// The decoder returns the text it holds before the error.
+			err = errLimitRead
+		}
 		if err != nil {
+			if cr.long {
+				return fmt.Errorf("%w: %s: more than %d characters without markup (the limit of text per file)", extract.ErrLimit, name, r.count.Chars())
+			}
 			if cr.over || errors.Is(err, errLimitRead) {
 				return fmt.Errorf("%w: more than %d bytes decompressed", extract.ErrLimit, r.maxUnzipped())
 			}
@@ -679,16 +712,16 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 			}
 		case "tab", "br", "cr":
 			if parent == "r" {
-				s.text(p, " ")
+				return s.text(p, " ")
 			}
 		case "noBreakHyphen":
 			if parent == "r" {
-				s.text(p, "-")
+				return s.text(p, "-")
 			}
 		}
 	case xml.CharData:
 		if parent == "t" || (parent == "delText" && s.r.opt.Original) {
-			s.text(p, string(tt))
+			return s.text(p, string(tt))
 		}
 	case xml.EndElement:
 		switch tt.Name.Local {
@@ -706,7 +739,7 @@ func (s *story) handle(d *xml.Decoder, t xml.Token, stack []string) error {
 					s.endRun(p)
 				}
 				s.open = s.open[:len(s.open)-1]
-				s.endPara(p)
+				return s.endPara(p)
 			}
 		case "footnote", "endnote":
 			if s.note == tt.Name.Local {
@@ -749,10 +782,14 @@ func (s *story) endPPr(p *para) {
 	}
 }
 
-// text adds s to the current run (or paragraph, outside runs).
-func (s *story) text(p *para, t string) {
+// text adds s to the current run (or paragraph, outside runs), counting
+// it against the limits.
+func (s *story) text(p *para, t string) error {
 	if p == nil {
-		return
+		return nil
+	}
+	if err := s.r.count.AddText(t); err != nil {
+		return err
 	}
 	if p.run != nil && p.run.custom != "" {
 		p.run.mark.WriteString(t)
@@ -761,6 +798,7 @@ func (s *story) text(p *para, t string) {
 	} else {
 		p.b.WriteString(t)
 	}
+	return nil
 }
 
 func (s *story) endRun(p *para) {
@@ -831,11 +869,13 @@ func clean(t string) string {
 	}, t))
 }
 
-func (s *story) endPara(p *para) {
+// endPara ends paragraph p: it is added to the story (or joined to the
+// one a section break cut), counted against the limits.
+func (s *story) endPara(p *para) error {
 	raw := p.b.String()
 	text := clean(raw)
 	if s.skipNote {
-		return
+		return nil
 	}
 	split := s.split
 	s.split = -1
@@ -847,15 +887,21 @@ func (s *story) endPara(p *para) {
 			prev.Text += " "
 		}
 		prev.Text += text
-		return
+		return nil
 	}
 	// The number counts even when the paragraph has no text (Word shows
 	// it), but an empty paragraph is not read.
 	label := clean(s.label(p, text == ""))
 	if text == "" {
-		return
+		return nil
+	}
+	if err := s.r.count.AddParagraph(); err != nil {
+		return err
 	}
 	if label != "" {
+		if err := s.r.count.AddText(label); err != nil {
+			return err
+		}
 		text = label + " " + text
 	}
 	out := extract.Paragraph{Text: text}
@@ -867,12 +913,13 @@ func (s *story) endPara(p *para) {
 		if p.sect && cutMidText(raw) {
 			s.split, s.splitStyle, s.splitNum = len(s.paras)-1, p.style, p.num
 		}
-		return
+		return nil
 	}
 	if s.byID == nil {
 		s.byID = map[string][]extract.Paragraph{}
 	}
 	s.byID[s.noteID] = append(s.byID[s.noteID], out)
+	return nil
 }
 
 // cutMidText reports whether the raw text of a paragraph whose mark ends a
