@@ -44,6 +44,9 @@ type Options struct {
 	// MaxBytes caps the size of the file and of the streams read from it;
 	// 0 means DefaultMaxBytes. A larger file gives extract.ErrLimit.
 	MaxBytes int64
+	// Limits bound the text read (characters and paragraphs, notes
+	// included).
+	Limits extract.Limits
 }
 
 // Limits.
@@ -130,12 +133,13 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 		return nil, err
 	}
 	var out []extract.Paragraph
+	count := extract.NewCounter(opt.Limits)
 	add := func(from, n uint64, note bool) error {
 		if from >= uint64(len(units)) || n == 0 {
 			return nil
 		}
 		to := min(from+n, uint64(len(units)))
-		ps, err := paragraphs(units[from:to], note, MaxParagraphs-len(out))
+		ps, err := paragraphs(units[from:to], note, MaxParagraphs-len(out), count)
 		out = append(out, ps...)
 		return err
 	}
@@ -348,8 +352,9 @@ var cp1252High = [32]uint16{
 var errTooMany = fmt.Errorf("%w: more than %d paragraphs", extract.ErrLimit, MaxParagraphs)
 
 // paragraphs splits a story into paragraphs, dropping field instructions
-// and control characters. room is how many paragraphs may still be added.
-func paragraphs(units []uint16, note bool, room int) ([]extract.Paragraph, error) {
+// and control characters. room is how many paragraphs may still be added;
+// count counts them and their text against the limits.
+func paragraphs(units []uint16, note bool, room int, count *extract.Counter) ([]extract.Paragraph, error) {
 	var out []extract.Paragraph
 	var cur []uint16
 	var fields []bool // open fields: true once past the separator (result)
@@ -362,6 +367,12 @@ func paragraphs(units []uint16, note bool, room int) ([]extract.Paragraph, error
 		}
 		if len(out) >= room {
 			return errTooMany
+		}
+		if err := count.AddParagraph(); err != nil {
+			return err
+		}
+		if err := count.AddText(s); err != nil {
+			return err
 		}
 		out = append(out, extract.Paragraph{Text: s, Note: note})
 		return nil

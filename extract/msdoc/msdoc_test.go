@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/extract/docx"
@@ -80,9 +81,37 @@ func TestNotesAndTable(t *testing.T) {
 	}
 }
 
+// TestLimits: the text and paragraphs of a .doc are counted against
+// extract.Limits, field instructions left out.
+func TestLimits(t *testing.T) {
+	data := xt.Load(t, "formats/doc/L36.en.doc")
+	ps, err := Read(data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chars := 0
+	for _, p := range ps {
+		chars += utf8.RuneCountInString(p.Text)
+	}
+	for _, tc := range []struct {
+		lim extract.Limits
+		ok  bool
+	}{
+		{extract.Limits{MaxChars: chars}, true},
+		{extract.Limits{MaxChars: chars - 1}, false},
+		{extract.Limits{MaxParagraphs: len(ps)}, true},
+		{extract.Limits{MaxParagraphs: len(ps) - 1}, false},
+	} {
+		_, err := Read(data, Options{Limits: tc.lim})
+		if tc.ok && err != nil || !tc.ok && !errors.Is(err, extract.ErrLimit) {
+			t.Errorf("%+v: err = %v, want ok %v", tc.lim, err, tc.ok)
+		}
+	}
+}
+
 func TestSplit(t *testing.T) {
 	u := utf16.Encode([]rune("a\x13 HYPERLINK \"x\" \x14link\x15\x0bb\tc\x07d\re\x1ef\x1fg\x01\x13 PAGE \x13 nested \x14x\x15\x14 7\x15\r\r\x0c"))
-	ps, err := paragraphs(u, false, 10)
+	ps, err := paragraphs(u, false, 10, &extract.Counter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +119,7 @@ func TestSplit(t *testing.T) {
 	if got := xt.Texts(ps); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if _, err := paragraphs(utf16.Encode([]rune("a\rb\rc")), false, 2); !errors.Is(err, extract.ErrLimit) {
+	if _, err := paragraphs(utf16.Encode([]rune("a\rb\rc")), false, 2, &extract.Counter{}); !errors.Is(err, extract.ErrLimit) {
 		t.Errorf("3 paragraphs with room for 2: err = %v", err)
 	}
 	// compressed pieces: cp1252 specials
