@@ -67,3 +67,26 @@ func TestLoadJournal(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkJournal measures what the in-flight journal adds to each group
+// of a run: its start and end entries (a group of six files).
+func BenchmarkJournal(b *testing.B) {
+	j, err := openJournal(filepath.Join(b.TempDir(), journalFile), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer j.close(true)
+	g := &Group{Symbol: "A/HRC/RES/37/23"}
+	for _, l := range []string{"AR", "ZH", "EN", "FR", "RU", "ES"} {
+		name := "A_HRC_RES_37_23-" + l + ".pdf"
+		g.Files = append(g.Files, File{Symbol: g.Symbol, Lang: strings.ToLower(l), Path: "2018/" + name, Abs: "/archive/2018/" + name})
+	}
+	n := 0
+	for b.Loop() {
+		j.start(g)
+		j.end(g.Symbol)
+		if n++; n%200 == 0 {
+			j.compact() // once a part file, as in a run
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/driftcheck/driftcheck"
@@ -305,6 +306,9 @@ func TestManifestProblems(t *testing.T) {
 		{"cn for zh", "m.csv", "symbol,role,lang,path\nA/1,final,cn,b.txt\n", nil, `line 2: unknown language code "cn" (accepted: ar, zh, en, fr, ru, es); did you mean "zh"?`},
 		{"lexicon language", "m.csv", "symbol,role,lang,path\nA/1,final,de,b.txt\n", []string{"de"}, ""},
 		{"empty", "m.csv", "", nil, "manifest DIR/m.csv: empty"},
+		{"not UTF-8", "m.csv", "symbol,role,lang,path\nA/1,voted,en,caf\xe9.txt\n", nil, "manifest DIR/m.csv: line 2: not UTF-8"},
+		{"endless line", "m.csv", "symbol,role,lang,path\n" + strings.Repeat("\x00", 3<<20), nil, "manifest DIR/m.csv: line 2: longer than 1024 KiB"},
+		{"endless JSON line", "m.jsonl", `{"symbol":"` + strings.Repeat("A", 3<<20), nil, "manifest DIR/m.jsonl: line 1: longer than 1024 KiB"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -500,5 +504,37 @@ func TestInterruptKeepsWork(t *testing.T) {
 	sum, err := runOpt(t, context.Background(), m, batch.Options{Out: out})
 	if err != nil || sum.Groups != 4 || len(lines(t, out)) != 4 {
 		t.Errorf("resume: %+v, %v; want 4 groups", sum, err)
+	}
+}
+
+// TestManifestNotRegular: a manifest that is a FIFO nobody writes to reads
+// as empty instead of waiting forever; a device or a directory is refused
+// unread.
+func TestManifestNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	dev := filepath.Join(dir, "zero.csv")
+	devErr := syscall.Mknod(dev, syscall.S_IFCHR|0o644, 1<<8|5) // like /dev/zero: endless
+	cases := map[string]string{
+		fifo: "manifest " + fifo + ": empty",
+		dir:  "manifest " + dir + ": is a directory",
+		dev:  "manifest " + dev + ": not a regular file",
+	}
+	for path, want := range cases {
+		if path == dev && devErr != nil {
+			t.Logf("mknod: %v: no device case", devErr)
+			continue
+		}
+		src, err := batch.OpenManifest(path)
+		if err == nil {
+			_, err = src.Next()
+			src.Close()
+		}
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", path, err, want)
+		}
 	}
 }

@@ -15,11 +15,13 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/document"
@@ -101,20 +103,21 @@ const utf8BOM = "\uFEFF"
 // streamed, never held in memory). A lang must be an official language of
 // the United Nations or one of langs (those of a user's lexicon).
 func OpenManifest(path string, langs ...string) (Source, error) {
-	f, err := os.Open(path)
+	f, err := openManifestFile(path)
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReader(f)
+	br := bufio.NewReaderSize(f, maxManifestLine)
 	if head, _ := br.Peek(len(utf8BOM)); string(head) == utf8BOM {
 		br.Discard(len(utf8BOM))
 	}
+	lr := &lineReader{br: br, path: path}
 	m := &manifest{path: path, dir: filepath.Dir(path), f: f, langs: langs, closed: map[string]int{}}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson", ".json":
-		m.next = jsonRows(br, path)
+		m.next = jsonRows(lr, path)
 	default:
-		next, err := csvRows(br, path)
+		next, err := csvRows(lr, path)
 		if err != nil {
 			f.Close()
 			return nil, err
@@ -132,8 +135,12 @@ func jsonRows(r io.Reader, path string) func() (File, int, error) {
 		var rec File
 		line++
 		if err := dec.Decode(&rec); err != nil {
-			if err == io.EOF {
+			var le *lineError
+			switch {
+			case err == io.EOF:
 				return rec, line, io.EOF
+			case errors.As(err, &le):
+				return rec, line, le
 			}
 			return rec, line, fmt.Errorf("manifest %s: record %d: %w", path, line, err)
 		}
@@ -187,6 +194,10 @@ func csvRows(br io.Reader, path string) (func() (File, int, error), error) {
 
 // csvError names the manifest and the line of a CSV syntax error.
 func csvError(path string, err error) error {
+	var le *lineError
+	if errors.As(err, &le) {
+		return le
+	}
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("manifest %s: %w", path, err)
@@ -202,6 +213,68 @@ func csvError(path string, err error) error {
 }
 
 func (m *manifest) Close() error { return m.f.Close() }
+
+// maxManifestLine bounds a line of a manifest (its rows are a few hundred
+// bytes): a file that is no manifest is refused before it fills memory.
+const maxManifestLine = 1 << 20
+
+// openManifestFile opens a manifest without waiting: a regular file, or a
+// pipe (a FIFO or process substitution, opened without waiting for a
+// writer: one that nobody writes to reads as empty). A directory or a
+// device is refused.
+func openManifestFile(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	switch mode := st.Mode(); {
+	case mode.IsRegular():
+		return os.Open(path)
+	case mode&fs.ModeNamedPipe != 0:
+		return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	case mode.IsDir():
+		return nil, fmt.Errorf("manifest %s: is a directory (want a CSV, TSV or JSON lines file; for a tree use --dir)", path)
+	default:
+		return nil, fmt.Errorf("manifest %s: not a regular file (%v)", path, mode.Type())
+	}
+}
+
+// lineError is an error of a manifest's bytes, with its line.
+type lineError struct{ msg string }
+
+func (e *lineError) Error() string { return e.msg }
+
+// lineReader passes a manifest on line by line to the CSV or JSON reader,
+// refusing a line longer than maxManifestLine or not UTF-8.
+type lineReader struct {
+	br   *bufio.Reader // of size maxManifestLine
+	path string
+	line int    // lines passed on
+	rest []byte // of the current line
+	err  error  // after rest
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	for len(l.rest) == 0 {
+		if l.err != nil {
+			return 0, l.err
+		}
+		line, err := l.br.ReadSlice('\n')
+		switch {
+		case err == bufio.ErrBufferFull:
+			l.err = &lineError{fmt.Sprintf("manifest %s: line %d: longer than %d KiB (not a manifest?)", l.path, l.line+1, maxManifestLine>>10)}
+			return 0, l.err
+		case !utf8.Valid(line):
+			l.err = &lineError{fmt.Sprintf("manifest %s: line %d: not UTF-8 (save the manifest as UTF-8, such as Excel's \"CSV UTF-8\")", l.path, l.line+1)}
+			return 0, l.err
+		}
+		l.line++
+		l.rest, l.err = line, err
+	}
+	n := copy(p, l.rest)
+	l.rest = l.rest[n:]
+	return n, nil
+}
 
 func (m *manifest) Next() (*Group, error) {
 	var g *Group
@@ -443,6 +516,9 @@ func isExcluded(dir string, exclude []string) bool {
 // of its first paragraphs and the language of its text ("" for what it
 // cannot tell or read).
 func fromText(path string) (symbol, lang string) {
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return "", "" // a FIFO or a device: its reader says what is wrong
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "", ""

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"testing"
 
 	"github.com/urfave/cli/v2"
 	"github.com/vbauerster/mpb/v8"
@@ -108,10 +109,11 @@ func groupCmd() *cli.Command {
 // childCommand returns how batch starts the child process of groupCmd:
 // this executable, with the lexicon flags of the run. It returns nil (the
 // groups are then checked again in this process) when the executable
-// cannot be found.
+// cannot be found, or is a test binary (which "batch group" would make
+// run its tests).
 func childCommand(c *cli.Context) func(ctx context.Context) *exec.Cmd {
 	exe, err := os.Executable()
-	if err != nil {
+	if err != nil || testing.Testing() {
 		return nil
 	}
 	args := []string{"batch", "group"}
