@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/internal/atomicfile"
@@ -43,7 +44,11 @@ var ErrVersion = errors.New("unsupported baseline version")
 func Read(path string) (map[string]bool, error) {
 	f, err := inputfile.Open(path)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, err // it names the file
+		}
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
 	defer f.Close()
 	var b File

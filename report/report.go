@@ -5,6 +5,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -241,11 +242,47 @@ func JSON(w io.Writer, in Input) error {
 		r.Summary.BySeverity[f.Severity.String()]++
 		r.Summary.ByKind[f.Kind]++
 	}
-	r.Findings = JSONFindings(in.Findings)
-	enc := json.NewEncoder(w)
+	// The findings are written one by one, not encoded with the rest: a
+	// report of 100,000 findings would otherwise be built whole in memory,
+	// twice over. The bytes are the same as encoding r with its findings.
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	if err := enc.Encode(r); err != nil {
+		return err
+	}
+	const slot = "\n  \"findings\": [],\n"
+	i := bytes.Index(head.Bytes(), []byte(slot))
+	if i < 0 || len(in.Findings) == 0 {
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	bw := &errWriter{w: w}
+	bw.Write(head.Bytes()[:i])
+	io.WriteString(bw, "\n  \"findings\": [\n")
+	var one bytes.Buffer
+	fenc := json.NewEncoder(&one)
+	fenc.SetIndent("    ", "  ")
+	fenc.SetEscapeHTML(false)
+	for k := range in.Findings {
+		one.Reset()
+		if err := fenc.Encode(JSONFindings(in.Findings[k : k+1])[0]); err != nil {
+			return err
+		}
+		io.WriteString(bw, "    ")
+		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		if k < len(in.Findings)-1 {
+			io.WriteString(bw, ",")
+		}
+		io.WriteString(bw, "\n")
+		if bw.err != nil {
+			return bw.err
+		}
+	}
+	io.WriteString(bw, "  ],\n")
+	bw.Write(head.Bytes()[i+len(slot):])
+	return bw.err
 }
 
 const (

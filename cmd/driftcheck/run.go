@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -281,7 +282,12 @@ func readLexiconTBX(path string) (l *lexicon.Lexicon, tbx bool, err error) {
 	if err != nil {
 		return nil, false, &codeError{exitError, fileErr("lexicon", path, err)}
 	}
-	if tbx = lexicon.IsTBX(data[:min(len(data), 4096)]); tbx {
+	if tbx = lexicon.IsTBX(data[:min(len(data), 4096)]); !tbx {
+		if err := textOnly(data); err != nil {
+			return nil, false, &codeError{exitError, fmt.Errorf("lexicon %s: %w", path, err)}
+		}
+	}
+	if tbx {
 		l, err = lexicon.ReadTBX(bytes.NewReader(data), path)
 	} else {
 		l, err = lexicon.Parse(bytes.NewReader(data), path)
@@ -290,6 +296,19 @@ func readLexiconTBX(path string) (l *lexicon.Lexicon, tbx bool, err error) {
 		return nil, tbx, &codeError{exitError, err}
 	}
 	return l, tbx, nil
+}
+
+// textOnly refuses data that is not text: a NUL byte (a binary file, or
+// UTF-16, which TSV lexicons are not written in) or bytes that are not
+// UTF-8. A NUL inside a rendering would also reach the Chinese dictionary.
+func textOnly(data []byte) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("not a text file (a NUL byte at offset %d; lexicons are UTF-8 TSV or TBX)", i)
+	}
+	if !utf8.Valid(data) {
+		return fmt.Errorf("not UTF-8 text (lexicons are UTF-8 TSV or TBX)")
+	}
+	return nil
 }
 
 // maxLexiconBytes bounds a lexicon or glossary file (a whole term base of
@@ -313,6 +332,9 @@ func readGlossary(path, from, to string) (*lexicon.Lexicon, error) {
 	data, err := inputfile.ReadAll(path, maxLexiconBytes, extract.ErrTooLarge)
 	if err != nil {
 		return nil, &codeError{exitError, fileErr("lexicon", path, err)}
+	}
+	if err := textOnly(data); err != nil {
+		return nil, &codeError{exitError, fmt.Errorf("glossary %s: %w", path, err)}
 	}
 	l, err := lexicon.ReadGlossary(bytes.NewReader(data), path, from, to)
 	if err != nil {

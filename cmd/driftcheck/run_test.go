@@ -401,3 +401,33 @@ func TestFIFOInput(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryLexiconAndBaselineDirectory: a lexicon or glossary with a NUL
+// byte is refused before it reaches the Chinese dictionary (where it
+// panicked), and a baseline that is a directory is named in its error.
+func TestBinaryLexiconAndBaselineDirectory(t *testing.T) {
+	dir := t.TempDir()
+	lex := filepath.Join(dir, "bin.tsv")
+	os.WriteFile(lex, []byte("id\ten\tzh\nx\tfoo\tb\x00ar\n"), 0o644)
+	gloss := filepath.Join(dir, "gloss.tsv")
+	os.WriteFile(gloss, []byte("foo\tb\x00ar\n"), 0o644)
+	base := filepath.Join(dir, "base.json")
+	os.Mkdir(base, 0o755)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"align", "--lexicon", lex, founding("L36.en.txt"), founding("RES.zh.txt")}, "bin.tsv: not a text file (a NUL byte"},
+		{[]string{"lexicon", "check", lex}, "bin.tsv: not a text file"},
+		{[]string{"lexicon", "import", "--from", "en", "--to", "zh", "-o", filepath.Join(dir, "out.tsv"), gloss}, "gloss.tsv: not a text file"},
+		{[]string{"check", "--baseline", base, "--voted", founding("L36.en.txt"), founding("RES.zh.txt")}, "base.json: is a directory"},
+	} {
+		code, _, stderr := runCmd(t, c.args...)
+		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and one line with %q", c.args, code, stderr, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.tsv")); err == nil {
+		t.Error("lexicon import wrote a lexicon from a binary glossary")
+	}
+}
