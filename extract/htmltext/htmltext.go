@@ -141,8 +141,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -162,6 +160,9 @@ type Options struct {
 	// MaxDepth is the deepest nesting of elements read; deeper is
 	// extract.ErrLimit. 0 means 512.
 	MaxDepth int
+	// Limits bound the text read (characters and paragraphs, notes and
+	// list labels included), counted as the page is read.
+	Limits extract.Limits
 }
 
 // Read returns the paragraphs of the HTML page data.
@@ -174,8 +175,8 @@ func Read(data []byte, opt Options) ([]extract.Paragraph, error) {
 	if max <= 0 {
 		max = 512
 	}
-	r := &reader{doc: s, maxDepth: max, sheet: readSheets(s)}
-	r.lineIndex()
+	r := &reader{doc: s, maxDepth: max, sheet: readSheets(s), count: extract.Counter{Limits: opt.Limits}, open: map[string][]int{}}
+	r.at = cursor{line: 1, col: 1}
 	if err := r.run(); err != nil {
 		return nil, err
 	}
@@ -389,8 +390,16 @@ type pending struct {
 
 type reader struct {
 	doc      string
-	lines    []int // offsets of line starts in doc
+	at       cursor // the last position asked of pos
+	walked   int    // bytes pos walked over, for the tests
 	maxDepth int
+	// open holds, for each tag, the stack indices of its open elements,
+	// and lists those of the open elements that number items: end tags
+	// and implied ends find what they close without walking the stack.
+	open     map[string][]int
+	lists    []int
+	count    extract.Counter
+	err      error // the first limit passed: reading stops
 	stack    []elem
 	root     elem // what holds the elements at the top: its <hr> and items
 	out      []extract.Paragraph
@@ -441,12 +450,14 @@ func (r *reader) run() error {
 			if r.root.hr && r.root.holdsNotes() {
 				r.markNotes(r.root.outStart)
 			}
-			return nil
+			return r.err
 		case html.TextToken:
 			switch top := r.top(); {
 			case top.drop:
 			case top.capture:
-				r.capBuf.WriteString(html.UnescapeString(string(raw)))
+				if t := html.UnescapeString(string(raw)); r.charge(t) {
+					r.capBuf.WriteString(t)
+				}
 			default:
 				r.text(string(raw), start)
 			}
@@ -466,7 +477,19 @@ func (r *reader) run() error {
 			name, _ := z.TagName()
 			r.end(string(name))
 		}
+		if r.err != nil {
+			return r.err
+		}
 	}
+}
+
+// charge counts text s against the limits and reports whether it may be
+// added; once a limit is passed, r.err says which and nothing more is.
+func (r *reader) charge(s string) bool {
+	if r.err == nil {
+		r.err = r.count.AddText(s)
+	}
+	return r.err == nil
 }
 
 func (r *reader) boundary() { r.flush() }
@@ -557,23 +580,46 @@ func (r *reader) start(tag string, attrs map[string]string, selfClosing bool, of
 			r.itemLabel(attrs, off, &e)
 		}
 	}
-	r.stack = append(r.stack, e)
+	r.push(e)
 	return nil
+}
+
+// push opens element e.
+func (r *reader) push(e elem) {
+	r.open[e.tag] = append(r.open[e.tag], len(r.stack))
+	if e.list != nil {
+		r.lists = append(r.lists, len(r.stack))
+	}
+	r.stack = append(r.stack, e)
+}
+
+// innermost returns the stack index of the innermost open element with
+// one of tags, or -1.
+func (r *reader) innermost(tags ...string) int {
+	i := -1
+	for _, t := range tags {
+		if o := r.open[t]; len(o) > 0 {
+			i = max(i, o[len(o)-1])
+		}
+	}
+	return i
 }
 
 // closeImplied pops the open elements a start tag ends: the nearest of
 // ends, and everything above it, when found before one of stops.
 func (r *reader) closeImplied(ends, stops []string) {
-	for i := len(r.stack) - 1; i >= 0; i-- {
-		t := r.stack[i].tag
-		if slices.Contains(ends, t) {
-			r.popTo(i)
-			return
-		}
-		if slices.Contains(stops, t) {
-			return
-		}
+	if i := r.implied(ends, stops); i >= 0 {
+		r.popTo(i)
 	}
+}
+
+// implied returns the stack index of the innermost open element of ends
+// when no element of stops is open inside it, else -1.
+func (r *reader) implied(ends, stops []string) int {
+	if i := r.innermost(ends...); i > r.innermost(stops...) {
+		return i
+	}
+	return -1
 }
 
 func (r *reader) popTo(i int) {
@@ -634,6 +680,11 @@ func (r *reader) pop() {
 		p.dText, p.dBack = p.dText || e.text, p.dBack || e.hasBack
 		p.text, p.hasBack = p.text || e.text, p.hasBack || e.hasBack
 	}
+	o := r.open[e.tag]
+	r.open[e.tag] = o[:len(o)-1]
+	if n := len(r.lists); n > 0 && r.lists[n-1] == k {
+		r.lists = r.lists[:n-1]
+	}
 	r.stack = r.stack[:k]
 }
 
@@ -656,41 +707,64 @@ func (r *reader) blockAbove(k int) int {
 }
 
 func (r *reader) end(tag string) {
-	for i := len(r.stack) - 1; i >= 0; i-- {
-		if r.stack[i].tag == tag {
-			r.popTo(i)
-			return
-		}
-		// An end tag does not close past a table cell or list item it
-		// is not in.
-		if t := r.stack[i].tag; (t == "td" || t == "th" || t == "table") && tag != "tr" && tag != "table" && tag != "tbody" && tag != "thead" && tag != "tfoot" {
-			return
-		}
-	}
-	if blocks[tag] {
+	i, fenced := r.closing(tag)
+	switch {
+	case i >= 0:
+		r.popTo(i)
+	case !fenced && blocks[tag]:
 		r.boundary() // a stray end tag of a block still ends the text
 	}
 }
 
-func (r *reader) lineIndex() {
-	r.lines = []int{0}
-	for i := 0; i < len(r.doc); i++ {
-		switch r.doc[i] {
-		case '\n':
-			r.lines = append(r.lines, i+1)
-		case '\r':
-			if i+1 < len(r.doc) && r.doc[i+1] == '\n' {
-				continue
-			}
-			r.lines = append(r.lines, i+1)
-		}
+// closing returns the stack index of the open element that end tag tag
+// closes, or -1 when it closes none; fenced reports that the tag is
+// ignored because a table cell or table it is not in is open: an end
+// tag does not close past one (but those of rows and tables do).
+func (r *reader) closing(tag string) (i int, fenced bool) {
+	i = r.innermost(tag)
+	fence := -1
+	switch tag {
+	case "tr", "table", "tbody", "thead", "tfoot":
+	default:
+		fence = r.innermost("td", "th", "table")
 	}
+	if i >= 0 && i >= fence {
+		return i, false
+	}
+	return -1, fence >= 0
 }
 
+// cursor is a position of doc: byte off is on line (1-based) at column
+// col (1-based, in runes).
+type cursor struct{ off, line, col int }
+
 // pos returns the 1-based line and column (in runes) of byte off of doc.
+// The reader asks in the order of the page, so pos walks on from the
+// last position asked: a page costs one pass, however long its lines.
+// An earlier offset walks again from the start.
 func (r *reader) pos(off int) (int, int) {
-	k := sort.Search(len(r.lines), func(i int) bool { return r.lines[i] > off }) - 1
-	return k + 1, 1 + utf8.RuneCountInString(r.doc[r.lines[k]:off])
+	off = min(max(off, 0), len(r.doc))
+	c := &r.at
+	if off < c.off {
+		*c = cursor{line: 1, col: 1}
+	}
+	from := c.off
+	for i := from; i < off; {
+		k := strings.IndexAny(r.doc[i:off], "\r\n")
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		if r.doc[i-1] == '\r' && i < len(r.doc) && r.doc[i] == '\n' {
+			continue // CR LF: the LF ends the line
+		}
+		c.line++
+		from, c.col = i, 1
+	}
+	c.col += utf8.RuneCountInString(r.doc[from:off])
+	r.walked += off - c.off
+	c.off = off
+	return c.line, c.col
 }
 
 // text adds the raw text token raw, at offset start of doc.
@@ -768,6 +842,9 @@ func (r *reader) words(s string, off int) {
 		r.space = r.space || trail
 		return
 	}
+	if !r.charge(trimmed) {
+		return
+	}
 	first, _ := utf8.DecodeRuneInString(trimmed)
 	line, col := r.pos(off)
 	if r.cur == nil {
@@ -780,7 +857,7 @@ func (r *reader) words(s string, off int) {
 			r.mark, r.markOwner = "", -1
 		}
 		if r.label.owner >= 0 {
-			if r.label.text != "" {
+			if r.label.text != "" && r.charge(r.label.text) {
 				// The label the browser draws is not in the page: it maps
 				// to the li tag, the text after it to where it is.
 				r.cur.Lines = append(r.cur.Lines, extract.LineStart{Off: 0, Line: r.label.line, Col: r.label.col})
@@ -834,7 +911,10 @@ func (r *reader) flush() {
 				lines = append(lines, ls)
 			}
 		}
-		if t != "" {
+		if t != "" && r.err == nil {
+			r.err = r.count.AddParagraph()
+		}
+		if t != "" && r.err == nil {
 			r.cur.Text, r.cur.Lines = t, lines
 			m := r.cm
 			shift := func(o int) int { return min(len(t), max(0, o-lead)) }

@@ -38,13 +38,11 @@ func (r *reader) newList(tag string, attrs map[string]string) *list {
 // itemLabel numbers li e, about to open (its start tag at offset off):
 // the label is written before its first text.
 func (r *reader) itemLabel(attrs map[string]string, off int, e *elem) {
-	var l *list
-	for i := len(r.stack) - 1; i >= 0 && l == nil; i-- {
-		l = r.stack[i].list
-	}
-	if l == nil {
+	n := len(r.lists)
+	if n == 0 {
 		return
 	}
+	l := r.stack[r.lists[n-1]].list
 	v := l.next
 	if n, ok := htmlInt(attrs["value"]); ok && l.ordered {
 		v = n
