@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"runtime"
@@ -22,6 +23,7 @@ import (
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/batch"
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/internal/atomicfile"
 	"github.com/driftcheck/driftcheck/internal/langcode"
 )
 
@@ -73,7 +75,7 @@ data, not failures), 2 for a usage, manifest or output error.`,
 					return &codeError{exitError, fmt.Errorf("batch merge: %w", err)}
 				}
 				data, _ := json.MarshalIndent(sum, "", "  ")
-				if err := os.WriteFile(c.String("out")+".summary.json", append(data, '\n'), 0o644); err != nil {
+				if err := atomicfile.Write(c.String("out")+".summary.json", func(w io.Writer) error { _, err := w.Write(append(data, '\n')); return err }); err != nil {
 					return &codeError{exitError, err}
 				}
 				printSummary(c.App.ErrWriter, sum)

@@ -48,6 +48,9 @@ func (e *signalError) Error() string {
 	return fmt.Sprintf("interrupted by %s", signalName(e.sig))
 }
 
+// Signal is the signal (batch names it in its message).
+func (e *signalError) Signal() os.Signal { return e.sig }
+
 // code is the exit status of a process ended by the signal, as a shell
 // reports it: 128 + its number (130 for SIGINT, 143 for SIGTERM).
 func (e *signalError) code() int { return 128 + int(e.sig) }

@@ -155,6 +155,9 @@ func interruptedLine(sig *signalError, err error) string {
 		return sig.Error()
 	}
 	msg := err.Error()
+	if strings.Contains(msg, sig.Error()) {
+		return msg // the command said it all ("batch interrupted by SIGTERM: …")
+	}
 	if rest, ok := strings.CutPrefix(msg, "interrupted"); ok {
 		return sig.Error() + rest
 	}

@@ -15,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 )
 
 // temps are the temporary files being written, for RemoveTemps.
@@ -31,14 +30,6 @@ func RemoveTemps() {
 		return true
 	})
 }
-
-// umask is the process's file mode creation mask, read once at start-up
-// (there is no way to read it without setting it).
-var umask = func() fs.FileMode {
-	m := syscall.Umask(0)
-	syscall.Umask(m)
-	return fs.FileMode(m)
-}()
 
 // maxLinks bounds the symbolic links followed from an output path.
 const maxLinks = 40
@@ -102,19 +93,6 @@ func Write(path string, write func(w io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), target)
-}
-
-// keepOwner gives f the owner and group of the file it replaces, when the
-// process may (root, or a group the user is in); otherwise the new file is
-// the writer's, as with any file it creates.
-func keepOwner(f *os.File, info fs.FileInfo) {
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return
-	}
-	if int(st.Uid) != os.Geteuid() || int(st.Gid) != os.Getegid() {
-		_ = f.Chown(int(st.Uid), int(st.Gid))
-	}
 }
 
 // resolve follows the symbolic links of path's last element, also a link
