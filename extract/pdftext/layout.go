@@ -10,11 +10,13 @@ import (
 // reading order, columns apart), without running headers, footers and
 // other furniture, notes apart and their reference marks out of the body,
 // then paragraphs by the paragraph model (see paragraphs.go). Notes follow
-// the body.
+// the body. It consumes the pages: their characters are released as soon
+// as their lines are built.
 func layout(pages []page) []extract.Paragraph {
 	lines := make([][]*line, len(pages))
 	for i, p := range pages {
 		lines[i] = buildLines(i, p)
+		pages[i].chars = nil // the lines hold what is needed: free the rest
 	}
 	dropFurniture(lines)
 	dropOverflow(lines)

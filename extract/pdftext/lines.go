@@ -280,16 +280,23 @@ func groupRows(p page, idx []int) []*row {
 		sort.Float64s(ys)
 		return ys[len(ys)/2]
 	}
+	// The medians, computed once per row and again when it grows.
+	meds := make([]float64, len(rows))
+	for i, r := range rows {
+		meds[i] = med(r)
+	}
 	for i := 0; i < len(rows); i++ {
 		for j := i + 1; j < len(rows) && j <= i+searchLines; j++ {
 			a, b := rows[i], rows[j]
 			s := math.Max(a.size, b.size)
-			if math.Abs(med(a)-med(b)) < 0.35*s && b.size > 0.7*a.size && a.size > 0.7*b.size {
+			if math.Abs(meds[i]-meds[j]) < 0.35*s && b.size > 0.7*a.size && a.size > 0.7*b.size {
 				a.chars = append(a.chars, b.chars...)
 				a.pos = append(a.pos, b.pos...)
 				a.spaces = append(a.spaces, b.spaces...)
 				a.spos = append(a.spos, b.spos...)
 				rows = append(rows[:j], rows[j+1:]...)
+				meds = append(meds[:j], meds[j+1:]...)
+				meds[i] = med(a)
 				j--
 			}
 		}

@@ -79,15 +79,21 @@ func findNotes(pages [][]*line, bodySize float64) (map[*line]noteStart, map[stri
 	pending := map[string]bool{}
 	carry := false      // the notes of the previous page ran to its foot
 	unfinished := false // and the last of them did not end a sentence
-	// later[pi] holds the kept lines of the pages after page pi.
-	later := make([][]*line, len(pages))
-	for pi := len(pages) - 2; pi >= 0; pi-- {
-		later[pi] = later[pi+1]
-		for k := len(pages[pi+1]) - 1; k >= 0; k-- {
-			if l := pages[pi+1][k]; !l.dropped {
-				later[pi] = append([]*line{l}, later[pi]...)
+	// later[pi] holds the kept lines of the pages after page pi: a
+	// suffix of the kept lines of the document.
+	var kept []*line
+	after := make([]int, len(pages)) // kept lines up to the end of each page
+	for pi, all := range pages {
+		for _, l := range all {
+			if !l.dropped {
+				kept = append(kept, l)
 			}
 		}
+		after[pi] = len(kept)
+	}
+	later := make([][]*line, len(pages))
+	for pi := range pages {
+		later[pi] = kept[after[pi]:]
 	}
 	for pi, all := range pages {
 		var ls []*line
@@ -214,7 +220,13 @@ func startsNote(l *line, pending map[string]bool, bodySize float64) (noteEvidenc
 // runs on past the notes) means ls is not a run of notes: 0.
 func sequence(ls, rest []*line, pending map[string]bool) int {
 	seen := map[string]bool{}
-	for _, l := range append(ls[:len(ls):len(ls)], rest...) {
+	for i := range len(ls) + len(rest) {
+		var l *line
+		if i < len(ls) {
+			l = ls[i]
+		} else {
+			l = rest[i-len(ls)]
+		}
 		mark := ""
 		if len(l.sups) > 0 && l.sups[0].lead {
 			mark = l.sups[0].mark
