@@ -32,11 +32,17 @@ var pdfiumWASM []byte
 
 // Limits of one read. They are variables so that tests can lower them.
 var (
-	readTimeout        = 2 * time.Minute // wall time of one Read inside pdfium
-	memoryLimitPages   = uint32(16384)   // 1 GiB of WebAssembly memory
-	maxChars           = 20_000_000      // characters over all pages
+	readTimeout      = 2 * time.Minute // wall time of one Read inside pdfium
+	memoryLimitPages = uint32(8192)    // 512 MiB of WebAssembly memory
+	// maxPageChars is the most characters of one page: twenty times the
+	// densest page of the layout corpus (4671), thirty times a page of a
+	// UN resolution.
+	maxPageChars       = 100_000
 	recycleMemoryBytes = uint32(256 << 20)
 )
+
+// memoryLimit is the most bytes of memory PDFium may use.
+func memoryLimit() uint64 { return uint64(memoryLimitPages) << 16 }
 
 // engine is one wazero runtime with the compiled PDFium module and at most
 // one live instance of it. Calls are serialised by mu: a PDFium instance is
@@ -157,7 +163,7 @@ func (e *engine) close() {
 
 var exported = []string{
 	"malloc", "free",
-	"FPDF_InitLibrary", "FPDF_LoadMemDocument", "FPDF_GetLastError", "FPDF_GetPageCount",
+	"FPDF_InitLibrary", "FPDF_LoadMemDocument", "FPDF_GetLastError", "FPDF_GetPageCount", "FPDF_DocumentHasValidCrossReferenceTable",
 	"FPDF_LoadPage", "FPDF_ClosePage", "FPDF_CloseDocument", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
 	"FPDFText_LoadPage", "FPDFText_ClosePage", "FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetText",
 	"FPDFText_IsGenerated", "FPDFText_GetCharBox", "FPDFText_GetCharOrigin", "FPDFText_GetFontSize", "FPDFText_GetLooseCharBox", "FPDFText_GetMatrix",
@@ -173,7 +179,13 @@ func (e *engine) instantiate() (*instance, error) {
 		WithFSConfig(wazero.NewFSConfig()).
 		WithStdout(io.Discard).WithStderr(io.Discard).
 		WithName("")
-	mod, err := e.rt.InstantiateModule(context.Background(), e.compiled, cfg)
+	ctx := context.Background()
+	if m := reserveMemory(memoryLimit()); m != nil {
+		ctx = experimental.WithMemoryAllocator(ctx, experimental.MemoryAllocatorFunc(func(_, _ uint64) experimental.LinearMemory {
+			return m
+		}))
+	}
+	mod, err := e.rt.InstantiateModule(ctx, e.compiled, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -270,10 +282,18 @@ func (e *engine) run(fn func(in *instance) error) (err error) {
 	defer func() {
 		in.ctx = context.Background()
 		if r := recover(); r != nil {
+			used := uint64(in.mod.Memory().Size())
 			in.mod.Close(context.Background())
 			e.inst = nil
 			if ctx.Err() != nil {
 				err = fmt.Errorf("%w: reading took longer than %v", extract.ErrLimit, readTimeout)
+				return
+			}
+			if _, ok := r.(errTrap); ok && used > memoryLimit()/4 {
+				// PDFium stops (a trap) when an allocation fails; a
+				// request that fails is at most twice what it already
+				// holds when buffers grow by doubling.
+				err = fmt.Errorf("%w: PDFium ran out of memory on this file (%d MiB used; the limit is %d MiB)", extract.ErrLimit, used>>20, memoryLimit()>>20)
 				return
 			}
 			if t, ok := r.(errTrap); ok {
@@ -326,8 +346,36 @@ const (
 	errSecurity = 5
 )
 
-// readPages loads the document and returns the characters of each page.
-func (e *engine) readPages(data []byte, maxPages int) (pages []page, err error) {
+// config is what one read may do.
+type config struct {
+	maxPages     int
+	maxChars     int    // characters over all pages
+	maxParas     int    // paragraphs of the document
+	allowDamaged bool   // read a damaged PDF as far as it goes, with warnings
+	damage       string // damage found in the file's structure (checkStructure), or ""
+}
+
+// reading is the state of one document being read.
+type reading struct {
+	config
+	doc      uint32
+	scratch  uint32
+	chars    int      // characters read so far
+	warnings []string // damage found, with allowDamaged
+}
+
+// damaged records damage: an error, or with allowDamaged a warning.
+func (rd *reading) damaged(what string) error {
+	if !rd.allowDamaged {
+		return fmt.Errorf("%w: the PDF is damaged (%s); pass --allow-damaged to read what can be read", extract.ErrCorrupt, what)
+	}
+	rd.warnings = append(rd.warnings, "the PDF is damaged ("+what+"): the text read from it may be incomplete")
+	return nil
+}
+
+// read loads the document and returns the characters of each page, and
+// with allowDamaged what damage was found.
+func (e *engine) read(data []byte, cfg config) (pages []page, warnings []string, err error) {
 	err = e.run(func(in *instance) error {
 		buf := in.malloc(len(data))
 		defer in.call("free", uint64(buf))
@@ -344,32 +392,48 @@ func (e *engine) readPages(data []byte, maxPages int) (pages []page, err error) 
 			}
 		}
 		defer in.call("FPDF_CloseDocument", uint64(doc))
+		rd := &reading{config: cfg, doc: doc}
+		if cfg.damage != "" {
+			if err := rd.damaged(cfg.damage); err != nil {
+				return err
+			}
+		}
+		if in.call("FPDF_DocumentHasValidCrossReferenceTable", uint64(doc)) == 0 {
+			// PDFium rebuilt it by scanning the file: objects the table
+			// lost (a cut file, wrong offsets) are silently missing.
+			if err := rd.damaged("its cross-reference table was rebuilt"); err != nil {
+				return err
+			}
+		}
 		n := int(int32(uint32(in.call("FPDF_GetPageCount", uint64(doc)))))
-		if n > maxPages {
-			return fmt.Errorf("%w: %d pages (the limit is %d)", extract.ErrLimit, n, maxPages)
+		if n > cfg.maxPages {
+			return fmt.Errorf("%w: %d pages (the limit is %d)", extract.ErrLimit, n, cfg.maxPages)
 		}
 		if n <= 0 {
 			return fmt.Errorf("%w: the PDF has no pages", extract.ErrEmpty)
 		}
-		scratch := in.malloc(96)
-		defer in.call("free", uint64(scratch))
-		total := 0
+		rd.scratch = in.malloc(96)
+		defer in.call("free", uint64(rd.scratch))
 		for i := 0; i < n; i++ {
-			p, err := in.readPage(doc, i, scratch, &total)
+			p, err := in.readPage(rd, i)
 			if err != nil {
 				return err
 			}
 			pages = append(pages, p)
 		}
+		warnings = rd.warnings
 		return nil
 	})
-	return pages, err
+	return pages, warnings, err
 }
 
-func (in *instance) readPage(doc uint32, i int, scratch uint32, total *int) (page, error) {
-	pg := uint32(in.call("FPDF_LoadPage", uint64(doc), uint64(i)))
+// readPage returns the characters of page i (0-based). A page that cannot
+// be loaded, or whose text cannot, is damage (see reading.damaged); read
+// anyway, it has no characters.
+func (in *instance) readPage(rd *reading, i int) (page, error) {
+	pg := uint32(in.call("FPDF_LoadPage", uint64(rd.doc), uint64(i)))
 	if pg == 0 {
-		return page{}, fmt.Errorf("%w: page %d cannot be loaded", extract.ErrCorrupt, i+1)
+		return page{}, rd.damaged(fmt.Sprintf("page %d cannot be loaded", i+1))
 	}
 	defer in.call("FPDF_ClosePage", uint64(pg))
 	p := page{
@@ -378,23 +442,29 @@ func (in *instance) readPage(doc uint32, i int, scratch uint32, total *int) (pag
 	}
 	tp := uint32(in.call("FPDFText_LoadPage", uint64(pg)))
 	if tp == 0 {
-		return p, nil
+		return p, rd.damaged(fmt.Sprintf("the text of page %d cannot be read", i+1))
 	}
 	defer in.call("FPDFText_ClosePage", uint64(tp))
 	n := int(int32(uint32(in.call("FPDFText_CountChars", uint64(tp)))))
 	if n <= 0 {
 		return p, nil
 	}
-	*total += n
-	if *total > maxChars {
-		return p, fmt.Errorf("%w: more than %d characters", extract.ErrLimit, maxChars)
+	if n > maxPageChars {
+		return p, fmt.Errorf("%w: page %d has %d characters (the limit is %d a page)", extract.ErrLimit, i+1, n, maxPageChars)
 	}
+	rd.chars += n
+	if rd.chars > rd.maxChars {
+		return p, fmt.Errorf("%w: more than %d characters of text (the limit per file)", extract.ErrLimit, rd.maxChars)
+	}
+	scratch := rd.scratch
 	// Every call into the module costs a goroutine (the time limit), so
-	// the codes come in one call and each character costs two or three.
+	// the codes come in one call and each character costs three: its
+	// box, its origin and its text object.
 	codes := in.text(tp, n)
 	p.chars = make([]char, 0, n)
 	var hi rune // pending high surrogate
 	var lastObj uint32
+	var lastSize float64
 	var lastBold bool
 	bolds := map[uint32]bool{}
 	for k := 0; k < n; k++ {
@@ -440,27 +510,16 @@ func (in *instance) readPage(doc uint32, i int, scratch uint32, total *int) (pag
 		} else {
 			c.x, c.y = c.left, c.bottom
 		}
-		c.size = math.Float64frombits(in.fast("FPDFText_GetFontSize", uint64(tp), uint64(k)))
-		// The weight of the font, by text object (a run of glyphs in one
-		// font), from the font once per font.
-		if obj := uint32(in.fast("FPDFText_GetTextObject", uint64(tp), uint64(k))); obj != 0 {
-			if obj != lastObj {
-				lastObj, lastBold = obj, in.fontBold(uint32(in.fast("FPDFTextObj_GetFont", uint64(obj))), scratch, bolds)
-			}
-			c.bold = lastBold
-		}
-		// The size the glyphs are drawn at: the font size scaled by the
-		// character's matrix (a browser writes 10 pt as 13.33 px under a
-		// 0.75 scale). Not for the 1 pt fonts of OCR layers, scaled word
-		// by word: their size comes from the font's box (below).
-		if c.size >= 3 && in.fast("FPDFText_GetMatrix", uint64(tp), uint64(k), uint64(scratch+64)) != 0 {
-			// The height of the em square: the matrix's y axis (a
-			// horizontal scale, Tz, leaves it alone).
-			cc, d := in.f32(scratch+72), in.f32(scratch+76)
-			if sc := math.Hypot(cc, d); sc > 0.01 && sc < 100 {
-				c.size *= sc
+		// The size and weight come from the text object (a run of glyphs
+		// in one font, size and matrix), once per object: each call into
+		// the module costs about a microsecond.
+		if obj := uint32(in.fast("FPDFText_GetTextObject", uint64(tp), uint64(k))); obj == 0 || obj != lastObj {
+			lastObj, lastSize, lastBold = obj, in.drawnSize(tp, k, scratch), false
+			if obj != 0 {
+				lastBold = in.fontBold(uint32(in.fast("FPDFTextObj_GetFont", uint64(obj))), scratch, bolds)
 			}
 		}
+		c.size, c.bold = lastSize, lastBold
 		if c.size < 3 {
 			// A font scaled by the text matrix (OCR layers use 1 pt
 			// fonts): take the height of the font's box instead.
@@ -475,6 +534,23 @@ func (in *instance) readPage(doc uint32, i int, scratch uint32, total *int) (pag
 		p.chars = append(p.chars, c)
 	}
 	return p, nil
+}
+
+// drawnSize returns the size the glyphs of character k are drawn at: the
+// font size scaled by the character's matrix (a browser writes 10 pt as
+// 13.33 px under a 0.75 scale). Not for the 1 pt fonts of OCR layers,
+// scaled word by word: their size comes from the font's box (readPage).
+func (in *instance) drawnSize(tp uint32, k int, scratch uint32) float64 {
+	size := math.Float64frombits(in.fast("FPDFText_GetFontSize", uint64(tp), uint64(k)))
+	if size >= 3 && in.fast("FPDFText_GetMatrix", uint64(tp), uint64(k), uint64(scratch+64)) != 0 {
+		// The height of the em square: the matrix's y axis (a
+		// horizontal scale, Tz, leaves it alone).
+		cc, d := in.f32(scratch+72), in.f32(scratch+76)
+		if sc := math.Hypot(cc, d); sc > 0.01 && sc < 100 {
+			size *= sc
+		}
+	}
+	return size
 }
 
 // fontBold reports whether a font is bold: by its flags (ForceBold) or

@@ -49,64 +49,100 @@ import (
 type Options struct {
 	MaxPages int    // 0 = default 2000; more pages -> error wrapping extract.ErrLimit
 	CacheDir string // "" = default: os.UserCacheDir()/driftcheck/wazero (create it; if that fails, run without cache)
+	// Limits bound the text read (see extract.Limits), except that
+	// MaxChars 0 means DefaultMaxChars here. A page also holds at most
+	// 100,000 characters, and PDFium gets at most 512 MiB of memory.
+	Limits extract.Limits
+	// AllowDamaged reads a damaged PDF (one whose cross-reference table
+	// PDFium had to rebuild, a page or its text that cannot be loaded) as
+	// far as it can be read, saying so in the Warnings of ReadDocument.
+	// Without it such a PDF is an error wrapping extract.ErrCorrupt: its
+	// text may be silently incomplete.
+	AllowDamaged bool
 }
 
 // DefaultMaxPages is the page limit when Options.MaxPages is 0.
 const DefaultMaxPages = 2000
 
-// Read extracts the paragraphs of a PDF. data is the whole file (the caller
-// caps size at 64 MiB). Errors wrap the sentinels of package extract
-// (ErrCorrupt, ErrEncrypted, ErrNoTextLayer, ErrLimit, ErrEmpty); their text
-// is one line and does not name the file.
+// DefaultMaxChars is the character limit of a PDF when
+// Options.Limits.MaxChars is 0: 2000 pages of 2500 characters, more than
+// the largest UN documents. It is lower than extract.DefaultMaxChars
+// because each character of a PDF costs about 300 bytes while its layout
+// is rebuilt (its box, origin and size, then its line).
+const DefaultMaxChars = 5_000_000
+
+// Read extracts the paragraphs of a PDF: ReadDocument without the
+// warnings (which only Options.AllowDamaged gives).
+func Read(data []byte, opt Options) ([]extract.Paragraph, error) {
+	d, err := ReadDocument(data, opt)
+	return d.Paragraphs, err
+}
+
+// ReadDocument extracts the paragraphs of a PDF, and with
+// Options.AllowDamaged the warnings on the damage found. data is the
+// whole file (the caller caps size at 64 MiB). Errors wrap the sentinels
+// of package extract (ErrCorrupt, ErrEncrypted, ErrNoTextLayer, ErrLimit,
+// ErrEmpty); their text, and the warnings', is one line and does not name
+// the file.
 //
 // The PDFium runtime is started on the first call, with that call's
 // CacheDir, and shared by all later calls; calls are serialised.
-func Read(data []byte, opt Options) (ps []extract.Paragraph, err error) {
+func ReadDocument(data []byte, opt Options) (extract.Document, error) {
 	if len(bytesTrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%w (empty file)", extract.ErrEmpty)
+		return extract.Document{}, fmt.Errorf("%w (empty file)", extract.ErrEmpty)
 	}
 	if !hasPrefixAfterJunk(data, "%PDF-") {
-		return nil, fmt.Errorf("%w: not a PDF (no %%PDF- header)", extract.ErrCorrupt)
+		return extract.Document{}, fmt.Errorf("%w: not a PDF (no %%PDF- header)", extract.ErrCorrupt)
 	}
 	if !containsEOF(data) {
-		return nil, fmt.Errorf("%w: the PDF is truncated (no %%%%EOF end marker)", extract.ErrCorrupt)
+		return extract.Document{}, fmt.Errorf("%w: the PDF is truncated (no %%%%EOF end marker)", extract.ErrCorrupt)
 	}
-	maxPages := opt.MaxPages
-	if maxPages <= 0 {
-		maxPages = DefaultMaxPages
+	var err error
+	cfg := config{maxPages: opt.MaxPages, maxChars: opt.Limits.MaxChars, maxParas: opt.Limits.Paragraphs(), allowDamaged: opt.AllowDamaged}
+	if cfg.maxPages <= 0 {
+		cfg.maxPages = DefaultMaxPages
+	}
+	if cfg.maxChars <= 0 {
+		cfg.maxChars = DefaultMaxChars
+	}
+	if cfg.damage, err = checkStructure(data); err != nil {
+		return extract.Document{}, err
 	}
 	e, err := getEngine(opt.CacheDir)
 	if err != nil {
-		return nil, err
+		return extract.Document{}, err
 	}
-	return readWith(e, data, maxPages)
+	return readWith(e, data, cfg)
 }
 
-func readWith(e *engine, data []byte, maxPages int) (ps []extract.Paragraph, err error) {
+func readWith(e *engine, data []byte, cfg config) (d extract.Document, err error) {
 	defer func() {
 		// The layout code works on PDFium's output, which a hostile file
 		// controls: never let a bug there crash the caller.
 		if r := recover(); r != nil {
-			ps, err = nil, fmt.Errorf("%w: unreadable layout (%s)", extract.ErrCorrupt, oneLine(fmt.Sprint(r)))
+			d, err = extract.Document{}, fmt.Errorf("%w: unreadable layout (%s)", extract.ErrCorrupt, oneLine(fmt.Sprint(r)))
 		}
 	}()
-	pages, err := e.readPages(data, maxPages)
+	pages, warnings, err := e.read(data, cfg)
 	if err != nil {
-		return nil, err
+		return extract.Document{}, err
 	}
 	if !hasText(pages) {
-		return nil, fmt.Errorf("%w", extract.ErrNoTextLayer)
+		return extract.Document{}, fmt.Errorf("%w", extract.ErrNoTextLayer)
 	}
-	ps = layout(pages)
+	ps := layout(pages)
 	if len(ps) == 0 {
-		return nil, fmt.Errorf("%w: the PDF's text is only headers, footers and page numbers", extract.ErrEmpty)
+		return extract.Document{}, fmt.Errorf("%w: the PDF's text is only headers, footers and page numbers", extract.ErrEmpty)
+	}
+	if len(ps) > cfg.maxParas {
+		return extract.Document{}, fmt.Errorf("%w: more than %d paragraphs (the limit per file)", extract.ErrLimit, cfg.maxParas)
 	}
 	for i := range ps {
 		if !utf8.ValidString(ps[i].Text) {
-			return nil, errors.New("pdf reader: internal error: invalid UTF-8")
+			return extract.Document{}, errors.New("pdf reader: internal error: invalid UTF-8")
 		}
 	}
-	return ps, nil
+	return extract.Document{Paragraphs: ps, Warnings: warnings}, nil
 }
 
 func hasText(pages []page) bool {

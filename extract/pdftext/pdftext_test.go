@@ -50,6 +50,13 @@ func testOptions(testing.TB) Options {
 	return Options{CacheDir: filepath.Join(os.TempDir(), "driftcheck-pdftext-test-wazero")}
 }
 
+// readPages returns the characters of each page of a PDF, within the
+// default limits.
+func (e *engine) readPages(data []byte, maxPages int) ([]page, error) {
+	pages, _, err := e.read(data, config{maxPages: maxPages, maxChars: DefaultMaxChars, maxParas: extract.DefaultMaxParagraphs})
+	return pages, err
+}
+
 func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(fixture(name))
@@ -371,10 +378,11 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF"))
 	// Small limits, so that the fuzzer does not spend minutes on one
 	// mutated file (the limits have tests of their own).
-	readTimeout, maxChars = 5*time.Second, 200_000
+	readTimeout = 5 * time.Second
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opt := testOptions(t)
 		opt.MaxPages = 20
+		opt.Limits.MaxChars = 200_000
 		ps, err := Read(data, opt)
 		if err != nil {
 			if len(ps) != 0 {
@@ -429,7 +437,7 @@ func start(b *testing.B, dir string, data []byte) {
 		b.Fatal(err)
 	}
 	defer e.close()
-	if _, err := readWith(e, data, DefaultMaxPages); err != nil {
+	if _, err := readWith(e, data, config{maxPages: DefaultMaxPages, maxChars: DefaultMaxChars, maxParas: extract.DefaultMaxParagraphs}); err != nil {
 		b.Fatal(err)
 	}
 }
