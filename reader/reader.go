@@ -38,6 +38,13 @@ type Options struct {
 	Original bool
 	// PDF holds the PDF reader's limits and cache directory.
 	PDF pdftext.Options
+	// AllowDamaged reads a damaged PDF (a cross-reference table PDFium
+	// rebuilt or that points to the wrong places, a compressed stream cut
+	// short or corrupt, a page that cannot be loaded) as far as it can be
+	// read, with a warning for each damage (pdftext.ReadDocument's
+	// Warnings), instead of refusing it with an error wrapping
+	// extract.ErrCorrupt: its text may be incomplete.
+	AllowDamaged bool
 }
 
 // Formats a file can have.
