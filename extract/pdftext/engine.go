@@ -57,10 +57,15 @@ type engine struct {
 
 // instance is an instantiated PDFium module with FPDF_InitLibrary called.
 type instance struct {
-	mod api.Module
-	ctx context.Context // per-read context, set while a read runs
-	fn  map[string]api.Function
+	mod   api.Module
+	ctx   context.Context // per-read context, set while a read runs
+	fn    map[string]api.Function
+	limit uint64 // bytes of memory it may use
 }
+
+// minReservation is the smallest memory reservation tried: less than
+// PDFium needs for most files.
+const minReservation = 64 << 20
 
 var (
 	sharedOnce   sync.Once
@@ -180,10 +185,18 @@ func (e *engine) instantiate() (*instance, error) {
 		WithStdout(io.Discard).WithStderr(io.Discard).
 		WithName("")
 	ctx := context.Background()
-	if m := reserveMemory(memoryLimit()); m != nil {
-		ctx = experimental.WithMemoryAllocator(ctx, experimental.MemoryAllocatorFunc(func(_, _ uint64) experimental.LinearMemory {
-			return m
-		}))
+	inst.limit = memoryLimit()
+	// Under an address-space limit (RLIMIT_AS) the whole reservation may
+	// not fit: a smaller one is a lower limit, better than wazero's
+	// copying growth, which would take the Go heap past that limit.
+	for size := memoryLimit(); size >= minReservation; size /= 2 {
+		if m := reserveMemory(size); m != nil {
+			inst.limit = size
+			ctx = experimental.WithMemoryAllocator(ctx, experimental.MemoryAllocatorFunc(func(_, _ uint64) experimental.LinearMemory {
+				return m
+			}))
+			break
+		}
 	}
 	mod, err := e.rt.InstantiateModule(ctx, e.compiled, cfg)
 	if err != nil {
@@ -289,11 +302,11 @@ func (e *engine) run(fn func(in *instance) error) (err error) {
 				err = fmt.Errorf("%w: reading took longer than %v", extract.ErrLimit, readTimeout)
 				return
 			}
-			if _, ok := r.(errTrap); ok && used > memoryLimit()/4 {
+			if _, ok := r.(errTrap); ok && used > in.limit/4 {
 				// PDFium stops (a trap) when an allocation fails; a
 				// request that fails is at most twice what it already
 				// holds when buffers grow by doubling.
-				err = fmt.Errorf("%w: PDFium ran out of memory on this file (%d MiB used; the limit is %d MiB)", extract.ErrLimit, used>>20, memoryLimit()>>20)
+				err = fmt.Errorf("%w: PDFium ran out of memory on this file (%d MiB used; the limit is %d MiB)", extract.ErrLimit, used>>20, in.limit>>20)
 				return
 			}
 			if t, ok := r.(errTrap); ok {
