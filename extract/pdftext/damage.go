@@ -412,6 +412,9 @@ func inflateAll(raw []byte, limit int64) (int64, error) {
 	switch {
 	case n > limit:
 		return n, errInflateLimit
+	case errors.Is(err, zlib.ErrChecksum):
+		// All the data came out: PDFium reads it whole too.
+		return n, nil
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return n, errors.New("cut short")
 	case err != nil:

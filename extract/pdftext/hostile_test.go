@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -116,9 +117,45 @@ func operators(n int) string {
 // TestSpaceBomb: the hand-made deflate stream is valid and inflates to
 // the size asked.
 func TestSpaceBomb(t *testing.T) {
-	n, err := inflateAll(spaceBomb(1+258*1000), 1<<30)
+	b := spaceBomb(1 + 258*1000)
+	zr, err := zlib.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, zr)
 	if err != nil || n != 1+258*1000 {
 		t.Fatalf("inflated %d bytes, err %v; want %d", n, err, 1+258*1000)
+	}
+}
+
+// TestInflateAll: how a broken stream is told; a wrong checksum after
+// all the data is no damage (PDFium reads the data whole).
+func TestInflateAll(t *testing.T) {
+	good := deflated(strings.Repeat("BT (text) Tj ET\n", 1000))
+	badSum := bytes.Clone(good)
+	badSum[len(badSum)-1] ^= 1
+	corrupt := bytes.Clone(good)
+	for i := 10; i < 30; i++ {
+		corrupt[i] ^= 0x55
+	}
+	for _, tc := range []struct {
+		name string
+		raw  []byte
+		want string
+	}{
+		{"whole", good, ""},
+		{"wrong checksum", badSum, ""},
+		{"cut short", good[:len(good)/2], "cut short"},
+		{"corrupt", corrupt, "corrupt"},
+		{"not zlib", []byte("BT (text) Tj ET"), "not zlib data"},
+	} {
+		_, err := inflateAll(tc.raw, 1<<20)
+		if got := fmt.Sprint(err); tc.want == "" && err != nil || tc.want != "" && got != tc.want {
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	if _, err := inflateAll(good, 100); !errors.Is(err, errInflateLimit) {
+		t.Errorf("past the limit: err = %v", err)
 	}
 }
 
