@@ -25,15 +25,25 @@ const ContextWords = 4
 // fingerprint get an ordinal ("…#2").
 func Fingerprints(voted, final *Side, fs []Finding) {
 	seen := map[string]int{}
+	// Findings name their paragraphs by id: look them up in an index built
+	// once, not by a scan per finding (a long text with a finding in most
+	// paragraphs would take time quadratic in its length).
+	var vIdx, fIdx map[string]*Para
 	for i := range fs {
 		f := &fs[i]
 		parts := []string{f.Kind, voted.Doc.Lang, final.Doc.Lang, f.VotedConcept, f.FinalConcept,
 			strings.Join(f.VotedNumbers, ","), strings.Join(f.FinalNumbers, ",")}
 		switch {
 		case f.Voted.Para != "":
-			parts = append(parts, context(paraOf(voted, f.Voted.Para), f.Voted.Start, f.Voted.End))
+			if vIdx == nil {
+				vIdx = paraIndex(voted)
+			}
+			parts = append(parts, context(vIdx[f.Voted.Para], f.Voted.Start, f.Voted.End))
 		case f.Final.Para != "":
-			parts = append(parts, context(paraOf(final, f.Final.Para), f.Final.Start, f.Final.End))
+			if fIdx == nil {
+				fIdx = paraIndex(final)
+			}
+			parts = append(parts, context(fIdx[f.Final.Para], f.Final.Start, f.Final.End))
 		}
 		for _, op := range diff.Changes(f.Ops) {
 			parts = append(parts, diff.EditorialKey(f.Voted.Text[op.A0:op.A1])+"→"+diff.EditorialKey(f.Final.Text[op.B0:op.B1]))
@@ -48,13 +58,16 @@ func Fingerprints(voted, final *Side, fs []Finding) {
 	}
 }
 
-func paraOf(s *Side, id string) *Para {
+// paraIndex maps each paragraph id of s to its paragraph; an id written
+// twice maps to its first paragraph.
+func paraIndex(s *Side) map[string]*Para {
+	idx := make(map[string]*Para, len(s.Paras))
 	for _, p := range s.Paras {
-		if p.P.ID == id {
-			return p
+		if _, ok := idx[p.P.ID]; !ok {
+			idx[p.P.ID] = p
 		}
 	}
-	return nil
+	return idx
 }
 
 // context returns the keys of the content words around [start, end) of p,
