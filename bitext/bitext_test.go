@@ -3,12 +3,14 @@ package bitext_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/bitext"
 	"github.com/driftcheck/driftcheck/extract"
@@ -533,4 +535,54 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOneLinePositions checks the lines and columns of the segments and
+// of their marks in a TMX written on one line, and in the same TMX broken
+// into lines inside the segments: each must point at the character it
+// names. (Columns are counted on from the previous token, so that a file
+// on one line is read in time linear in its length.)
+func TestOneLinePositions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>`)
+	for i := range 300 {
+		fmt.Fprintf(&b, `<tu tuid="u%d"><tuv xml:lang="en"><seg>Décide <bpt i="1">&lt;b&gt;</bpt>de promouvoir<ept i="1">&lt;/b&gt;</ept> la coopération %d</seg></tuv>`, i, i)
+		fmt.Fprintf(&b, `<tuv xml:lang="zh"><seg>决定<ph x="1"/>促进互利合作 %d。</seg></tuv></tu>`, i)
+	}
+	b.WriteString(`</body></tmx>`)
+	oneLine := b.String()
+	broken := strings.ReplaceAll(strings.ReplaceAll(oneLine, "promouvoir<ept", "promouvoir\n<ept"), "<ph x", "\n  <ph x")
+	for _, tc := range []struct{ desc, data string }{{"one line", oneLine}, {"broken in segments", broken}} {
+		var lines [][]rune
+		for _, l := range strings.Split(tc.data, "\n") {
+			lines = append(lines, []rune(l))
+		}
+		at := func(line, col int) string {
+			if line < 1 || line > len(lines) {
+				return ""
+			}
+			r := lines[line-1]
+			if col < 1 || col > len(r) {
+				return ""
+			}
+			return string(r[col-1 : min(col+20, len(r))])
+		}
+		f := mustRead(t, []byte(tc.data))
+		if len(f.Units) != 300 {
+			t.Fatalf("%s: %d units, want 300", tc.desc, len(f.Units))
+		}
+		for _, u := range f.Units {
+			for _, s := range []bitext.Segment{u.Src, u.Tgt} {
+				if got := at(s.Line, s.Col); !strings.HasPrefix(got, "<seg>") {
+					t.Fatalf("%s: unit %s segment %q at %d:%d, where the file has %.20q, want <seg>", tc.desc, u.ID, s.Text, s.Line, s.Col, got)
+				}
+				for _, m := range s.Marks {
+					want, _ := utf8.DecodeRuneInString(s.Text[m.Off:])
+					if got := at(m.Line, m.Col); !strings.HasPrefix(got, string(want)) {
+						t.Fatalf("%s: unit %s: mark of %q at %d:%d, where the file has %.20q", tc.desc, u.ID, s.Text[m.Off:], m.Line, m.Col, got)
+					}
+				}
+			}
+		}
+	}
 }

@@ -49,6 +49,10 @@ type XMLReader struct {
 	depth    int
 	line     int
 	col      int
+	// last is where pos last counted to: the byte offset, its line and
+	// column. The column of the next token is counted from there, so a
+	// file written on one line costs time in its length, not its square.
+	lastOff, lastLine, lastCol int
 }
 
 // NewXMLReader returns a reader over data. maxDepth 0 means DefaultMaxDepth.
@@ -85,7 +89,15 @@ func (r *XMLReader) pos() (int, int) {
 	if ls < 0 || ls > off {
 		return line, bcol
 	}
-	return line, utf8.RuneCount(r.buf[ls:off]) + 1
+	col := 0
+	if r.lastLine == line && r.lastOff >= ls && r.lastOff <= off {
+		// Same line as last time: count on from there.
+		col = r.lastCol + utf8.RuneCount(r.buf[r.lastOff:off])
+	} else {
+		col = utf8.RuneCount(r.buf[ls:off]) + 1
+	}
+	r.lastOff, r.lastLine, r.lastCol = off, line, col
+	return line, col
 }
 
 var entityDecl = []byte("<!ENTITY")
