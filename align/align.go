@@ -3,17 +3,20 @@
 //
 // Pairs may be 1-1, 1-0 (a paragraph of A with nothing in B), 0-1, 2-1 and
 // 1-2. The pairing is found by dynamic programming over a band around the
-// diagonal (near linear in the number of paragraphs), with a cost made of
-// the length ratio (measured on the two documents themselves, so no table
-// of language ratios is needed), paragraph ids and kinds as anchors, shared
-// numbers and shared lexicon concepts as evidence, and, for two versions in
-// one language, the overlap of their words. A dropped or inserted paragraph
+// diagonal, or, for long documents that differ in length, around their
+// alignment at half resolution (see MaxBandCells): the work grows with the
+// number of paragraphs, not its square. The cost is made of the length
+// ratio (measured on the two documents themselves, so no table of language
+// ratios is needed), paragraph ids and kinds as anchors, shared numbers and
+// shared lexicon concepts as evidence, and, for two versions in one
+// language, the overlap of their words. A dropped or inserted paragraph
 // costs one skip and does not shift the pairs after it.
 //
 // Align owns pairing; it never decides what is drift.
 package align
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -121,7 +124,6 @@ const (
 // Align returns the alignment of a and b as a sequence of pairs covering
 // every item of both, in document order.
 func Align(a, b []Item, opt Options) []Pair {
-	n, m := len(a), len(b)
 	// The usual ratio of the two languages, when known, is the better
 	// estimate: the documents' own ratio is biased by the very paragraphs
 	// that one of them dropped or added.
@@ -129,52 +131,230 @@ func Align(a, b []Item, opt Options) []Pair {
 	if ratio <= 0 {
 		ratio = lengthRatio(a, b, false)
 	}
-	w := 60
+	return alignItems(a, b, ratio, opt, MaxBandCells, 0)
+}
+
+// MaxBandCells bounds the work of the band around the diagonal. That band
+// must be as wide as the difference in the number of paragraphs (every
+// extra paragraph is a step off the diagonal), so two long documents of
+// different lengths cost time and memory in the product of the two: 20,000
+// paragraphs against 19,000 make 41 million cells. Past this bound (when
+// the band is also wider than its minimum, whose cost is linear, and the
+// alternative is smaller), the band follows instead the alignment of the
+// two documents at half resolution (each two paragraphs merged into one,
+// aligned the same way, recursively), widened by GuideRadius on every side:
+// its cost grows with the sum of the lengths. Documents within the bound
+// (every document of the tests and corpora) are aligned over the band
+// around the diagonal alone, as they always were.
+const MaxBandCells = 1 << 22
+
+// GuideRadius is how many paragraphs the band keeps on each side of the
+// alignment at half resolution (see MaxBandCells): along a diagonal, the
+// band is then about as wide as the minimal band around the diagonal.
+const GuideRadius = 30
+
+// minBand is the half-width of the band around the diagonal for
+// documents with (nearly) as many paragraphs.
+const minBand = 60
+
+// alignItems aligns a and b, items at resolution level (0 for paragraphs,
+// 1 for two paragraphs, 2 for four, …), over the band bandFor chooses.
+func alignItems(a, b []Item, ratio float64, opt Options, maxCells, level int) []Pair {
+	bd := bandFor(a, b, ratio, opt, maxCells, level)
+	in := interner{}
+	return solve(a, b, in.sortedSets(a), in.sortedSets(b), ratio, opt, bd)
+}
+
+// bandFor returns the band around the diagonal, or the band around the
+// alignment of a and b at half resolution when the former has more than
+// maxCells cells, is wider than its minimum and larger than the latter
+// would be.
+func bandFor(a, b []Item, ratio float64, opt Options, maxCells, level int) band {
+	n, m := len(a), len(b)
+	bd := diagonalBand(n, m)
+	if c := bd.cells(); c > maxCells && c > guidedCells(n, m) && bandHalfWidth(n, m) > minBand && n >= 2 && m >= 2 {
+		ha, hb := halve(a, level+1), halve(b, level+1)
+		// At half resolution, the band around the diagonal is kept only
+		// if it is no larger than a guided band would be.
+		coarse := alignItems(ha, hb, ratio, opt, guidedCells(len(ha), len(hb)), level+1)
+		bd = guidedBand(coarse, n, m, GuideRadius)
+	}
+	return bd
+}
+
+// guidedCells is about the number of cells of a guided band for n and m
+// items: each step of the path at half resolution brings 2·GuideRadius+1
+// rows or columns, and no band has more cells than the whole grid.
+func guidedCells(n, m int) int { return min((2*GuideRadius+1)*(n+m+2), (n+1)*(m+1)) }
+
+// bandHalfWidth is the half-width of the band around the diagonal: wide
+// enough for every paragraph one document has more than the other.
+func bandHalfWidth(n, m int) int {
+	w := minBand
 	if d := n - m; d > 0 && d+30 > w {
 		w = d + 30
 	} else if d < 0 && -d+30 > w {
 		w = -d + 30
 	}
-	center := func(i int) int {
-		if n == 0 {
-			return 0
-		}
-		return int(math.Round(float64(i) * float64(m) / float64(n)))
+	return w
+}
+
+// band is the part of the grid of steps (i, j), 0 ≤ i ≤ n, 0 ≤ j ≤ m,
+// that the dynamic programming visits: in row i, the columns lo[i]…hi[i].
+// The cells of row i are stored from off[i].
+type band struct {
+	lo, hi, off []int
+}
+
+func newBand(n int) band {
+	return band{lo: make([]int, n+1), hi: make([]int, n+1), off: make([]int, n+2)}
+}
+
+// index fills in the row offsets once lo and hi are set.
+func (bd *band) index() {
+	for i := range bd.lo {
+		bd.off[i+1] = bd.off[i] + bd.hi[i] - bd.lo[i] + 1
 	}
-	sa, sb := sortedSets(a), sortedSets(b)
-	width := 2*w + 1
-	cost := make([]float64, (n+1)*width)
-	from := make([]move, (n+1)*width)
+}
+
+func (bd *band) cells() int { return bd.off[len(bd.off)-1] }
+
+// at returns the index of the cell (i, j), and false when it is outside
+// the band.
+func (bd *band) at(i, j int) (int, bool) {
+	if i < 0 || i >= len(bd.lo) || j < bd.lo[i] || j > bd.hi[i] {
+		return 0, false
+	}
+	return bd.off[i] + j - bd.lo[i], true
+}
+
+// diagonalBand is the band of half-width bandHalfWidth around the line
+// from (0, 0) to (n, m).
+func diagonalBand(n, m int) band {
+	w := bandHalfWidth(n, m)
+	bd := newBand(n)
+	for i := 0; i <= n; i++ {
+		c := 0
+		if n > 0 {
+			c = int(math.Round(float64(i) * float64(m) / float64(n)))
+		}
+		bd.lo[i], bd.hi[i] = max(c-w, 0), min(c+w, m)
+	}
+	bd.index()
+	return bd
+}
+
+// halve returns the items of a two by two, each pair merged into one item
+// (an odd last item alone), at resolution level (1 for two paragraphs, 2
+// for four, …). Up to level sampledFrom-1, a merged multiset keeps every
+// key; from there on only the keys whose hash is a multiple of
+// 2^(level-sampledFrom+1), a sample that is the same in both documents (it
+// depends on the key alone): an item then holds about the keys of four
+// paragraphs, enough evidence to place it, and a pair costs no more to
+// judge at each level than at the last.
+func halve(a []Item, level int) []Item {
+	mask := uint64(1)<<max(level-sampledFrom+1, 0) - 1
+	merge := func(x, y []string) []string {
+		var out []string
+		for _, s := range [][]string{x, y} {
+			for _, k := range s {
+				if keyHash(k)&mask == 0 {
+					out = append(out, k)
+				}
+			}
+		}
+		return out
+	}
+	out := make([]Item, 0, (len(a)+1)/2)
+	for k := 0; k < len(a); k += 2 {
+		x, y := a[k], Item{}
+		if k+1 < len(a) {
+			y = a[k+1]
+		}
+		id := x.ID
+		if k+1 < len(a) {
+			id += "+" + y.ID
+		}
+		out = append(out, Item{
+			ID: id, Kind: x.Kind,
+			Len: x.Len + y.Len, Units: x.Units + y.Units,
+			Numbers: merge(x.Numbers, y.Numbers), Concepts: merge(x.Concepts, y.Concepts),
+			Words: merge(x.Words, y.Words), Anchors: merge(x.Anchors, y.Anchors),
+			Parens: x.Parens + y.Parens, Quotes: x.Quotes + y.Quotes,
+			Cognates: merge(x.Cognates, y.Cognates), Links: merge(x.Links, y.Links),
+		})
+	}
+	return out
+}
+
+// sampledFrom is the first level of halve whose items hold a sample of the
+// keys of their paragraphs (items of eight paragraphs).
+const sampledFrom = 3
+
+// keyHash is the 64-bit FNV-1a hash of s, its bits mixed (MurmurHash3's
+// finaliser) so that the low ones are as good as the high ones.
+func keyHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// guidedBand is the band around the alignment coarse of the halved
+// documents: each of its steps covers a rectangle of steps of the full
+// documents, and the band holds those rectangles widened by r rows and
+// columns on every side.
+func guidedBand(coarse []Pair, n, m, r int) band {
+	bd := newBand(n)
+	for i := range bd.lo {
+		bd.lo[i], bd.hi[i] = m, 0
+	}
+	// The coarse item I covers the items 2I and 2I+1.
+	I, J := 0, 0
+	for _, p := range coarse {
+		I2, J2 := I+len(p.A), J+len(p.B)
+		for i := min(2*I, n); i <= min(2*I2, n); i++ {
+			bd.lo[i] = min(bd.lo[i], min(2*J, m))
+			bd.hi[i] = max(bd.hi[i], min(2*J2, m))
+		}
+		I, J = I2, J2
+	}
+	// The path is monotone, so lo and hi never decrease: the widest
+	// columns within r rows are those r rows before and after.
+	lo, hi := slices.Clone(bd.lo), slices.Clone(bd.hi)
+	for i := range bd.lo {
+		bd.lo[i] = max(lo[max(i-r, 0)]-r, 0)
+		bd.hi[i] = min(hi[min(i+r, n)]+r, m)
+	}
+	bd.index()
+	return bd
+}
+
+// solve finds the cheapest alignment of a and b through the steps of bd.
+func solve(a, b []Item, sa, sb []sets, ratio float64, opt Options, bd band) []Pair {
+	n, m := len(a), len(b)
+	cost := make([]float64, bd.cells())
+	from := make([]move, len(cost))
 	for i := range cost {
 		cost[i] = math.Inf(1)
 	}
-	at := func(i, j int) (int, bool) {
-		if i < 0 || j < 0 || i > n || j > m {
-			return 0, false
-		}
-		k := j - center(i) + w
-		if k < 0 || k >= width {
-			return 0, false
-		}
-		return i*width + k, true
-	}
 	get := func(i, j int) float64 {
-		if k, ok := at(i, j); ok {
+		if k, ok := bd.at(i, j); ok {
 			return cost[k]
 		}
 		return math.Inf(1)
 	}
-	k0, _ := at(0, 0)
+	k0, _ := bd.at(0, 0)
 	cost[k0] = 0
 	for i := 0; i <= n; i++ {
-		lo, hi := center(i)-w, center(i)+w
-		if lo < 0 {
-			lo = 0
-		}
-		if hi > m {
-			hi = m
-		}
-		for j := lo; j <= hi; j++ {
+		for j := bd.lo[i]; j <= bd.hi[i]; j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
@@ -199,17 +379,18 @@ func Align(a, b []Item, opt Options) []Pair {
 			if i > 0 && j > 1 {
 				try(get(i-1, j-2)+MergeCost+pairCost(a[i-1:i], b[j-2:j], sa[i-1:i], sb[j-2:j], ratio, opt), m12)
 			}
-			k, _ := at(i, j)
+			k, _ := bd.at(i, j)
 			cost[k], from[k] = best, bm
 		}
 	}
 	var out []Pair
 	i, j := n, m
 	for i > 0 || j > 0 {
-		k, ok := at(i, j)
+		k, ok := bd.at(i, j)
 		if !ok || from[k] == mNone {
-			// Outside the band (cannot happen with the band width used);
-			// fall back to skips so every item is still covered.
+			// Outside the band (cannot happen: both bands hold a path
+			// from (0, 0) to (n, m)); fall back to skips so every item
+			// is still covered.
 			if i > 0 {
 				out = append(out, Pair{A: []int{i - 1}, Cost: SkipCost})
 				i--
@@ -276,25 +457,36 @@ func lengthRatio(a, b []Item, units bool) float64 {
 	return lb / la
 }
 
-// pairCost is the cost of pairing the items as and bs (one side has one
-// item, the other one or two).
-// sets holds an item's multisets sorted, so that pairCost can count
-// overlaps by merging, without allocating.
+// sets holds an item's multisets sorted, each key replaced by a number
+// (the same for both documents), so that pairCost can count overlaps by
+// merging, without allocating and comparing numbers rather than strings.
 type sets struct {
-	numbers, concepts, words, anchors, cognates, links []string
+	numbers, concepts, words, anchors, cognates, links []int32
 }
 
-func sortedSets(items []Item) []sets {
+// interner numbers the keys of the items of both documents.
+type interner map[string]int32
+
+// sortedSets returns the sorted multisets of items.
+func (in interner) sortedSets(items []Item) []sets {
 	out := make([]sets, len(items))
-	sorted := func(x []string) []string {
-		if len(x) < 2 {
-			return x
-		}
-		y := slices.Clone(x)
-		slices.Sort(y)
-		return y
-	}
 	for i, x := range items {
+		n := len(x.Numbers) + len(x.Concepts) + len(x.Words) + len(x.Anchors) + len(x.Cognates) + len(x.Links)
+		arena := make([]int32, 0, n)
+		sorted := func(keys []string) []int32 {
+			start := len(arena)
+			for _, k := range keys {
+				id, ok := in[k]
+				if !ok {
+					id = int32(len(in))
+					in[k] = id
+				}
+				arena = append(arena, id)
+			}
+			y := arena[start:len(arena):len(arena)]
+			slices.Sort(y)
+			return y
+		}
 		out[i] = sets{sorted(x.Numbers), sorted(x.Concepts), sorted(x.Words), sorted(x.Anchors), sorted(x.Cognates), sorted(x.Links)}
 	}
 	return out
@@ -316,19 +508,19 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 
 		ub += x.Units
 		bp, bq = bp+x.Parens, bq+x.Quotes
 	}
-	field := func(ss []sets, f func(*sets) []string) (x, y []string) {
+	field := func(ss []sets, f func(*sets) []int32) (x, y []int32) {
 		x = f(&ss[0])
 		if len(ss) > 1 {
 			y = f(&ss[1])
 		}
 		return
 	}
-	ov := func(f func(*sets) []string) (shared, onlyA, onlyB int) {
+	ov := func(f func(*sets) []int32) (shared, onlyA, onlyB int) {
 		a1, a2 := field(sa, f)
 		b1, b2 := field(sb, f)
 		return overlapSorted(a1, a2, b1, b2)
 	}
-	nonEmpty := func(ss []sets, f func(*sets) []string) bool {
+	nonEmpty := func(ss []sets, f func(*sets) []int32) bool {
 		for i := range ss {
 			if len(f(&ss[i])) > 0 {
 				return true
@@ -352,12 +544,12 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 
 	}
 
 	// Evidence.
-	numbers := func(s *sets) []string { return s.numbers }
-	concepts := func(s *sets) []string { return s.concepts }
-	anchors := func(s *sets) []string { return s.anchors }
-	cognates := func(s *sets) []string { return s.cognates }
-	words := func(s *sets) []string { return s.words }
-	links := func(s *sets) []string { return s.links }
+	numbers := func(s *sets) []int32 { return s.numbers }
+	concepts := func(s *sets) []int32 { return s.concepts }
+	anchors := func(s *sets) []int32 { return s.anchors }
+	cognates := func(s *sets) []int32 { return s.cognates }
+	words := func(s *sets) []int32 { return s.words }
+	links := func(s *sets) []int32 { return s.links }
 	shared, onlyA, onlyB := ov(numbers)
 	c -= 1.0*float64(shared) - 0.5*float64(onlyA+onlyB)
 	shared, onlyA, onlyB = ov(concepts)
@@ -408,7 +600,7 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 
 
 // overlapSorted counts the keys that the multiset union of the sorted
 // slices a1 and a2 shares with that of b1 and b2, and those only in each.
-func overlapSorted(a1, a2, b1, b2 []string) (shared, onlyA, onlyB int) {
+func overlapSorted[T cmp.Ordered](a1, a2, b1, b2 []T) (shared, onlyA, onlyB int) {
 	for (len(a1) > 0 || len(a2) > 0) && (len(b1) > 0 || len(b2) > 0) {
 		x, fromA1 := least(a1, a2)
 		y, fromB1 := least(b1, b2)
@@ -442,48 +634,11 @@ func overlapSorted(a1, a2, b1, b2 []string) (shared, onlyA, onlyB int) {
 
 // least returns the smaller head of two sorted slices, not both empty, and
 // whether it is the first's.
-func least(s1, s2 []string) (string, bool) {
+func least[T cmp.Ordered](s1, s2 []T) (T, bool) {
 	if len(s2) == 0 || len(s1) > 0 && s1[0] <= s2[0] {
 		return s1[0], true
 	}
 	return s2[0], false
-}
-
-// overlap counts the keys the two multisets share and those only in each.
-func overlap(a, b []string) (shared, onlyA, onlyB int) {
-	if len(a) == 0 && len(b) == 0 {
-		return 0, 0, 0
-	}
-	if len(a)+len(b) < 16 {
-		used := make([]bool, len(b))
-	outer:
-		for _, x := range a {
-			for j, y := range b {
-				if !used[j] && x == y {
-					used[j] = true
-					shared++
-					continue outer
-				}
-			}
-			onlyA++
-		}
-		onlyB = len(b) - shared
-		return
-	}
-	cnt := make(map[string]int, len(a))
-	for _, x := range a {
-		cnt[x]++
-	}
-	for _, y := range b {
-		if cnt[y] > 0 {
-			cnt[y]--
-			shared++
-		} else {
-			onlyB++
-		}
-	}
-	onlyA = len(a) - shared
-	return
 }
 
 func absInt(x int) int {

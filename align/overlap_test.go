@@ -36,3 +36,41 @@ func TestOverlapSorted(t *testing.T) {
 		}
 	}
 }
+
+// overlap counts the keys the two multisets share and those only in each,
+// plainly: the reference for overlapSorted.
+func overlap(a, b []string) (shared, onlyA, onlyB int) {
+	if len(a) == 0 && len(b) == 0 {
+		return 0, 0, 0
+	}
+	if len(a)+len(b) < 16 {
+		used := make([]bool, len(b))
+	outer:
+		for _, x := range a {
+			for j, y := range b {
+				if !used[j] && x == y {
+					used[j] = true
+					shared++
+					continue outer
+				}
+			}
+			onlyA++
+		}
+		onlyB = len(b) - shared
+		return
+	}
+	cnt := make(map[string]int, len(a))
+	for _, x := range a {
+		cnt[x]++
+	}
+	for _, y := range b {
+		if cnt[y] > 0 {
+			cnt[y]--
+			shared++
+		} else {
+			onlyB++
+		}
+	}
+	onlyA = len(a) - shared
+	return
+}
