@@ -218,18 +218,16 @@ func (l *Lexicon) Lookup(id string) *Concept {
 // refine the default one).
 func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
 	out := &Lexicon{byID: map[string]*Concept{}}
+	at := map[string]int{} // the index of each id in out.Concepts
 	for _, src := range []*Lexicon{l, other} {
 		if src == nil {
 			continue
 		}
 		for _, c := range src.Concepts {
-			if _, ok := out.byID[c.ID]; ok {
-				for i, d := range out.Concepts {
-					if d.ID == c.ID {
-						out.Concepts[i] = c
-					}
-				}
+			if i, ok := at[c.ID]; ok {
+				out.Concepts[i] = c
 			} else {
+				at[c.ID] = len(out.Concepts)
 				out.Concepts = append(out.Concepts, c)
 			}
 			out.byID[c.ID] = c
