@@ -96,7 +96,11 @@ func SplitLangArg(arg string) (lang, path string) {
 // LoadFile reads and parses a file. lang may be "" to take the language from
 // the file name or, failing that, from the script of the text.
 func (c *Checker) LoadFile(path, lang string) (*document.Document, error) {
-	paras, err := reader.ReadFile(path, c.Read)
+	opt := c.Read
+	if c.Warn != nil {
+		opt.Warn = func(msg string) { c.Warn(path + ": " + msg) }
+	}
+	paras, err := reader.ReadFile(path, opt)
 	if err != nil {
 		return nil, &InputError{path, err}
 	}

@@ -45,6 +45,10 @@ type Options struct {
 	// Warnings), instead of refusing it with an error wrapping
 	// extract.ErrCorrupt: its text may be incomplete.
 	AllowDamaged bool
+	// Warn, if set, is told each warning about a file that was read
+	// anyway (the damage of a PDF read with AllowDamaged), one line that
+	// does not name the file.
+	Warn func(msg string)
 }
 
 // Formats a file can have.
@@ -153,7 +157,15 @@ func Read(data []byte, name string, opt Options) ([]extract.Paragraph, error) {
 	}
 	switch f := Format(data, name); f {
 	case PDF:
-		return pdftext.Read(data, opt.PDF)
+		po := opt.PDF
+		po.AllowDamaged = po.AllowDamaged || opt.AllowDamaged
+		d, err := pdftext.ReadDocument(data, po)
+		if err == nil && opt.Warn != nil {
+			for _, w := range d.Warnings {
+				opt.Warn(w)
+			}
+		}
+		return d.Paragraphs, err
 	case DOCX:
 		return docx.Read(data, docx.Options{Original: opt.Original})
 	case DOC:

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -212,5 +214,45 @@ func TestPDFPages(t *testing.T) {
 	_, stdout, _ = runCmd(t, "check", "--format", "json", "--voted", founding("L36.en.txt"), pdf)
 	if !strings.Contains(stdout, `"page": 2`) {
 		t.Errorf("JSON report has no page:\n%.400s", stdout)
+	}
+}
+
+// TestDamagedPDF: a PDF whose cross-reference table PDFium had to rebuild
+// is an error that names --allow-damaged; with it, the file is read and
+// the damage is a warning on stderr and at the top of the report (issue
+// 16, defect 12).
+func TestDamagedPDF(t *testing.T) {
+	data := readTestdata(t, "formats/pdf/L36.zh.pdf")
+	i := bytes.LastIndex(data, []byte("startxref"))
+	if i < 0 {
+		t.Fatal("no startxref")
+	}
+	j := i + len("startxref")
+	for j < len(data) && (data[j] == '\n' || data[j] == '\r' || data[j] == ' ') {
+		j++
+	}
+	k := j
+	for k < len(data) && data[k] >= '0' && data[k] <= '9' {
+		data[k] = '0' // the table is not where the file says
+		k++
+	}
+	damaged := filepath.Join(t.TempDir(), "damaged.zh.pdf")
+	if err := os.WriteFile(damaged, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "check", "--voted", founding("L36.en.txt"), damaged)
+	if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "damaged.zh.pdf") || !strings.Contains(stderr, "--allow-damaged") {
+		t.Errorf("damaged PDF: exit %d, stderr %q; want exit 2 and one line naming the file and --allow-damaged", code, stderr)
+	}
+	code, stdout, stderr := runCmd(t, "check", "--allow-damaged", "-f", "json", "--voted", founding("L36.en.txt"), damaged)
+	if code == 2 || !strings.Contains(stderr, "warning:") {
+		t.Fatalf("--allow-damaged: exit %d, stderr %q", code, stderr)
+	}
+	var r struct {
+		Warnings []string
+		Finals   []struct{ Path string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "damaged") || len(r.Finals) != 1 {
+		t.Errorf("--allow-damaged report: warnings %q finals %v (%v)", r.Warnings, r.Finals, err)
 	}
 }

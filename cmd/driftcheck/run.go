@@ -351,6 +351,7 @@ func readGlossary(path, from, to string) (*lexicon.Lexicon, error) {
 var readFlags = []cli.Flag{
 	&cli.StringFlag{Name: "encoding", Usage: "the encoding of plain-text and HTML inputs that are not UTF-8: " + strings.Join(extract.Encodings(), ", ") + " (default: detected)"},
 	&cli.BoolFlag{Name: "original", Usage: "read Word files as they were before their tracked changes (default: with the changes accepted)"},
+	&cli.BoolFlag{Name: "allow-damaged", Usage: "read a damaged PDF (a rebuilt cross-reference table, a cut or corrupt stream, a page that cannot be loaded) as far as it can be read, with a warning at the top of the report (default: an error)"},
 	&cli.StringFlag{Name: "lang-mismatch", Value: "error", Usage: "a file whose declared language (LANG=, its name or its markup) its script contradicts: error, or warn (check it as declared)"},
 }
 
@@ -372,6 +373,7 @@ func newChecker(c *cli.Context, lex *lexicon.Lexicon) (*driftcheck.Checker, erro
 	}
 	stderr := c.App.ErrWriter
 	chk.Warn = func(msg string) { fmt.Fprintf(stderr, "driftcheck: warning: %s\n", msg) }
+	chk.Read.AllowDamaged = c.Bool("allow-damaged")
 	return chk, nil
 }
 
