@@ -145,6 +145,13 @@ func Parts(dir string) ([]string, error) {
 // eachResult calls fn for every result line of the part files.
 func eachResult(parts []string, fn func(line []byte, r *Result) error) error {
 	for _, p := range parts {
+		// A part file is written by a run, whole: anything else in its
+		// place (a FIFO would wait for a writer forever) is refused.
+		if info, err := os.Lstat(p); err != nil {
+			return err
+		} else if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s: not a regular file (%v), so not a part file a run wrote", p, info.Mode().Type())
+		}
 		f, err := os.Open(p)
 		if err != nil {
 			return err

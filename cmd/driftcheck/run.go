@@ -862,7 +862,7 @@ renderings separated by ";" gives several).`,
 							continue
 						}
 						chk := driftcheck.New(lex)
-						warns := lexiconWarnings(chk, lex)
+						warns := lex.Warnings(chk.Seg)
 						for _, wmsg := range warns {
 							fmt.Fprintf(c.App.Writer, "%s: warning: %s\n", path, wmsg)
 						}
@@ -883,44 +883,6 @@ renderings separated by ";" gives several).`,
 			},
 		},
 	}
-}
-
-// lexiconWarnings reports renderings that normalise to the same tokens in
-// two concepts (the matcher could only ever report one of them) and groups
-// with a single concept (no alternative to substitute).
-func lexiconWarnings(chk *driftcheck.Checker, lex *lexicon.Lexicon) []string {
-	var out []string
-	seen := map[string]string{}
-	for _, k := range lex.Concepts {
-		for _, lang := range lex.Languages() {
-			for _, r := range k.Terms[lang] {
-				var keys []string
-				for _, t := range chk.Seg.Tokens(lang, r) {
-					if t.IsContent() {
-						keys = append(keys, t.Key)
-					}
-				}
-				key := lang + ":" + strings.Join(keys, " ")
-				if prev, ok := seen[key]; ok && prev != k.ID {
-					out = append(out, fmt.Sprintf("%s rendering %q of %s matches the same words as a rendering of %s (%s)", lang, r, k.ID, prev, k.Origin))
-				}
-				seen[key] = k.ID
-			}
-		}
-	}
-	n := map[string]int{}
-	for _, k := range lex.Concepts {
-		if k.Group != "" {
-			n[k.Group]++
-		}
-	}
-	for _, k := range lex.Concepts {
-		if k.Group != "" && n[k.Group] == 1 {
-			out = append(out, fmt.Sprintf("group %s has only concept %s (%s): nothing to substitute", k.Group, k.ID, k.Origin))
-			n[k.Group] = 0
-		}
-	}
-	return out
 }
 
 // interspersed moves the flags given after the file arguments of a command
