@@ -66,8 +66,10 @@
 //
 // Hostile input is refused in bounded time and memory: more than 10000 zip
 // members, a declared or actual decompressed total over Options.MaxUnzipped,
-// XML nested deeper than 256 elements, more than 100000 paragraphs or more
-// than 10000 w:abstractNum or w:num entries give extract.ErrLimit; a
+// XML nested deeper than 256 elements, more than 100000 paragraphs, more
+// than 10000 w:abstractNum or w:num entries, and text past Options.Limits
+// (counted as the XML is decompressed; a text node longer than the
+// character limit is refused before it is held) give extract.ErrLimit; a
 // DOCTYPE in a part gives extract.ErrCorrupt. Hostile numbering values are
 // bounded without refusing the file: levels past w:ilvl 8 are ignored, a
 // w:lvlText is cut at 256 bytes and a label at 1024, starts are clamped

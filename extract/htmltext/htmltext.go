@@ -15,6 +15,9 @@
 // contentinfo, and comments. Each paragraph's Lang is the primary subtag,
 // lower-cased, of its nearest lang or xml:lang.
 //
+// The work is linear in the page: elements nested deeper than
+// Options.MaxDepth and text past Options.Limits give extract.ErrLimit.
+//
 // # Lists
 //
 // An item of an <ol> starts with the number a browser draws for it, then
