@@ -34,6 +34,20 @@
 //   - Lines of a paragraph joined without a space between Chinese
 //     characters, and without the hyphen of a word broken at the end of a
 //     line when the document writes the word whole elsewhere.
+//
+// Hostile files are refused in bounded time and memory (extract.ErrLimit):
+// PDFium gets at most 512 MiB of memory, a compressed stream that would
+// inflate past it is refused before PDFium sees it, a page holds at most
+// 100,000 characters and a PDF at most Options.Limits (DefaultMaxChars),
+// counted before they are read, and a read lasts at most two minutes.
+//
+// A damaged file is an error (extract.ErrCorrupt), because PDFium reads
+// what it can of one without a word: a cross-reference entry that points
+// where its object is not, a compressed stream cut short or corrupt, a
+// file that ends inside an update, a cross-reference table PDFium had to
+// rebuild, a page or its text that cannot be loaded. With
+// Options.AllowDamaged, ReadDocument reads it as far as it can and says
+// what was damaged in its Warnings.
 package pdftext
 
 import (
