@@ -329,22 +329,22 @@ func Text(w io.Writer, in Input, opt Options) error {
 		return code + s + ansiReset
 	}
 	byFinal := map[string][]*group{}
+	// A finding's group, by final and paragraphs: found in a map, not by a
+	// scan of the final's groups (quadratic in a long text's findings).
+	type groupKey struct{ final, votedPara, finalPara string }
+	groups := map[groupKey]*group{}
 	var order []string
 	for _, f := range in.Findings {
 		fp := f.Final.Path
 		if _, ok := byFinal[fp]; !ok {
 			order = append(order, fp)
 		}
-		gs := byFinal[fp]
-		var g *group
-		for _, x := range gs {
-			if x.votedPara == f.Voted.Para && x.finalPara == f.Final.Para {
-				g = x
-			}
-		}
+		k := groupKey{fp, f.Voted.Para, f.Final.Para}
+		g := groups[k]
 		if g == nil {
 			g = &group{final: fp, votedPara: f.Voted.Para, finalPara: f.Final.Para}
-			byFinal[fp] = append(gs, g)
+			groups[k] = g
+			byFinal[fp] = append(byFinal[fp], g)
 		}
 		g.fs = append(g.fs, f)
 	}
