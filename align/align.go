@@ -80,6 +80,8 @@ type Options struct {
 	// usual ratio and spread.
 	Units                 bool
 	UnitRatio, UnitSpread float64
+	// Weights are the weights of the cost model (zero: DefaultWeights).
+	Weights Weights
 }
 
 // LengthRatios gives, per language, the usual length of a text in
@@ -100,15 +102,110 @@ var (
 	UnitSpreads = map[string]float64{"en": 0.12, "zh": 0.171, "ar": 0.167}
 )
 
-// Costs of the alignment steps. A skip (a paragraph with no partner) costs
-// SkipCost; a 2-1 or 1-2 merge pays MergeCost on top of its pair cost.
+// Weights are the weights of the cost model: what each kind of evidence
+// adds to (penalises) or takes from (rewards) the cost of a step. The
+// aligner picks the alignment of least total cost; a pair is worth making
+// when it costs less than the two skips it replaces (2·Skip). Start from
+// DefaultWeights and change fields; a zero Weights in Options means
+// DefaultWeights.
+type Weights struct {
+	// Skip is the cost of a paragraph paired with nothing (1-0 or 0-1):
+	// the price of calling a paragraph dropped or inserted.
+	Skip float64
+	// Merge is paid on top of the pair cost by a 2-1 or 1-2 pair, so that
+	// two paragraphs are merged only on evidence that they are one.
+	Merge float64
+
+	// Length penalises a length that departs from the expected ratio:
+	// the cost per usual spread (Options.LengthSpread) of the log ratio
+	// of the lengths, in characters and, with Options.Units, in units.
+	Length float64
+	// LengthSmooth is added (in characters, at the ratio's scale) to both
+	// lengths before their log ratio is taken, so that short paragraphs
+	// are not judged on a few characters.
+	LengthSmooth float64
+	// UnitSmooth is the same for lengths in units (words).
+	UnitSmooth float64
+	// LengthSpread is the usual spread of the log length ratio when
+	// Options.LengthSpread is 0.
+	LengthSpread float64
+
+	// Number rewards each number the two sides share; NumberMissing
+	// penalises each number on one side only.
+	Number, NumberMissing float64
+	// Concept rewards each lexicon concept the two sides share;
+	// ConceptMissing penalises each concept on one side only.
+	Concept, ConceptMissing float64
+
+	// The following apply across languages only (not Options.SameLang).
+
+	// Anchor rewards each shared word that translation leaves alone
+	// (Item.Anchors).
+	Anchor float64
+	// Cognate rewards the Dice overlap of the cognate prefixes
+	// (Item.Cognates) above CognateBase, and penalises it below: the
+	// cost falls by Cognate·(dice − CognateBase). CognateBase is the
+	// overlap unrelated sentences reach on common prefixes alone.
+	Cognate, CognateBase float64
+	// Link rewards each shared alignment anchor (Item.Links); each one on
+	// one side only costs LinkMissing·Link, weak evidence against.
+	Link, LinkMissing float64
+	// Bracket penalises each bracket or quotation mark that one side has
+	// more than the other (Item.Parens, Item.Quotes).
+	Bracket float64
+	// ParensMatch rewards two sides with the same number of brackets,
+	// when they have any.
+	ParensMatch float64
+
+	// Words applies within one language only (Options.SameLang): the
+	// cost rises by Words·(WordsPivot − J), where J is the Jaccard
+	// overlap of the content words (Item.Words), so that identical
+	// paragraphs are rewarded and disjoint ones penalised.
+	Words, WordsPivot float64
+
+	// KindMismatch penalises pairing paragraphs of different kinds
+	// (title with operative, …).
+	KindMismatch float64
+	// TitleMatch rewards pairing two titles.
+	TitleMatch float64
+	// IDMatch rewards a 1-1 pair of paragraphs with the same, non-empty
+	// id, with Options.UseIDs.
+	IDMatch float64
+}
+
+// SkipCost and MergeCost are DefaultWeights.Skip and DefaultWeights.Merge,
+// kept for the callers that name them.
 const (
 	SkipCost  = 4.0
 	MergeCost = 5.5
 )
 
-// LinkWeight is the weight of a shared alignment anchor (Item.Links).
-var LinkWeight = 0.6
+// DefaultWeights are the weights Align uses when Options.Weights is zero.
+// Do not change it; copy it and pass the copy in Options.Weights.
+var DefaultWeights = Weights{
+	Skip:  SkipCost,
+	Merge: MergeCost,
+
+	Length:       0.45,
+	LengthSmooth: 12,
+	UnitSmooth:   3,
+	LengthSpread: 0.15,
+
+	Number: 1.0, NumberMissing: 0.5,
+	Concept: 1.2, ConceptMissing: 0.6,
+
+	Anchor:  0.8,
+	Cognate: 4, CognateBase: 0.15,
+	Link: 0.6, LinkMissing: 0.5,
+	Bracket:     0.4,
+	ParensMatch: 0.4,
+
+	Words: 6, WordsPivot: 0.5,
+
+	KindMismatch: 2,
+	TitleMatch:   2,
+	IDMatch:      1,
+}
 
 type move uint8
 
@@ -160,6 +257,9 @@ const minBand = 60
 // alignItems aligns a and b, items at resolution level (0 for paragraphs,
 // 1 for two paragraphs, 2 for four, …), over the band bandFor chooses.
 func alignItems(a, b []Item, ratio float64, opt Options, maxCells, level int) []Pair {
+	if opt.Weights == (Weights{}) {
+		opt.Weights = DefaultWeights
+	}
 	bd := bandFor(a, b, ratio, opt, maxCells, level)
 	in := interner{}
 	return solve(a, b, in.sortedSets(a), in.sortedSets(b), ratio, opt, bd)
@@ -340,6 +440,7 @@ func guidedBand(coarse []Pair, n, m, r int) band {
 // solve finds the cheapest alignment of a and b through the steps of bd.
 func solve(a, b []Item, sa, sb []sets, ratio float64, opt Options, bd band) []Pair {
 	n, m := len(a), len(b)
+	w := &opt.Weights
 	cost := make([]float64, bd.cells())
 	from := make([]move, len(cost))
 	for i := range cost {
@@ -365,19 +466,19 @@ func solve(a, b []Item, sa, sb []sets, ratio float64, opt Options, bd band) []Pa
 				}
 			}
 			if i > 0 && j > 0 {
-				try(get(i-1, j-1)+pairCost(a[i-1:i], b[j-1:j], sa[i-1:i], sb[j-1:j], ratio, opt), m11)
+				try(get(i-1, j-1)+pairCost(a[i-1:i], b[j-1:j], sa[i-1:i], sb[j-1:j], ratio, &opt), m11)
 			}
 			if i > 0 {
-				try(get(i-1, j)+SkipCost, m10)
+				try(get(i-1, j)+w.Skip, m10)
 			}
 			if j > 0 {
-				try(get(i, j-1)+SkipCost, m01)
+				try(get(i, j-1)+w.Skip, m01)
 			}
 			if i > 1 && j > 0 {
-				try(get(i-2, j-1)+MergeCost+pairCost(a[i-2:i], b[j-1:j], sa[i-2:i], sb[j-1:j], ratio, opt), m21)
+				try(get(i-2, j-1)+w.Merge+pairCost(a[i-2:i], b[j-1:j], sa[i-2:i], sb[j-1:j], ratio, &opt), m21)
 			}
 			if i > 0 && j > 1 {
-				try(get(i-1, j-2)+MergeCost+pairCost(a[i-1:i], b[j-2:j], sa[i-1:i], sb[j-2:j], ratio, opt), m12)
+				try(get(i-1, j-2)+w.Merge+pairCost(a[i-1:i], b[j-2:j], sa[i-1:i], sb[j-2:j], ratio, &opt), m12)
 			}
 			k, _ := bd.at(i, j)
 			cost[k], from[k] = best, bm
@@ -392,10 +493,10 @@ func solve(a, b []Item, sa, sb []sets, ratio float64, opt Options, bd band) []Pa
 			// from (0, 0) to (n, m)); fall back to skips so every item
 			// is still covered.
 			if i > 0 {
-				out = append(out, Pair{A: []int{i - 1}, Cost: SkipCost})
+				out = append(out, Pair{A: []int{i - 1}, Cost: w.Skip})
 				i--
 			} else {
-				out = append(out, Pair{B: []int{j - 1}, Cost: SkipCost})
+				out = append(out, Pair{B: []int{j - 1}, Cost: w.Skip})
 				j--
 			}
 			continue
@@ -493,8 +594,10 @@ func (in interner) sortedSets(items []Item) []sets {
 }
 
 // pairCost is the cost of pairing the paragraphs as with the paragraphs bs
-// (one or two a side); sa and sb are their sorted multisets.
-func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 {
+// (one or two a side); sa and sb are their sorted multisets. opt.Weights
+// must be set (Align sets it).
+func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt *Options) float64 {
+	w := &opt.Weights
 	var la, lb float64
 	var ap, bp, aq, bq int
 	var ua, ub float64
@@ -530,17 +633,17 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 
 	}
 	// Length: log ratio against the documents' own ratio, smoothed so that
 	// short paragraphs are not judged on a few characters.
-	const smooth = 12.0
+	smooth := w.LengthSmooth
 	d := math.Log((lb + smooth*ratio) / (la*ratio + smooth*ratio))
 	spread := opt.LengthSpread
 	if spread <= 0 {
-		spread = 0.15
+		spread = w.LengthSpread
 	}
-	c := 0.45 * math.Abs(d) / spread
+	c := w.Length * math.Abs(d) / spread
 	if opt.Units && opt.UnitRatio > 0 && opt.UnitSpread > 0 {
 		// Two measures of length: average their costs.
-		du := math.Log((ub + 3*opt.UnitRatio) / (ua*opt.UnitRatio + 3*opt.UnitRatio))
-		c = (c + 0.45*math.Abs(du)/opt.UnitSpread) / 2
+		du := math.Log((ub + w.UnitSmooth*opt.UnitRatio) / (ua*opt.UnitRatio + w.UnitSmooth*opt.UnitRatio))
+		c = (c + w.Length*math.Abs(du)/opt.UnitSpread) / 2
 	}
 
 	// Evidence.
@@ -551,28 +654,28 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 
 	words := func(s *sets) []int32 { return s.words }
 	links := func(s *sets) []int32 { return s.links }
 	shared, onlyA, onlyB := ov(numbers)
-	c -= 1.0*float64(shared) - 0.5*float64(onlyA+onlyB)
+	c -= w.Number*float64(shared) - w.NumberMissing*float64(onlyA+onlyB)
 	shared, onlyA, onlyB = ov(concepts)
-	c -= 1.2*float64(shared) - 0.6*float64(onlyA+onlyB)
+	c -= w.Concept*float64(shared) - w.ConceptMissing*float64(onlyA+onlyB)
 	if !opt.SameLang {
 		shared, _, _ = ov(anchors)
-		c -= 0.8 * float64(shared)
+		c -= w.Anchor * float64(shared)
 		if nonEmpty(sa, cognates) && nonEmpty(sb, cognates) {
 			// Dice overlap of the cognate prefixes: unrelated sentences
 			// share a few common ones, translations many.
 			shared, onlyA, onlyB = ov(cognates)
 			dice := 2 * float64(shared) / float64(2*shared+onlyA+onlyB)
-			c -= 4 * (dice - 0.15)
+			c -= w.Cognate * (dice - w.CognateBase)
 		}
 		if nonEmpty(sa, links) || nonEmpty(sb, links) {
 			// Common UN words and names: each one shared is evidence,
 			// each one on one side only is weak evidence against.
 			shared, onlyA, onlyB = ov(links)
-			c -= LinkWeight * (float64(shared) - 0.5*float64(onlyA+onlyB))
+			c -= w.Link * (float64(shared) - w.LinkMissing*float64(onlyA+onlyB))
 		}
-		c += 0.4 * float64(absInt(ap-bp)+absInt(aq-bq))
+		c += w.Bracket * float64(absInt(ap-bp)+absInt(aq-bq))
 		if ap > 0 && ap == bp {
-			c -= 0.4
+			c -= w.ParensMatch
 		}
 	}
 	if opt.SameLang && (nonEmpty(sa, words) || nonEmpty(sb, words)) {
@@ -580,20 +683,20 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt Options) float64 
 		tot := float64(shared + onlyA + onlyB)
 		if tot > 0 {
 			j := float64(shared) / tot
-			c += 6 * (0.5 - j) // identical paragraphs −3, disjoint +3
+			c += w.Words * (w.WordsPivot - j) // by default identical paragraphs −3, disjoint +3
 		}
 	}
 
 	// Structure.
 	ka, kb := as[0].Kind, bs[0].Kind
 	if ka != kb {
-		c += 2
+		c += w.KindMismatch
 	}
 	if ka == "title" && kb == "title" {
-		c -= 2
+		c -= w.TitleMatch
 	}
 	if opt.UseIDs && len(as) == 1 && len(bs) == 1 && as[0].ID == bs[0].ID && as[0].ID != "" {
-		c -= 1
+		c -= w.IDMatch
 	}
 	return c
 }
