@@ -6,23 +6,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	stdunicode "unicode"
-	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
 	"github.com/driftcheck/driftcheck/internal/langcode"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding/unicode"
+	"github.com/driftcheck/driftcheck/internal/xmlsafe"
 )
 
 // DefaultMaxDepth is the element nesting limit used when Options.MaxDepth is 0.
-const DefaultMaxDepth = 256
+const DefaultMaxDepth = xmlsafe.DefaultMaxDepth
 
 // PosError is an error tied to a line of the XML file. It wraps one of
 // extract.ErrCorrupt, extract.ErrLimit, extract.ErrEmpty or
-// extract.ErrUnsupported. Its text is one line without a file name.
+// extract.ErrUnsupported (through an *xmlsafe.Error when the XML itself
+// was refused). Its text is one line without a file name.
 type PosError struct {
 	Line int // 1-based; 0 when not tied to a line
 	Err  error
@@ -37,39 +35,24 @@ func (e *PosError) Error() string {
 
 func (e *PosError) Unwrap() error { return e.Err }
 
-// XMLReader is a hardened XML token reader, shared by Read and by
-// lexicon.ReadTBX. It decodes the input to UTF-8 first (BOM, UTF-16, or the
-// encoding named in the XML declaration), reads in strict mode with only
-// the five predefined entities, refuses a DOCTYPE that declares entities,
-// and bounds element nesting. Every error it returns is a *PosError.
+// XMLReader is the XML token reader shared by Read and by
+// lexicon.ReadTBX: an xmlsafe.Reader (UTF-8 first, strict, only the five
+// predefined entities, a DOCTYPE that declares entities refused, nesting
+// bounded) with the reading of TMX, XLIFF and TBX text on top. Every error
+// it returns is a *PosError.
 type XMLReader struct {
-	d        *xml.Decoder
-	buf      []byte
-	maxDepth int
-	depth    int
-	line     int
-	col      int
-	// last is where pos last counted to: the byte offset, its line and
-	// column. The column of the next token is counted from there, so a
-	// file written on one line costs time in its length, not its square.
-	lastOff, lastLine, lastCol int
+	x    *xmlsafe.Reader
+	line int
+	col  int
 }
 
 // NewXMLReader returns a reader over data. maxDepth 0 means DefaultMaxDepth.
 func NewXMLReader(data []byte, maxDepth int) (*XMLReader, error) {
-	if maxDepth <= 0 {
-		maxDepth = DefaultMaxDepth
-	}
-	buf, err := toUTF8(data)
+	x, err := xmlsafe.NewBytes(data, xmlsafe.Config{MaxDepth: maxDepth})
 	if err != nil {
 		return nil, &PosError{Line: 1, Err: err}
 	}
-	d := xml.NewDecoder(bytes.NewReader(buf))
-	d.Strict = true
-	// The input is already UTF-8 (toUTF8 converted it according to the
-	// same declaration), so the declared label needs no further decoding.
-	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
-	return &XMLReader{d: d, buf: buf, maxDepth: maxDepth, line: 1, col: 1}, nil
+	return &XMLReader{x: x, line: 1, col: 1}, nil
 }
 
 // Pos returns the 1-based line and column (in characters) where the token
@@ -77,59 +60,23 @@ func NewXMLReader(data []byte, maxDepth int) (*XMLReader, error) {
 func (r *XMLReader) Pos() (line, col int) { return r.line, r.col }
 
 // Depth returns the number of elements currently open.
-func (r *XMLReader) Depth() int { return r.depth }
-
-func (r *XMLReader) pos() (int, int) {
-	line, bcol := r.d.InputPos()
-	off := int(r.d.InputOffset())
-	if off > len(r.buf) {
-		off = len(r.buf)
-	}
-	ls := off - (bcol - 1)
-	if ls < 0 || ls > off {
-		return line, bcol
-	}
-	col := 0
-	if r.lastLine == line && r.lastOff >= ls && r.lastOff <= off {
-		// Same line as last time: count on from there.
-		col = r.lastCol + utf8.RuneCount(r.buf[r.lastOff:off])
-	} else {
-		col = utf8.RuneCount(r.buf[ls:off]) + 1
-	}
-	r.lastOff, r.lastLine, r.lastCol = off, line, col
-	return line, col
-}
-
-var entityDecl = []byte("<!ENTITY")
+func (r *XMLReader) Depth() int { return r.x.Depth() }
 
 // Token returns the next token (namespaces translated, as xml.Decoder.Token)
 // or io.EOF at the end of the input.
 func (r *XMLReader) Token() (xml.Token, error) {
-	r.line, r.col = r.pos()
-	t, err := r.d.Token()
+	t, err := r.x.Token()
+	r.line, r.col = r.x.Pos()
 	if err == io.EOF {
 		return nil, io.EOF
 	}
 	if err != nil {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			msg := strings.TrimPrefix(se.Msg, "XML syntax error: ")
-			return nil, &PosError{Line: se.Line, Err: fmt.Errorf("%w: malformed XML: %s", extract.ErrCorrupt, msg)}
+		line := r.line
+		var xe *xmlsafe.Error
+		if errors.As(err, &xe) {
+			line = xe.Line
 		}
-		return nil, &PosError{Line: r.line, Err: fmt.Errorf("%w: %v", extract.ErrCorrupt, err)}
-	}
-	switch t := t.(type) {
-	case xml.StartElement:
-		r.depth++
-		if r.depth > r.maxDepth {
-			return nil, &PosError{Line: r.line, Err: fmt.Errorf("%w: XML elements nested deeper than %d", extract.ErrLimit, r.maxDepth)}
-		}
-	case xml.EndElement:
-		r.depth--
-	case xml.Directive:
-		if bytes.Contains(t, entityDecl) {
-			return nil, &PosError{Line: r.line, Err: fmt.Errorf("%w: the DOCTYPE declares entities (<!ENTITY>), refused as a possible entity-expansion attack", extract.ErrLimit)}
-		}
+		return nil, &PosError{Line: line, Err: err}
 	}
 	return t, nil
 }
@@ -137,8 +84,8 @@ func (r *XMLReader) Token() (xml.Token, error) {
 // Skip consumes tokens up to the end of the element whose start was just
 // returned.
 func (r *XMLReader) Skip() error {
-	target := r.depth - 1
-	for r.depth > target {
+	target := r.Depth() - 1
+	for r.Depth() > target {
 		if _, err := r.next(); err != nil {
 			return err
 		}
@@ -212,8 +159,8 @@ func (r *XMLReader) TextMarks(inline func(xml.Name) Inline) (string, []Mark, err
 			col++
 		}
 	}
-	target := r.depth - 1
-	for r.depth > target {
+	target := r.Depth() - 1
+	for r.Depth() > target {
 		t, err := r.next()
 		if err != nil {
 			return "", nil, err
@@ -245,59 +192,6 @@ func (r *XMLReader) TextMarks(inline func(xml.Name) Inline) (string, []Mark, err
 // Collapse trims s and replaces every run of white space by one space.
 func Collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-var encDecl = regexp.MustCompile(`^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']`)
-
-// toUTF8 returns data as UTF-8: a UTF-8 BOM is dropped, UTF-16 (with a BOM,
-// or without one when the file starts with "<" as 16 bits) is converted,
-// and any other encoding named in the XML declaration is converted with
-// golang.org/x/net/html/charset.
-func toUTF8(data []byte) ([]byte, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return data[3:], nil
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0x00, '<'}):
-		return utf16To8(data, unicode.BigEndian)
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{'<', 0x00}):
-		return utf16To8(data, unicode.LittleEndian)
-	}
-	head := data
-	if len(head) > 512 {
-		head = head[:512]
-	}
-	m := encDecl.FindSubmatch(head)
-	if m == nil {
-		return data, nil
-	}
-	label := strings.ToLower(string(m[1]))
-	switch label {
-	case "utf-8", "utf8", "us-ascii", "ascii":
-		return data, nil
-	case "utf-16", "utf-16le", "utf-16be", "ucs-2":
-		return nil, fmt.Errorf("%w: encoding %q declared but the file has no UTF-16 byte order mark", extract.ErrCorrupt, m[1])
-	}
-	rd, err := charset.NewReaderLabel(label, bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%w: unsupported encoding %q in the XML declaration", extract.ErrCorrupt, m[1])
-	}
-	out, err := io.ReadAll(rd)
-	if err != nil {
-		return nil, fmt.Errorf("%w: cannot decode %s: %v", extract.ErrCorrupt, m[1], err)
-	}
-	return out, nil
-}
-
-func utf16To8(data []byte, e unicode.Endianness) ([]byte, error) {
-	dec := unicode.UTF16(e, unicode.ExpectBOM).NewDecoder()
-	if !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
-		dec = unicode.UTF16(e, unicode.IgnoreBOM).NewDecoder()
-	}
-	out, err := dec.Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: invalid UTF-16: %v", extract.ErrCorrupt, err)
-	}
-	return bytes.TrimPrefix(out, []byte("\ufeff")), nil
-}
-
 // Sniff returns "TMX", "XLIFF" or "TBX" according to the root element of
 // data (after a BOM, the XML declaration, comments, processing
 // instructions and a DOCTYPE), or "" when it is none of them or not XML.
@@ -305,7 +199,7 @@ func Sniff(data []byte) string {
 	if len(data) > 1<<20 {
 		data = data[:1<<20]
 	}
-	buf, err := toUTF8(data)
+	buf, err := xmlsafe.ToUTF8(data)
 	if err != nil {
 		return ""
 	}

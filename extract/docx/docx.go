@@ -89,6 +89,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/internal/xmlsafe"
 	"github.com/richardlehane/mscfb"
 )
 
@@ -282,57 +283,13 @@ func (r *reader) target(relsPart, base, typ, def string) string {
 	return strings.ToLower(found)
 }
 
-// countingReader counts bytes read against the reader's budget, and the
-// characters since the last '<': encoding/xml returns a text node whole,
-// so a text node longer than the character limit is refused before the
-// decoder holds it.
-type countingReader struct {
-	r    io.Reader
-	rd   *reader
-	over bool
-	run  int // characters since the last '<'
-	long bool
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	if c.rd.budget < 0 {
-		c.over = true
-		return 0, errLimitRead
-	}
-	if int64(len(p)) > c.rd.budget+1 {
-		p = p[:c.rd.budget+1]
-	}
-	n, err := c.r.Read(p)
-	c.rd.budget -= int64(n)
-	if c.rd.budget < 0 {
-		c.over = true
-		return n, errLimitRead
-	}
-	if c.textRun(p[:n]) > c.rd.count.Chars() {
-		c.long = true
-		return n, errLimitRead
-	}
-	return n, err
-}
-
-// textRun counts the characters of b that follow the last '<' read, and
-// returns the most characters it saw in one stretch without a '<'.
-func (c *countingReader) textRun(b []byte) int {
-	first := bytes.IndexByte(b, '<')
-	if first < 0 {
-		c.run += utf8.RuneCount(b)
-		return c.run
-	}
-	longest := c.run + utf8.RuneCount(b[:first])
-	c.run = utf8.RuneCount(b[bytes.LastIndexByte(b, '<')+1:])
-	return longest
-}
-
-var errLimitRead = errors.New("decompressed size over the limit")
-
 // parse streams the XML part name through fn with the stack of local names
 // of the open elements (the token's own element excluded). A missing part
-// is not an error.
+// is not an error. The part is read by an xmlsafe.Reader: no DOCTYPE,
+// nesting up to MaxDepth, its bytes drawn from the reader's budget, and no
+// text node longer than the character limit. fn's *xml.Decoder is always
+// nil: the callbacks see tokens only, so that nothing reads past those
+// guards.
 func (r *reader) parse(name string, fn func(*xml.Decoder, xml.Token, []string) error) error {
 	f := r.files[name]
 	if f == nil {
@@ -340,41 +297,29 @@ func (r *reader) parse(name string, fn func(*xml.Decoder, xml.Token, []string) e
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return fmt.Errorf("%w: %s: %v", extract.ErrCorrupt, name, err)
+		return fmt.Errorf("%w: %s: %w", extract.ErrCorrupt, name, err)
 	}
 	defer rc.Close()
-	cr := &countingReader{r: io.LimitReader(rc, r.budget+1), rd: r}
-	d := xml.NewDecoder(cr)
-	d.Strict = true
+	budget := xmlsafe.NewBudget(r.budget)
+	defer func() { r.budget = budget.Left() }()
+	x := xmlsafe.New(rc, xmlsafe.Config{
+		MaxDepth:   MaxDepth,
+		Doctype:    xmlsafe.RefuseDoctype,
+		Budget:     budget,
+		MaxTextRun: max(r.count.Chars(), minTextRun),
+	})
 	var stack []string
 	for {
-		t, err := d.Token()
+		t, err := x.Token()
 		if err == io.EOF {
 			return nil
 		}
-		if cr.long && err == nil {
-			// The decoder returns the text it holds before the error.
-			err = errLimitRead
-		}
 		if err != nil {
-			if cr.long {
-				return fmt.Errorf("%w: %s: more than %d characters without markup (the limit of text per file)", extract.ErrLimit, name, r.count.Chars())
-			}
-			if cr.over || errors.Is(err, errLimitRead) {
-				return fmt.Errorf("%w: more than %d bytes decompressed", extract.ErrLimit, r.maxUnzipped())
-			}
-			return fmt.Errorf("%w: %s: %s", extract.ErrCorrupt, name, oneLine(err.Error()))
+			return r.partError(name, err)
 		}
 		switch tt := t.(type) {
-		case xml.Directive:
-			if bytes.HasPrefix(bytes.TrimSpace(bytes.ToUpper(tt)), []byte("DOCTYPE")) {
-				return fmt.Errorf("%w: %s: DOCTYPE not allowed in a DOCX part", extract.ErrCorrupt, name)
-			}
 		case xml.StartElement:
-			if len(stack) >= MaxDepth {
-				return fmt.Errorf("%w: %s: XML nested deeper than %d elements", extract.ErrLimit, name, MaxDepth)
-			}
-			if err := fn(d, t, stack); err != nil {
+			if err := fn(nil, t, stack); err != nil {
 				return err
 			}
 			stack = append(stack, tt.Name.Local)
@@ -384,10 +329,55 @@ func (r *reader) parse(name string, fn func(*xml.Decoder, xml.Token, []string) e
 				stack = stack[:len(stack)-1]
 			}
 		}
-		if err := fn(d, t, stack); err != nil {
+		if err := fn(nil, t, stack); err != nil {
 			return err
 		}
 	}
+}
+
+// minTextRun is the least run of characters without markup refused while
+// a part is decompressed, whatever the character limit: below it the limit
+// is left to the count of the paragraphs' text, since a run that long
+// holds tags (their attributes count) and encoding/xml reads 4096 bytes
+// at a time anyway.
+const minTextRun = 4096
+
+// partError is the refusal of an XML part, in the words of this reader
+// (the part named, the limits as docx knows them); it wraps the
+// *xmlsafe.Error, and through it extract.ErrCorrupt or extract.ErrLimit
+// and the decoder's error.
+type partError struct {
+	text string
+	err  error
+}
+
+func (e *partError) Error() string { return e.text }
+func (e *partError) Unwrap() error { return e.err }
+
+// partError words err, an error of xmlsafe.Reader.Token, for part name.
+func (r *reader) partError(name string, err error) error {
+	var xe *xmlsafe.Error
+	if !errors.As(err, &xe) {
+		return fmt.Errorf("%w: %s: %w", extract.ErrCorrupt, name, err)
+	}
+	var text string
+	switch xe.Kind {
+	case xmlsafe.TextRun:
+		text = fmt.Sprintf("%v: %s: more than %d characters without markup (the limit of text per file)", extract.ErrLimit, name, r.count.Chars())
+	case xmlsafe.Size:
+		text = fmt.Sprintf("%v: more than %d bytes decompressed", extract.ErrLimit, r.maxUnzipped())
+	case xmlsafe.Depth:
+		text = fmt.Sprintf("%v: %s: XML nested deeper than %d elements", extract.ErrLimit, name, MaxDepth)
+	case xmlsafe.Doctype:
+		text = fmt.Sprintf("%v: %s: DOCTYPE not allowed in a DOCX part", extract.ErrCorrupt, name)
+	case xmlsafe.Malformed:
+		// The decoder's own text ("XML syntax error on line 3: ..."),
+		// on one line.
+		text = fmt.Sprintf("%v: %s: %v", extract.ErrCorrupt, name, extract.OneLine(xe.Err))
+	default:
+		text = fmt.Sprintf("%v: %s: %s", xe.Class(), name, xe.Msg)
+	}
+	return &partError{text: text, err: xe}
 }
 
 func (r *reader) maxUnzipped() int64 {
@@ -395,10 +385,6 @@ func (r *reader) maxUnzipped() int64 {
 		return r.opt.MaxUnzipped
 	}
 	return DefaultMaxUnzipped
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // styles holds what Read needs of word/styles.xml: languages and
