@@ -1,8 +1,9 @@
 package report
 
 import (
+	_ "embed"
 	"fmt"
-	"html"
+	"html/template"
 	"io"
 	"path/filepath"
 	"sort"
@@ -68,9 +69,16 @@ type mark struct {
 	id         string // finding anchor this mark belongs to
 }
 
-// markText escapes text and wraps the marks in <mark> elements, dropping a
-// mark that overlaps an earlier, more important one (findings before terms).
-func markText(text string, ms []mark) string {
+// segment is a piece of a text cell: plain text (Tag ""), or a mark, a
+// deletion or an insertion with its class, title and finding ids.
+type segment struct {
+	Tag, Class, Title, ID string
+	Text                  string
+}
+
+// markText cuts text into plain and marked segments, dropping a mark that
+// overlaps an earlier, more important one (findings before terms).
+func markText(text string, ms []mark) []segment {
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].start != ms[j].start {
 			return ms[i].start < ms[j].start
@@ -89,22 +97,17 @@ func markText(text string, ms []mark) string {
 		}
 		merged = append(merged, m)
 	}
-	var b strings.Builder
+	var out []segment
 	pos := 0
 	for _, m := range merged {
 		if m.start < pos || m.end > len(text) || m.start >= m.end {
 			continue
 		}
-		b.WriteString(html.EscapeString(text[pos:m.start]))
-		fmt.Fprintf(&b, `<mark class="%s" title="%s"`, m.class, html.EscapeString(m.title))
-		if m.id != "" {
-			fmt.Fprintf(&b, ` data-f="%s"`, m.id)
-		}
-		b.WriteString(">" + html.EscapeString(text[m.start:m.end]) + "</mark>")
+		out = append(out, segment{Text: text[pos:m.start]},
+			segment{Tag: "mark", Class: m.class, Title: m.title, ID: m.id, Text: text[m.start:m.end]})
 		pos = m.end
 	}
-	b.WriteString(html.EscapeString(text[pos:]))
-	return b.String()
+	return append(out, segment{Text: text[pos:]})
 }
 
 func sevRank(class string) int {
@@ -119,16 +122,16 @@ func sevRank(class string) int {
 	return 0
 }
 
-// diffHTML renders a same-language pair as the final text with the changes
-// in place: deletions struck through, insertions underlined.
-func diffHTML(a, b string, ops []diff.Op, id string) string {
-	var s strings.Builder
+// diffSegments renders a same-language pair as the final text with the
+// changes in place: deletions struck through, insertions underlined.
+func diffSegments(a, b string, ops []diff.Op, id string) []segment {
+	var out []segment
 	if len(ops) > 0 {
-		s.WriteString(html.EscapeString(b[:ops[0].B0]))
+		out = append(out, segment{Text: b[:ops[0].B0]})
 	}
 	for _, op := range ops {
 		if op.Kind == diff.Equal {
-			s.WriteString(html.EscapeString(a[op.A0:op.A1]))
+			out = append(out, segment{Text: a[op.A0:op.A1]})
 			continue
 		}
 		cls := "chg"
@@ -136,24 +139,96 @@ func diffHTML(a, b string, ops []diff.Op, id string) string {
 			cls = "chg editorial"
 		}
 		if op.A1 > op.A0 {
-			fmt.Fprintf(&s, `<del class="%s" data-f="%s">%s</del>`, cls, id, html.EscapeString(a[op.A0:op.A1]))
+			out = append(out, segment{Tag: "del", Class: cls, ID: id, Text: a[op.A0:op.A1]})
 		}
 		if op.B1 > op.B0 {
-			fmt.Fprintf(&s, `<ins class="%s" data-f="%s">%s</ins>`, cls, id, html.EscapeString(b[op.B0:op.B1]))
+			out = append(out, segment{Tag: "ins", Class: cls, ID: id, Text: b[op.B0:op.B1]})
 		}
 	}
-	return s.String()
+	return out
 }
 
-func dirOf(lang string) string {
+// rtl reports whether lang is written right to left.
+func rtl(lang string) bool {
 	switch lang {
 	case "ar", "fa", "he", "ur":
+		return true
+	}
+	return false
+}
+
+// dirOf is the dir attribute of a text in lang.
+func dirOf(lang string) string {
+	if rtl(lang) {
 		return "rtl"
 	}
 	return "ltr"
 }
 
 func sevClass(s drift.Severity) string { return "sev-" + s.String() }
+
+// placed is a finding with its anchor id, its row and its final's index.
+type placed struct {
+	F   drift.Finding
+	ID  string
+	row *row
+	k   int
+}
+
+// cell is one cell of the side-by-side table: a note (an empty cell) or
+// the paragraphs shown in it, one after the other.
+type cell struct {
+	Lang  string   // lang and dir attributes; none when ""
+	Class string   // class attribute
+	IDs   []string // the findings that mark the whole cell (data-f)
+	Note  string
+	Parts [][]segment
+}
+
+// pageRow is one row of both tables: the summary shows the rows with
+// findings.
+type pageRow struct {
+	Index    int
+	Key      string
+	Voted    cell
+	Cells    []cell     // per final
+	Findings []placed   // in report order
+	ByFinal  [][]placed // Findings by final
+}
+
+// filterBox is one checkbox of the filters.
+type filterBox struct{ Name, Value string }
+
+// htmlPage is what html.tmpl shows.
+type htmlPage struct {
+	Voted           Doc
+	Finals          []Doc
+	N               int // findings
+	Err, Warn, Info int
+	Hidden          int
+	Suppressed      int
+	Level           drift.Severity
+	Errors          []InputError
+	Warnings        []string
+	Severities      []string
+	Kinds, Langs    []string
+	Rows            []pageRow
+	Columns         int // of a findings row: the voted text and each final
+	Orphans         []placed
+	CSS             template.CSS
+	JS              template.JS
+}
+
+//go:embed html.tmpl
+var htmlTemplate string
+
+var htmlPageTemplate = template.Must(template.New("html").Funcs(template.FuncMap{
+	"base":     filepath.Base,
+	"dir":      dirOf,
+	"sevClass": sevClass,
+	"join":     func(ids []string) string { return strings.Join(ids, " ") },
+	"filter":   func(name, value string) filterBox { return filterBox{name, value} },
+}).Parse(htmlTemplate))
 
 // HTML writes one self-contained HTML page: a summary table (paragraph ×
 // language) linking to every finding, filters by severity, kind and
@@ -162,6 +237,12 @@ func sevClass(s drift.Severity) string { return "sev-" + s.String() }
 // terms highlighted by severity and same-language changes shown in place.
 // Arabic is laid out right to left. No external font, script or style.
 func HTML(w io.Writer, in Input) error {
+	return htmlPageTemplate.Execute(w, newPage(in))
+}
+
+// newPage lays the findings out on the page: which row each belongs to,
+// and what each cell shows.
+func newPage(in Input) *htmlPage {
 	v := in.View
 	if v == nil {
 		v = &View{Voted: DocView{Doc: in.Voted}}
@@ -174,21 +255,11 @@ func HTML(w io.Writer, in Input) error {
 	for k, f := range v.Finals {
 		finalIdx[f.Path] = k
 	}
-	votedIdx := map[string]int{}
-	for i, p := range v.Voted.Paras {
-		votedIdx[p.ID] = i
-	}
 	// Which row each finding belongs to.
-	type placed struct {
-		f   drift.Finding
-		id  string
-		row *row
-		k   int
-	}
 	var all []placed
 	byRow := map[*row][]placed{}
 	for n, f := range in.Findings {
-		pl := placed{f: f, id: fmt.Sprintf("f-%d", n+1), k: finalIdx[f.Final.Path]}
+		pl := placed{F: f, ID: fmt.Sprintf("f-%d", n+1), k: finalIdx[f.Final.Path]}
 		for _, r := range rows {
 			if f.Voted.Para != "" {
 				if r.voted >= 0 && v.Voted.Paras[r.voted].ID == f.Voted.Para {
@@ -214,228 +285,133 @@ func HTML(w io.Writer, in Input) error {
 		}
 	}
 
-	bw := &errWriter{w: w}
-	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
-	e := html.EscapeString
-	counts := map[drift.Severity]int{}
+	pg := &htmlPage{
+		Voted: v.Voted.Doc, N: len(in.Findings), Suppressed: in.Suppressed, Level: in.Level,
+		Errors: in.Errors, Warnings: in.Warnings, Columns: len(v.Finals) + 1,
+		CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
+		Hidden: in.Hidden[drift.Info] + in.Hidden[drift.Warning] + in.Hidden[drift.Error],
+	}
 	kinds := map[string]bool{}
 	for _, f := range in.Findings {
-		counts[f.Severity]++
+		switch f.Severity {
+		case drift.Error:
+			pg.Err++
+		case drift.Warning:
+			pg.Warn++
+		case drift.Info:
+			pg.Info++
+		}
 		kinds[f.Kind] = true
 	}
-	p("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-	p("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	p("<title>driftcheck: %s — %d finding(s)</title>\n<style>%s</style>\n</head>\n<body>\n", e(filepath.Base(v.Voted.Path)), len(in.Findings), htmlCSS)
-	p("<header>\n<h1>driftcheck report</h1>\n")
-	if len(in.Errors) > 0 {
-		p("<div class=\"not-checked\" role=\"alert\" id=\"not-checked\"><b>Not checked: %d input(s) could not be read</b><ul>\n", len(in.Errors))
-		for _, x := range in.Errors {
-			p("<li><b>%s</b>: %s</li>\n", e(x.Path), e(x.Error))
-		}
-		p("</ul></div>\n")
-	}
-	for _, m := range in.Warnings {
-		p("<p class=\"input-warning\" role=\"status\">Warning: %s</p>\n", e(m))
-	}
-	p("<p>Voted text: <b>%s</b> [%s]%s</p>\n<ul class=\"finals\">\n", e(v.Voted.Path), e(v.Voted.Lang), symbolNote(v.Voted.Symbol))
-	for _, f := range v.Finals {
-		p("<li>Final text: <b>%s</b> [%s]%s</li>\n", e(f.Path), e(f.Lang), symbolNote(f.Symbol))
-	}
-	p("</ul>\n<p class=\"counts\" id=\"counts\">%d finding(s): %d error, %d warning, %d info", len(in.Findings), counts[drift.Error], counts[drift.Warning], counts[drift.Info])
-	if n := in.Hidden[drift.Info] + in.Hidden[drift.Warning] + in.Hidden[drift.Error]; n > 0 {
-		p(" (%d below %s not shown)", n, in.Level)
-	}
-	if in.Suppressed > 0 {
-		p(" (%d suppressed by the baseline)", in.Suppressed)
-	}
-	p("</p>\n</header>\n")
-
-	// Filters.
-	p("<form id=\"filters\" aria-label=\"Filters\">\n<fieldset><legend>Severity</legend>")
 	for _, s := range []drift.Severity{drift.Error, drift.Warning, drift.Info} {
-		p("<label><input type=\"checkbox\" data-filter=\"severity\" value=\"%s\" checked> %s</label> ", s, s)
+		pg.Severities = append(pg.Severities, s.String())
 	}
-	p("</fieldset>\n<fieldset><legend>Kind</legend>")
 	for _, k := range drift.Kinds {
 		if kinds[k.Kind] {
-			p("<label><input type=\"checkbox\" data-filter=\"kind\" value=\"%s\" checked> %s</label> ", k.Kind, k.Kind)
+			pg.Kinds = append(pg.Kinds, k.Kind)
 		}
 	}
-	p("</fieldset>\n<fieldset><legend>Language</legend>")
 	seenLang := map[string]bool{}
 	for _, f := range v.Finals {
+		pg.Finals = append(pg.Finals, f.Doc)
 		if !seenLang[f.Lang] {
 			seenLang[f.Lang] = true
-			p("<label><input type=\"checkbox\" data-filter=\"lang\" value=\"%s\" checked> %s</label> ", e(f.Lang), e(f.Lang))
+			pg.Langs = append(pg.Langs, f.Lang)
 		}
 	}
-	p("</fieldset>\n</form>\n")
-
-	// Summary: paragraph × final.
-	p("<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>Paragraph</th>")
-	for _, f := range v.Finals {
-		p("<th>%s <span class=\"path\">%s</span></th>", e(f.Lang), e(filepath.Base(f.Path)))
-	}
-	p("</tr></thead>\n<tbody>\n")
-	for _, r := range rows {
-		if len(byRow[r]) == 0 {
-			continue
-		}
-		p("<tr><th><a href=\"#p-%d\">%s</a></th>", rowIndex(rows, r), e(r.key))
-		for k := range v.Finals {
-			p("<td>")
-			for _, pl := range byRow[r] {
-				if pl.k == k {
-					p("<a class=\"badge %s\" href=\"#%s\" data-finding data-severity=\"%s\" data-kind=\"%s\" data-lang=\"%s\" title=\"%s\">%s</a> ",
-						sevClass(pl.f.Severity), pl.id, pl.f.Severity, pl.f.Kind, e(pl.f.Final.Lang), e(pl.f.Kind+": "+pl.f.Message), e(pl.f.Kind))
-				}
-			}
-			p("</td>")
-		}
-		p("</tr>\n")
-	}
-	p("</tbody>\n</table>\n")
-	if len(in.Findings) == 0 {
-		p("<p>No findings at or above %s.</p>\n", in.Level)
-	}
-	p("</section>\n")
-
-	// Side by side.
-	p("<section id=\"texts\">\n<h2>Texts</h2>\n<table class=\"sbs\">\n<thead><tr><th>Paragraph</th><th lang=\"%s\">Voted [%s]</th>", e(v.Voted.Lang), e(v.Voted.Lang))
-	for _, f := range v.Finals {
-		p("<th lang=\"%s\">Final [%s] <span class=\"path\">%s</span></th>", e(f.Lang), e(f.Lang), e(filepath.Base(f.Path)))
-	}
-	p("</tr></thead>\n<tbody>\n")
 	for ri, r := range rows {
-		pls := byRow[r]
-		p("<tr id=\"p-%d\" class=\"para\"><th>%s</th>", ri, e(r.key))
-		// Voted cell.
-		if r.voted >= 0 {
-			pv := v.Voted.Paras[r.voted]
-			var ms []mark
-			for _, t := range pv.Terms {
-				ms = append(ms, mark{t.Start, t.End, "term", t.Concept, ""})
-			}
-			for _, pl := range pls {
-				if pl.f.Voted.Para == pv.ID && pl.f.Voted.Start >= 0 && len(pl.f.Ops) == 0 {
-					ms = append(ms, mark{pl.f.Voted.Start, pl.f.Voted.End, "drift " + sevClass(pl.f.Severity), pl.f.Kind, pl.id})
-				}
-			}
-			p("<td lang=\"%s\" dir=\"%s\" class=\"text\">%s</td>", e(v.Voted.Lang), dirOf(v.Voted.Lang), markText(pv.Text, ms))
-		} else {
-			p("<td class=\"empty\">—</td>")
+		pr := pageRow{Index: ri, Key: r.key, Findings: byRow[r], ByFinal: make([][]placed, len(v.Finals))}
+		for _, pl := range pr.Findings {
+			pr.ByFinal[pl.k] = append(pr.ByFinal[pl.k], pl)
 		}
-		// Final cells.
-		for k, f := range v.Finals {
-			if r.merged[k] {
-				p("<td lang=\"%s\" dir=\"%s\" class=\"empty\">(with the paragraph above)</td>", e(f.Lang), dirOf(f.Lang))
-				continue
-			}
-			if len(r.finals[k]) == 0 {
-				// A voted paragraph this final lacks: the final's cell says so.
-				var missing []string
-				sev := drift.Severity(0)
-				for _, pl := range pls {
-					if pl.k == k && pl.f.Kind == drift.ParagraphMissing {
-						missing = append(missing, pl.id)
-						sev = max(sev, pl.f.Severity)
-					}
-				}
-				if len(missing) > 0 {
-					p("<td lang=\"en\" dir=\"ltr\" class=\"empty missing %s\"%s>missing from the %s text</td>", sevClass(sev), cellIDs(missing), e(f.Lang))
-				} else {
-					p("<td lang=\"%s\" dir=\"%s\" class=\"empty\">—</td>", e(f.Lang), dirOf(f.Lang))
-				}
-				continue
-			}
-			var parts []string
-			cls := ""
-			var whole []string
-			for _, j := range r.finals[k] {
-				fp := f.Paras[j]
-				var ms []mark
-				var ops *placed
-				for _, t := range fp.Terms {
-					ms = append(ms, mark{t.Start, t.End, "term", t.Concept, ""})
-				}
-				for x := range pls {
-					pl := pls[x]
-					if pl.k != k || pl.f.Final.Para != fp.ID {
-						continue
-					}
-					if len(pl.f.Ops) > 0 {
-						ops = &pls[x]
-						continue
-					}
-					if pl.f.Final.Start >= 0 {
-						ms = append(ms, mark{pl.f.Final.Start, pl.f.Final.End, "drift " + sevClass(pl.f.Severity), pl.f.Kind, pl.id})
-					}
-					if pl.f.Kind == drift.ParagraphAdded {
-						cls = " added " + sevClass(pl.f.Severity)
-						whole = append(whole, pl.id)
-					}
-				}
-				if ops != nil {
-					parts = append(parts, diffHTML(ops.f.Voted.Text, fp.Text, ops.f.Ops, ops.id))
-				} else {
-					parts = append(parts, markText(fp.Text, ms))
-				}
-			}
-			p("<td lang=\"%s\" dir=\"%s\" class=\"text%s\"%s>%s</td>", e(f.Lang), dirOf(f.Lang), cls, cellIDs(whole), strings.Join(parts, "<br>"))
+		pr.Voted = votedCell(v, r, pr.Findings)
+		for k := range v.Finals {
+			pr.Cells = append(pr.Cells, finalCell(v, r, k, pr.Findings))
 		}
-		p("</tr>\n")
-		if len(pls) > 0 {
-			p("<tr class=\"findings\"><td></td><td colspan=\"%d\"><ul>\n", len(v.Finals)+1)
-			for _, pl := range pls {
-				p("<li id=\"%s\" class=\"finding %s\" data-finding data-severity=\"%s\" data-kind=\"%s\" data-lang=\"%s\"><b>%s</b> %s <span class=\"lang\">[%s]</span>: %s</li>\n",
-					pl.id, sevClass(pl.f.Severity), pl.f.Severity, pl.f.Kind, e(pl.f.Final.Lang), pl.f.Severity, pl.f.Kind, e(pl.f.Final.Lang), e(pl.f.Message))
-			}
-			p("</ul></td></tr>\n")
-		}
+		pg.Rows = append(pg.Rows, pr)
 	}
-	p("</tbody>\n</table>\n</section>\n")
 	// Findings with no paragraph row (should not happen) are still listed.
-	var orphans []placed
 	for _, pl := range all {
 		if pl.row == nil {
-			orphans = append(orphans, pl)
+			pg.Orphans = append(pg.Orphans, pl)
 		}
 	}
-	if len(orphans) > 0 {
-		p("<section id=\"other\"><h2>Other findings</h2><ul>\n")
-		for _, pl := range orphans {
-			p("<li id=\"%s\" class=\"finding %s\" data-finding data-severity=\"%s\" data-kind=\"%s\" data-lang=\"%s\"><b>%s</b> %s: %s</li>\n",
-				pl.id, sevClass(pl.f.Severity), pl.f.Severity, pl.f.Kind, e(pl.f.Final.Lang), pl.f.Severity, pl.f.Kind, e(pl.f.Message))
-		}
-		p("</ul></section>\n")
-	}
-	p("<footer>Made by driftcheck. Offsets and ids as in the JSON report.</footer>\n<script>%s</script>\n</body>\n</html>\n", htmlJS)
-	return bw.err
+	return pg
 }
 
-// cellIDs returns the data-f attribute naming the findings that mark a
-// whole cell (a missing or an added paragraph).
-func cellIDs(ids []string) string {
-	if len(ids) == 0 {
-		return ""
+// votedCell is the voted paragraph of a row, its terms and drifted spans
+// marked.
+func votedCell(v *View, r *row, pls []placed) cell {
+	if r.voted < 0 {
+		return cell{Class: "empty", Note: "—"}
 	}
-	return ` data-f="` + strings.Join(ids, " ") + `"`
-}
-
-func rowIndex(rows []*row, r *row) int {
-	for i, x := range rows {
-		if x == r {
-			return i
+	pv := v.Voted.Paras[r.voted]
+	var ms []mark
+	for _, t := range pv.Terms {
+		ms = append(ms, mark{t.Start, t.End, "term", t.Concept, ""})
+	}
+	for _, pl := range pls {
+		if pl.F.Voted.Para == pv.ID && pl.F.Voted.Start >= 0 && len(pl.F.Ops) == 0 {
+			ms = append(ms, mark{pl.F.Voted.Start, pl.F.Voted.End, "drift " + sevClass(pl.F.Severity), pl.F.Kind, pl.ID})
 		}
 	}
-	return -1
+	return cell{Lang: v.Voted.Lang, Class: "text", Parts: [][]segment{markText(pv.Text, ms)}}
 }
 
-func symbolNote(s string) string {
-	if s == "" {
-		return ""
+// finalCell is what final k has in a row: its paragraphs, marked or with
+// the changes in place, or a note that it has none.
+func finalCell(v *View, r *row, k int, pls []placed) cell {
+	f := v.Finals[k]
+	if r.merged[k] {
+		return cell{Lang: f.Lang, Class: "empty", Note: "(with the paragraph above)"}
 	}
-	return ", symbol " + html.EscapeString(s)
+	if len(r.finals[k]) == 0 {
+		// A voted paragraph this final lacks: the final's cell says so.
+		var missing []string
+		sev := drift.Severity(0)
+		for _, pl := range pls {
+			if pl.k == k && pl.F.Kind == drift.ParagraphMissing {
+				missing = append(missing, pl.ID)
+				sev = max(sev, pl.F.Severity)
+			}
+		}
+		if len(missing) > 0 {
+			return cell{Lang: "en", Class: "empty missing " + sevClass(sev), IDs: missing, Note: "missing from the " + f.Lang + " text"}
+		}
+		return cell{Lang: f.Lang, Class: "empty", Note: "—"}
+	}
+	c := cell{Lang: f.Lang, Class: "text"}
+	for _, j := range r.finals[k] {
+		fp := f.Paras[j]
+		var ms []mark
+		var ops *placed
+		for _, t := range fp.Terms {
+			ms = append(ms, mark{t.Start, t.End, "term", t.Concept, ""})
+		}
+		for x := range pls {
+			pl := pls[x]
+			if pl.k != k || pl.F.Final.Para != fp.ID {
+				continue
+			}
+			if len(pl.F.Ops) > 0 {
+				ops = &pls[x]
+				continue
+			}
+			if pl.F.Final.Start >= 0 {
+				ms = append(ms, mark{pl.F.Final.Start, pl.F.Final.End, "drift " + sevClass(pl.F.Severity), pl.F.Kind, pl.ID})
+			}
+			if pl.F.Kind == drift.ParagraphAdded {
+				c.Class = "text added " + sevClass(pl.F.Severity)
+				c.IDs = append(c.IDs, pl.ID)
+			}
+		}
+		if ops != nil {
+			c.Parts = append(c.Parts, diffSegments(ops.F.Voted.Text, fp.Text, ops.F.Ops, ops.ID))
+		} else {
+			c.Parts = append(c.Parts, markText(fp.Text, ms))
+		}
+	}
+	return c
 }
 
 const htmlCSS = `
