@@ -1,0 +1,332 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/driftcheck/driftcheck/drift"
+)
+
+func render(t *testing.T, format string, in Input) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, format, in, Options{}); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return b.Bytes()
+}
+
+// TestTextGolden: the text report of several finals (one block per voted
+// paragraph, then the paragraph × language matrix) and of one final (one
+// block per paragraph pair, both texts shown).
+func TestTextGolden(t *testing.T) {
+	in := fixture()
+	out := render(t, "text", in)
+	golden(t, "fixture.text", out)
+	for _, f := range in.Findings {
+		if !bytes.Contains(out, []byte(f.Kind+": "+f.Message)) {
+			t.Errorf("the text report lacks %s: %s", f.Kind, f.Message)
+		}
+	}
+
+	one := fixture()
+	one.Finals = one.Finals[:1]
+	one.Findings = one.Findings[1:] // the French findings
+	golden(t, "fixture-one-final.text", render(t, "text", one))
+}
+
+// lineRE is the documented line: path:line:col: severity kind: message.
+var lineRE = regexp.MustCompile(`^([^:]+):(\d+):(\d+): (error|warning|info) ([a-z-]+): (.*)$`)
+
+func TestLineGolden(t *testing.T) {
+	in := fixture()
+	out := render(t, "line", in)
+	golden(t, "fixture.line", out)
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != len(in.Errors)+len(in.Findings) {
+		t.Fatalf("%d lines, want one per input error and finding (%d)", len(lines), len(in.Errors)+len(in.Findings))
+	}
+	if want := "in/final.ar.docx: error input-unreadable: zip: not a valid zip file (not checked)"; lines[0] != want {
+		t.Errorf("input error line %q, want %q", lines[0], want)
+	}
+	for i, f := range in.Findings {
+		m := lineRE.FindStringSubmatch(lines[i+1])
+		if m == nil {
+			t.Errorf("line %q is not path:line:col: severity kind: message", lines[i+1])
+			continue
+		}
+		// Located in the final file, or in the voted one when the final
+		// (a PDF here) has no lines.
+		l := f.Final
+		if l.Line == 0 {
+			l = f.Voted
+		}
+		want := []string{l.Path, strconv.Itoa(l.Line), strconv.Itoa(l.Col), f.Severity.String(), f.Kind, f.Message}
+		for k, w := range want {
+			if m[k+1] != w {
+				t.Errorf("line %q: field %d is %q, want %q", lines[i+1], k+1, m[k+1], w)
+			}
+		}
+	}
+}
+
+func TestJSONGolden(t *testing.T) {
+	in := fixture()
+	out := render(t, "json", in)
+	golden(t, "fixture.json", out)
+
+	var r struct {
+		Schema   int                 `json:"schema_version"`
+		Voted    Doc                 `json:"voted"`
+		Finals   []Doc               `json:"finals"`
+		Level    string              `json:"level"`
+		FailOn   string              `json:"fail_on"`
+		Summary  jsonSummary         `json:"summary"`
+		Findings []map[string]any    `json:"findings"`
+		Errors   []InputError        `json:"errors"`
+		Warnings []string            `json:"warnings"`
+		Other    map[string]struct{} `json:"-"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		t.Fatalf("the JSON report does not parse back: %v", err)
+	}
+	if r.Schema != SchemaVersion || r.Voted != in.Voted || len(r.Finals) != 2 || r.Finals[0] != in.Finals[0] || r.Finals[1] != in.Finals[1] {
+		t.Errorf("head: schema %d voted %+v finals %+v", r.Schema, r.Voted, r.Finals)
+	}
+	if r.Level != "warning" || r.FailOn != "error" {
+		t.Errorf("level %q fail_on %q", r.Level, r.FailOn)
+	}
+	s := r.Summary
+	if s.Findings != 4 || s.BySeverity["error"] != 2 || s.BySeverity["warning"] != 2 || s.BySeverity["info"] != 0 ||
+		len(s.ByKind) != 4 || s.ByKind["term-substituted"] != 1 || s.Hidden["info"] != 2 || len(s.Hidden) != 1 ||
+		s.Suppressed != 1 || !s.Failed {
+		t.Errorf("summary %+v", s)
+	}
+	if len(r.Errors) != 1 || r.Errors[0] != in.Errors[0] || len(r.Warnings) != 1 || r.Warnings[0] != in.Warnings[0] {
+		t.Errorf("errors %+v warnings %q", r.Errors, r.Warnings)
+	}
+	if len(r.Findings) != len(in.Findings) {
+		t.Fatalf("%d findings, want %d", len(r.Findings), len(in.Findings))
+	}
+	for i, f := range in.Findings {
+		got := r.Findings[i]
+		check := func(key string, want any) {
+			t.Helper()
+			g, _ := json.Marshal(got[key])
+			w, _ := json.Marshal(want)
+			if !bytes.Equal(g, w) {
+				t.Errorf("finding %d (%s): %s is %s, want %s", i, f.Kind, key, g, w)
+			}
+		}
+		side := func(l drift.Loc) map[string]any {
+			m := map[string]any{"path": l.Path, "lang": l.Lang, "para": nil, "text": l.Text, "span": nil}
+			if l.Para != "" {
+				m["para"] = l.Para
+			}
+			if l.Start >= 0 && l.Para != "" {
+				m["span"] = map[string]int{"end": l.End, "start": l.Start}
+			}
+			if l.Line > 0 {
+				m["line"], m["column"] = l.Line, l.Col
+			}
+			if l.Page > 0 {
+				m["page"] = l.Page
+			}
+			return m
+		}
+		check("kind", f.Kind)
+		check("severity", f.Severity.String())
+		check("message", f.Message)
+		check("voted", side(f.Voted))
+		check("final", side(f.Final))
+		check("score", f.Score)
+		check("fingerprint", f.Fingerprint)
+		opt := func(key, v string) {
+			if v == "" {
+				check(key, nil)
+			} else {
+				check(key, v)
+			}
+		}
+		opt("voted_term", f.VotedTerm)
+		opt("final_term", f.FinalTerm)
+		opt("voted_concept", f.VotedConcept)
+		opt("final_concept", f.FinalConcept)
+		opt("group", f.Group)
+		if f.VotedNumbers != nil {
+			check("voted_numbers", f.VotedNumbers)
+			check("final_numbers", f.FinalNumbers)
+		} else {
+			check("voted_numbers", nil)
+		}
+		if f.Kind == drift.WordingChanged {
+			check("changes", []map[string]any{{
+				"op": "insert", "editorial": false,
+				"voted": map[string]int{"start": 10, "end": 10}, "final": map[string]int{"start": 10, "end": 14},
+				"voted_text": "", "final_text": "its ",
+			}})
+		} else {
+			check("changes", nil)
+		}
+	}
+
+	// Written finding by finding, the report is the same as encoding it
+	// whole.
+	whole := jsonReport{Schema: SchemaVersion, Voted: in.Voted, Finals: in.Finals, Level: "warning", FailOn: "error",
+		Summary: r.Summary, Findings: JSONFindings(in.Findings), Errors: in.Errors, Warnings: in.Warnings}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(whole); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), out) {
+		t.Errorf("the streamed JSON differs from the report encoded whole:\n%s", firstDiff(b.Bytes(), out))
+	}
+}
+
+// csvColumns are the columns as the README documents them.
+var csvColumns = "severity, kind, message, final_path, final_lang, final_para, final_line, final_column, final_term, final_concept, voted_path, voted_lang, voted_para, voted_line, voted_column, voted_term, voted_concept, group, voted_numbers, final_numbers, score, fingerprint, final_page, voted_page"
+
+func TestCSVGolden(t *testing.T) {
+	in := fixture()
+	out := render(t, "csv", in)
+	golden(t, "fixture.csv", out)
+	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("the CSV report does not parse: %v", err)
+	}
+	if strings.Join(rows[0], ", ") != csvColumns {
+		t.Fatalf("header %q, want the documented %q", rows[0], csvColumns)
+	}
+	if len(rows) != 1+len(in.Findings)+len(in.Errors) {
+		t.Fatalf("%d rows, want a header, one per finding and one per input error", len(rows))
+	}
+	num := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	for i, f := range in.Findings {
+		row := map[string]string{}
+		for k, col := range rows[0] {
+			row[col] = rows[i+1][k]
+		}
+		want := map[string]string{
+			"severity": f.Severity.String(), "kind": f.Kind, "message": f.Message,
+			"final_path": f.Final.Path, "final_lang": f.Final.Lang, "final_para": f.Final.Para,
+			"final_line": num(f.Final.Line), "final_column": num(f.Final.Col), "final_term": f.FinalTerm, "final_concept": f.FinalConcept,
+			"voted_path": f.Voted.Path, "voted_lang": f.Voted.Lang, "voted_para": f.Voted.Para,
+			"voted_line": num(f.Voted.Line), "voted_column": num(f.Voted.Col), "voted_term": f.VotedTerm, "voted_concept": f.VotedConcept,
+			"group": f.Group, "voted_numbers": strings.Join(f.VotedNumbers, " "), "final_numbers": strings.Join(f.FinalNumbers, " "),
+			"score": strconv.FormatFloat(f.Score, 'f', 3, 64), "fingerprint": f.Fingerprint,
+			"final_page": num(f.Final.Page), "voted_page": num(f.Voted.Page),
+		}
+		for col, w := range want {
+			if row[col] != w {
+				t.Errorf("row %d (%s): %s is %q, want %q", i+1, f.Kind, col, row[col], w)
+			}
+		}
+	}
+	last := rows[len(rows)-1]
+	if last[0] != "error" || last[1] != InputErrorKind || last[2] != "zip: not a valid zip file (not checked)" || last[3] != "in/final.ar.docx" || strings.Join(last[4:], "") != "" {
+		t.Errorf("input error row %q", last)
+	}
+}
+
+func TestSARIFGolden(t *testing.T) {
+	in := fixture()
+	out := render(t, "sarif", in)
+	golden(t, "fixture.sarif", out)
+
+	sch, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "testdata", "sarif", "sarif-2.1.0-rtm.5.json"))
+	if err != nil {
+		t.Fatalf("compile the SARIF schema: %v", err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("the SARIF log does not validate: %v", err)
+	}
+
+	var log sarifLog
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&log); err != nil {
+		t.Fatalf("the SARIF log does not parse back: %v", err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 {
+		t.Fatalf("version %q, %d runs", log.Version, len(log.Runs))
+	}
+	run := log.Runs[0]
+	if run.Tool.Driver.Name != "driftcheck" || run.ColumnKind != "unicodeCodePoints" || len(run.Tool.Driver.Rules) != len(drift.Kinds) {
+		t.Errorf("driver %q, columnKind %q, %d rules", run.Tool.Driver.Name, run.ColumnKind, len(run.Tool.Driver.Rules))
+	}
+	inv := run.Invocations[0]
+	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 2 {
+		t.Fatalf("invocation %+v: want unsuccessful, with a notification for the error and one for the warning", inv)
+	}
+	if n := inv.ToolExecutionNotifications[0]; n.Level != "error" || n.Message.Text != "in/final.ar.docx: zip: not a valid zip file (not checked)" ||
+		len(n.Locations) != 1 || n.Locations[0].PhysicalLocation.ArtifactLocation.URI != "in/final.ar.docx" {
+		t.Errorf("error notification %+v", n)
+	}
+	if n := inv.ToolExecutionNotifications[1]; n.Level != "warning" || n.Message.Text != in.Warnings[0] {
+		t.Errorf("warning notification %+v", n)
+	}
+	if len(run.Results) != len(in.Findings) {
+		t.Fatalf("%d results, want %d", len(run.Results), len(in.Findings))
+	}
+	type region = sarifRegion
+	// Where each result is: the final file when it has lines, else the
+	// voted one; the other side is a related location when it has lines.
+	wantLoc := []struct {
+		uri     string
+		reg     region
+		related string
+		relReg  region
+	}{
+		{"in/final.en.txt", region{StartLine: 2, StartColumn: 1}, "in/voted.en.txt", region{StartLine: 2, StartColumn: 1}},
+		{"in/voted.en.txt", region{4, 14, 4, 45}, "", region{}},
+		{"in/voted.en.txt", region{6, 23, 6, 25}, "", region{}},
+		{"in/voted.en.txt", region{StartLine: 8, StartColumn: 1}, "", region{}},
+	}
+	levels := map[drift.Severity]string{drift.Error: "error", drift.Warning: "warning", drift.Info: "note"}
+	for i, f := range in.Findings {
+		r := run.Results[i]
+		if r.RuleID != f.Kind || run.Tool.Driver.Rules[r.RuleIndex].ID != f.Kind || r.Level != levels[f.Severity] ||
+			r.Message.Text != f.Message || r.PartialFingerprints["driftcheck/v1"] != f.Fingerprint {
+			t.Errorf("result %d: %+v", i, r)
+		}
+		w := wantLoc[i]
+		if len(r.Locations) != 1 || r.Locations[0].PhysicalLocation.ArtifactLocation.URI != w.uri || r.Locations[0].PhysicalLocation.Region != w.reg {
+			t.Errorf("result %d (%s): locations %+v, want %s %+v", i, f.Kind, r.Locations, w.uri, w.reg)
+		}
+		switch {
+		case w.related == "" && len(r.RelatedLocations) != 0:
+			t.Errorf("result %d: related %+v, want none", i, r.RelatedLocations)
+		case w.related != "":
+			if len(r.RelatedLocations) != 1 {
+				t.Errorf("result %d: related %+v, want %s", i, r.RelatedLocations, w.related)
+				break
+			}
+			rl := r.RelatedLocations[0]
+			if rl.ID != 1 || rl.PhysicalLocation.ArtifactLocation.URI != w.related || rl.PhysicalLocation.Region != w.relReg || rl.Message == nil || rl.Message.Text != "the other text (en)" {
+				t.Errorf("result %d: related %+v", i, rl)
+			}
+		}
+	}
+}
