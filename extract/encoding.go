@@ -63,8 +63,24 @@ func canonical(enc string) (string, error) {
 	if c, ok := aliases[k]; ok {
 		return c, nil
 	}
-	return "", fmt.Errorf("%w: unknown encoding %q (known: %s, or auto)", ErrEncoding, enc, strings.Join(Encodings(), ", "))
+	return "", &UnknownEncodingError{Name: enc, listKnown: true}
 }
+
+// UnknownEncodingError is the error of DecodeAs for an encoding name it
+// does not know. It wraps ErrEncoding.
+type UnknownEncodingError struct {
+	Name      string // as given
+	listKnown bool   // the text lists the names DecodeAs knows
+}
+
+func (e *UnknownEncodingError) Error() string {
+	if e.listKnown {
+		return fmt.Sprintf("%v: unknown encoding %q (known: %s, or auto)", ErrEncoding, e.Name, strings.Join(Encodings(), ", "))
+	}
+	return fmt.Sprintf("%v: unknown encoding %q", ErrEncoding, e.Name)
+}
+
+func (e *UnknownEncodingError) Unwrap() error { return ErrEncoding }
 
 // legacy is an encoding of more than ASCII that has no byte-order mark and
 // no self-synchronising structure: only the scoring of its decoded text can
@@ -534,7 +550,7 @@ func decodeWith(data []byte, enc string) (string, error) {
 	}
 	l, ok := legacyNamed(enc)
 	if !ok {
-		return "", fmt.Errorf("%w: unknown encoding %q", ErrEncoding, enc)
+		return "", &UnknownEncodingError{Name: enc}
 	}
 	// NUL is the byte 0 in all these encodings, never part of a sequence.
 	if i := firstInvalid(l, data); i >= 0 {
@@ -545,7 +561,7 @@ func decodeWith(data []byte, enc string) (string, error) {
 	}
 	s, err := l.dec.Bytes(data)
 	if err != nil {
-		return "", fmt.Errorf("%w: %s: %v", ErrEncoding, displayName(enc), err)
+		return "", fmt.Errorf("%w: %s: %w", ErrEncoding, displayName(enc), err)
 	}
 	return string(s), nil
 }

@@ -147,7 +147,7 @@ func read(data []byte, opt Options) ([]extract.Paragraph, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%w: not a readable zip (%v)", extract.ErrCorrupt, err)
+		return nil, fmt.Errorf("%w: not a readable zip (%w)", extract.ErrCorrupt, err)
 	}
 	if len(zr.File) > MaxMembers {
 		return nil, fmt.Errorf("%w: %d zip members (more than %d)", extract.ErrLimit, len(zr.File), MaxMembers)

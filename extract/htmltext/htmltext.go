@@ -142,6 +142,7 @@ package htmltext
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -216,7 +217,8 @@ func decode(data []byte, enc string) (string, error) {
 	}
 	if name := metaCharset(data[:min(len(data), 1024)]); name != "" {
 		s, err := extract.DecodeAs(data, name)
-		if err == nil || !strings.Contains(err.Error(), "unknown encoding") {
+		var unknown *extract.UnknownEncodingError
+		if err == nil || !errors.As(err, &unknown) {
 			if err != nil {
 				err = fmt.Errorf("page declared %s: %w", name, err)
 			}
@@ -230,7 +232,7 @@ func decode(data []byte, enc string) (string, error) {
 		}
 		b, err := e.NewDecoder().Bytes(data)
 		if err != nil {
-			return "", fmt.Errorf("%w: %s: %v", extract.ErrEncoding, name, err)
+			return "", fmt.Errorf("%w: %s: %w", extract.ErrEncoding, name, err)
 		}
 		out := string(b)
 		if strings.ContainsRune(out, utf8.RuneError) && !bytes.Contains(data, []byte("\uFFFD")) {
@@ -446,7 +448,7 @@ func (r *reader) run() error {
 		switch tt {
 		case html.ErrorToken:
 			if err := z.Err(); err != io.EOF {
-				return fmt.Errorf("%w: HTML: %v", extract.ErrCorrupt, err)
+				return fmt.Errorf("%w: HTML: %w", extract.ErrCorrupt, err)
 			}
 			r.popTo(0)
 			r.flush()

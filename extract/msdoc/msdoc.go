@@ -167,7 +167,7 @@ func openOLE(data []byte) (m map[string]*mscfb.File, err error) {
 	}()
 	doc, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%w: unreadable OLE compound file (%s)", extract.ErrCorrupt, strings.Join(strings.Fields(err.Error()), " "))
+		return nil, fmt.Errorf("%w: unreadable OLE compound file (%w)", extract.ErrCorrupt, extract.OneLine(err))
 	}
 	m = map[string]*mscfb.File{}
 	for _, f := range doc.File {
@@ -192,7 +192,7 @@ func readStream(f *mscfb.File, max int64) (b []byte, err error) {
 	}
 	b = make([]byte, f.Size)
 	if _, err := io.ReadFull(f, b); err != nil {
-		return nil, fmt.Errorf("%w: %s stream truncated (%s)", extract.ErrCorrupt, f.Name, strings.Join(strings.Fields(err.Error()), " "))
+		return nil, fmt.Errorf("%w: %s stream truncated (%w)", extract.ErrCorrupt, f.Name, extract.OneLine(err))
 	}
 	return b, nil
 }

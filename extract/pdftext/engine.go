@@ -104,11 +104,11 @@ func cacheDirFor(dir string) string {
 func newEngine(cacheDir string) (*engine, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(pdfiumWASM))
 	if err != nil {
-		return nil, fmt.Errorf("pdf reader: embedded PDFium module: %v", err)
+		return nil, fmt.Errorf("pdf reader: embedded PDFium module: %w", err)
 	}
 	wasm, err := io.ReadAll(zr)
 	if err != nil {
-		return nil, fmt.Errorf("pdf reader: embedded PDFium module: %v", err)
+		return nil, fmt.Errorf("pdf reader: embedded PDFium module: %w", err)
 	}
 	ctx := context.Background()
 	cfg := wazero.NewRuntimeConfig().
@@ -124,7 +124,7 @@ func newEngine(cacheDir string) (*engine, error) {
 	rt := wazero.NewRuntimeWithConfig(ctx, cfg)
 	fail := func(what string, err error) (*engine, error) {
 		rt.Close(ctx)
-		return nil, fmt.Errorf("pdf reader: %s: %v", what, err)
+		return nil, fmt.Errorf("pdf reader: %s: %w", what, err)
 	}
 	if _, err := wasi_snapshot_preview1.Instantiate(ctx, rt); err != nil {
 		return fail("WASI", err)
@@ -223,6 +223,7 @@ func (e *engine) instantiate() (*instance, error) {
 type errTrap struct{ err error }
 
 func (e errTrap) Error() string { return e.err.Error() }
+func (e errTrap) Unwrap() error { return e.err }
 
 // call calls an exported PDFium function; a failure panics with errTrap,
 // which withDoc turns into an error.
@@ -284,7 +285,7 @@ func (e *engine) run(fn func(in *instance) error) (err error) {
 	if e.inst == nil {
 		in, err := e.instantiate()
 		if err != nil {
-			return fmt.Errorf("pdf reader: starting PDFium: %v", err)
+			return fmt.Errorf("pdf reader: starting PDFium: %w", err)
 		}
 		e.inst = in
 	}
@@ -310,7 +311,11 @@ func (e *engine) run(fn func(in *instance) error) (err error) {
 				return
 			}
 			if t, ok := r.(errTrap); ok {
-				err = fmt.Errorf("%w: PDFium failed on this file (%s)", extract.ErrCorrupt, oneLine(t.err.Error()))
+				err = fmt.Errorf("%w: PDFium failed on this file (%w)", extract.ErrCorrupt, shortError{t})
+				return
+			}
+			if e, ok := r.(error); ok {
+				err = fmt.Errorf("%w: PDFium failed on this file (%w)", extract.ErrCorrupt, shortError{e})
 				return
 			}
 			err = fmt.Errorf("%w: PDFium failed on this file (%s)", extract.ErrCorrupt, oneLine(fmt.Sprint(r)))
@@ -325,6 +330,16 @@ func (e *engine) run(fn func(in *instance) error) (err error) {
 	return fn(in)
 }
 
+// shortError is err quoted in a message: its text through oneLine, and
+// err (PDFium's trap, wazero's error) still reachable with errors.Is and
+// errors.As.
+type shortError struct{ err error }
+
+func (e shortError) Error() string { return oneLine(e.err.Error()) }
+func (e shortError) Unwrap() error { return e.err }
+
+// oneLine puts s on one line of at most 200 bytes, without the wasm stack
+// trace that wazero appends to its errors.
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if i := strings.Index(s, " wasm stack trace:"); i >= 0 {

@@ -134,6 +134,10 @@ func readWith(e *engine, data []byte, cfg config) (d extract.Document, err error
 		// The layout code works on PDFium's output, which a hostile file
 		// controls: never let a bug there crash the caller.
 		if r := recover(); r != nil {
+			if e, ok := r.(error); ok {
+				d, err = extract.Document{}, fmt.Errorf("%w: unreadable layout (%w)", extract.ErrCorrupt, shortError{e})
+				return
+			}
 			d, err = extract.Document{}, fmt.Errorf("%w: unreadable layout (%s)", extract.ErrCorrupt, oneLine(fmt.Sprint(r)))
 		}
 	}()
