@@ -60,9 +60,10 @@ func CSV(w io.Writer, in Input) error {
 }
 
 // Line writes one line per finding, "path:line:col: severity kind: message",
-// located in the final file (the voted file when the final has no line),
-// for editors and grep. When neither file has lines (PDF, Word), the line
-// is "path: page N, PARA: ..." or "path: PARA: ...".
+// located in the final file (the voted file when the final has no line,
+// or no paragraph: one missing from it), for editors and grep. When
+// neither file has lines (PDF, Word), the line is "path: page N, PARA: ..."
+// or "path: PARA: ...".
 func Line(w io.Writer, in Input) error {
 	bw := &errWriter{w: w}
 	for _, e := range in.Errors {
@@ -70,7 +71,7 @@ func Line(w io.Writer, in Input) error {
 	}
 	for _, f := range in.Findings {
 		l := f.Final
-		if l.Line == 0 && f.Voted.Line > 0 || l.Path == "" {
+		if l.Line == 0 && f.Voted.Line > 0 || l.Path == "" || l.Para == "" && f.Voted.Para != "" {
 			l = f.Voted
 		}
 		switch {
