@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // CSVHeader is the first row of the CSV report.
@@ -63,27 +64,53 @@ func CSV(w io.Writer, in Input) error {
 // located in the final file (the voted file when the final has no line,
 // or no paragraph: one missing from it), for editors and grep. When
 // neither file has lines (PDF, Word), the line is "path: page N, PARA: ..."
-// or "path: PARA: ...".
+// or "path: PARA: ...". Control characters are written as escapes (see
+// visible), so that each finding is one line.
 func Line(w io.Writer, in Input) error {
 	bw := &errWriter{w: w}
 	for _, e := range in.Errors {
-		fmt.Fprintf(bw, "%s: error %s: %s (not checked)\n", e.Path, InputErrorKind, oneLine(e.Error))
+		fmt.Fprintf(bw, "%s: error %s: %s (not checked)\n", visible(e.Path), InputErrorKind, visible(oneLine(e.Error)))
 	}
 	for _, f := range in.Findings {
 		l := f.Final
 		if l.Line == 0 && f.Voted.Line > 0 || l.Path == "" || l.Para == "" && f.Voted.Para != "" {
 			l = f.Voted
 		}
+		path, para, msg := visible(l.Path), visible(l.Para), visible(oneLine(f.Message))
 		switch {
 		case l.Line > 0:
-			fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", l.Path, l.Line, l.Col, f.Severity, f.Kind, oneLine(f.Message))
+			fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", path, l.Line, l.Col, f.Severity, f.Kind, msg)
 		case l.Page > 0:
-			fmt.Fprintf(bw, "%s: page %d, %s: %s %s: %s\n", l.Path, l.Page, l.Para, f.Severity, f.Kind, oneLine(f.Message))
+			fmt.Fprintf(bw, "%s: page %d, %s: %s %s: %s\n", path, l.Page, para, f.Severity, f.Kind, msg)
 		default:
-			fmt.Fprintf(bw, "%s: %s: %s %s: %s\n", l.Path, l.Para, f.Severity, f.Kind, oneLine(f.Message))
+			fmt.Fprintf(bw, "%s: %s: %s %s: %s\n", path, para, f.Severity, f.Kind, msg)
 		}
 	}
 	return bw.err
 }
+
+// visible writes the control characters of s (C0, DEL, C1) and the line
+// and paragraph separators as Go escapes (\x1b, \u2028): a path, an id or
+// a message of the line format stays on its line and sends nothing to a
+// terminal.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, invisible) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !invisible(r):
+			b.WriteRune(r)
+		case r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func invisible(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

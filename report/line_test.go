@@ -1,7 +1,9 @@
 package report
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/driftcheck/driftcheck/drift"
 )
@@ -31,5 +33,38 @@ func TestLineWithoutLines(t *testing.T) {
 		"RES.fr.docx: PP9: error paragraph-added: final paragraph PP9 has no counterpart in the voted text\n"
 	if got := string(render(t, "line", in)); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestLineHostileText: the line format is one line per finding and per
+// unreadable input whatever the paths, ids and messages hold, with no
+// control character left to act on a terminal; markup and quotes are
+// plain text there and stay as they are.
+func TestLineHostileText(t *testing.T) {
+	in := hostileInput()
+	out := string(render(t, "line", in))
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(in.Findings)+len(in.Errors) {
+		t.Errorf("%d lines, want one per finding and input error (%d):\n%s", len(lines), len(in.Findings)+len(in.Errors), out)
+	}
+	for _, r := range out {
+		if r != '\n' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
+			t.Errorf("the line report holds the control character %U", r)
+		}
+	}
+	// A path keeps its white space, its control characters escaped; a
+	// message is one line of words.
+	want := `/tmp/<script>alert("x&y")</script> it's \x1b[2J\x07\x00 a\x0d\x0ab\u2028c ` + "\u202Eevil\u202C" +
+		`/final.txt: nowhere: info number-mismatch: orphan <script>alert("x&y")</script> it's \x1b[2J\x07\x00 a b c ` + "\u202Eevil\u202C"
+	if lines[len(lines)-1] != want {
+		t.Errorf("last line\n%q\nwant\n%q", lines[len(lines)-1], want)
+	}
+	for i, l := range lines {
+		if !strings.Contains(l, `<script>alert("x&y")</script> it's`) {
+			t.Errorf("line %d lost the text around the control characters: %q", i+1, l)
+		}
+		if !strings.Contains(l, "\u202Eevil\u202C") {
+			t.Errorf("line %d dropped the override (the line format does not judge text): %q", i+1, l)
+		}
 	}
 }
