@@ -79,8 +79,9 @@ func (c *Checker) CheckBitext(f *bitext.File, path string) *Result {
 			fd.Paras = append(fd.Paras, unitPara(id, i, u.Tgt))
 		}
 		c.Matcher.Prepare(k.src, k.tgt)
-		seg := c.SegmenterFor(vd, fd)
-		vs, fs := c.annotate(seg, vd), c.annotate(seg, fd)
+		an := c.annotator()
+		seg := an.SegmenterFor(vd, fd)
+		vs, fs := an.Document(seg, vd, false), an.Document(seg, fd, false)
 		pairs := make([]align.Pair, len(units))
 		for i := range pairs {
 			pairs[i] = align.Pair{A: []int{i}, B: []int{i}}
@@ -88,7 +89,7 @@ func (c *Checker) CheckBitext(f *bitext.File, path string) *Result {
 		if res == nil {
 			res = &Result{Voted: vd}
 		}
-		res.Comparisons = append(res.Comparisons, &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: drift.Compare(vs, fs, pairs, c.Lexicon)})
+		res.Comparisons = append(res.Comparisons, &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: drift.Compare(vs, fs, pairs, c.Matcher)})
 	}
 	if res == nil {
 		res = &Result{Voted: &document.Document{Path: path, Lang: f.SrcLang}}

@@ -50,7 +50,7 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 		in := report.Input{Voted: report.Doc{Path: "v", Lang: v.Lang}, Finals: []report.Doc{{Path: "f", Lang: fd.Lang}},
-			Findings: fs, Level: drift.Info, FailOn: drift.Warning, View: res.View()}
+			Findings: fs, Level: drift.Info, FailOn: drift.Warning, View: report.ViewOf(res)}
 		for _, format := range report.Formats {
 			if err := report.Write(io.Discard, format, in, report.Options{Color: true}); err != nil {
 				t.Fatalf("%s report: %v", format, err)

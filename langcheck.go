@@ -6,7 +6,7 @@ import (
 	"unicode"
 
 	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/internal/langcode"
+	language "github.com/driftcheck/driftcheck/lang"
 )
 
 // LangMismatch says what a declared language that the text's script
@@ -23,24 +23,6 @@ const (
 // ErrLangMismatch is the error of a file whose declared language its
 // script contradicts ("en=" on a Chinese text).
 var ErrLangMismatch = errors.New("language mismatch")
-
-// scriptOf is the script each official language is written in.
-var scriptOf = map[string]*unicode.RangeTable{
-	"ar": unicode.Arabic, "zh": unicode.Han, "ru": unicode.Cyrillic,
-	"en": unicode.Latin, "fr": unicode.Latin, "es": unicode.Latin,
-}
-
-// script is a writing system and the languages written in it.
-type script struct {
-	name string
-	tab  *unicode.RangeTable
-	lang string
-}
-
-var scriptNames = []script{
-	{"Arabic", unicode.Arabic, "ar"}, {"Chinese (Han)", unicode.Han, "zh"},
-	{"Cyrillic", unicode.Cyrillic, "ru"}, {"Latin", unicode.Latin, "en, fr or es"},
-}
 
 // A text's script contradicts its declared language when it has at least
 // minScriptLetters letters (a line or two can be a name left untranslated),
@@ -61,20 +43,20 @@ func (c *Checker) checkLang(paras []extract.Paragraph, path, lang string) (strin
 	if c.Lexicon != nil {
 		extra = c.Lexicon.Languages()
 	}
-	norm, err := langcode.Check(lang, extra...)
+	norm, err := language.Check(lang, extra...)
 	if err != nil {
 		return "", &InputError{path, err}
 	}
-	want, ok := scriptOf[norm]
-	if !ok {
+	want := language.Of(norm).Script
+	if want == nil {
 		return norm, nil // a lexicon's own language: no script known
 	}
 	name, n, own, total := dominantScript(paras, want)
-	if total < minScriptLetters || name == nil || name.tab == want || 2*n <= total || float64(own) >= ownScriptShare*float64(total) {
+	if total < minScriptLetters || name == nil || name.Table == want || 2*n <= total || float64(own) >= ownScriptShare*float64(total) {
 		return norm, nil
 	}
 	err = fmt.Errorf("%w: declared %q, but %d%% of its letters are %s (a %s text?); give the right LANG= prefix, or --lang-mismatch=warn to check it as %q anyway",
-		ErrLangMismatch, norm, 100*n/total, name.name, name.lang, norm)
+		ErrLangMismatch, norm, 100*n/total, name.Name, name.Langs, norm)
 	if c.LangMismatch == MismatchWarn {
 		if c.Warn != nil {
 			c.Warn(fmt.Sprintf("%s: %v", path, err))
@@ -88,8 +70,9 @@ func (c *Checker) checkLang(paras []extract.Paragraph, path, lang string) (strin
 // script and returns the commonest of the four scripts of the official
 // languages, its count, the count in script own and the count of all
 // letters.
-func dominantScript(paras []extract.Paragraph, own *unicode.RangeTable) (best *script, n, nOwn, total int) {
-	counts := make([]int, len(scriptNames))
+func dominantScript(paras []extract.Paragraph, own *unicode.RangeTable) (best *language.Script, n, nOwn, total int) {
+	scripts := language.Scripts
+	counts := make([]int, len(scripts))
 	for _, p := range paras {
 		if p.Note {
 			continue
@@ -105,17 +88,17 @@ func dominantScript(paras []extract.Paragraph, own *unicode.RangeTable) (best *s
 			if unicode.Is(own, r) {
 				nOwn++
 			}
-			for i, s := range scriptNames {
-				if unicode.Is(s.tab, r) {
+			for i, s := range scripts {
+				if unicode.Is(s.Table, r) {
 					counts[i]++
 					break
 				}
 			}
 		}
 	}
-	for i := range scriptNames {
+	for i := range scripts {
 		if counts[i] > n {
-			best, n = &scriptNames[i], counts[i]
+			best, n = &scripts[i], counts[i]
 		}
 	}
 	return best, n, nOwn, total

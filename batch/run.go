@@ -20,6 +20,8 @@ import (
 	"sync"
 	"time"
 
+	language "github.com/driftcheck/driftcheck/lang"
+
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/drift"
@@ -307,7 +309,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
 	}
 	// The dictionary and the matcher are shared by the workers: prepare
 	// every language before they start.
-	opt.Checker.Matcher.Prepare("ar", "zh", "en", "fr", "ru", "es")
+	opt.Checker.Matcher.Prepare(language.Official...)
 
 	w := &partWriter{dir: opt.Out, prefix: prefix, seq: seq, chunk: opt.ChunkSize, j: j, progress: opt.Progress}
 	err = retryPhase(ctx, &opt, suspects, j, w, done)
@@ -713,10 +715,5 @@ func check(chk *driftcheck.Checker, symbol string, voted *document.Document, fin
 	if testHookStep != nil {
 		testHookStep(symbol, "")
 	}
-	for _, f := range chk.Check(voted, finals...).Findings() {
-		if f.Severity >= level {
-			found = append(found, f)
-		}
-	}
-	return found, nil
+	return chk.Check(voted, finals...).Select(level, nil).Shown, nil
 }

@@ -26,9 +26,8 @@ import (
 
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/internal/langcode"
+	language "github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/reader"
-	"github.com/driftcheck/driftcheck/segment"
 )
 
 // File is one file of a group.
@@ -333,7 +332,7 @@ func (m *manifest) clean(r *File, line int) error {
 		return fmt.Errorf("manifest %s: line %d: role %q (want voted or final)", m.path, line, r.Role)
 	}
 	if r.Lang != "" {
-		l, err := langcode.Check(r.Lang, m.langs...)
+		l, err := language.Check(r.Lang, m.langs...)
 		if err != nil {
 			return fmt.Errorf("manifest %s: line %d: %v", m.path, line, err)
 		}
@@ -352,8 +351,6 @@ func (m *manifest) clean(r *File, line int) error {
 // A_HRC_37_L.36_C.doc, a_res_70_1.fr.txt.
 var nameRe = regexp.MustCompile(`(?i)^(.+?)[-_.](ar|zh|en|fr|ru|es|a|c|e|f|r|s)(\.[a-z0-9]{1,5}){1,2}$`)
 
-var odsLang = map[string]string{"a": "ar", "c": "zh", "e": "en", "f": "fr", "r": "ru", "s": "es"}
-
 // ParseName returns the symbol and language a file name gives, or "" for
 // each it does not.
 func ParseName(name string) (symbol, lang string) {
@@ -363,7 +360,7 @@ func ParseName(name string) (symbol, lang string) {
 		return strings.ReplaceAll(base, "_", "/"), ""
 	}
 	l := strings.ToLower(m[2])
-	if x, ok := odsLang[l]; ok {
+	if x := language.FromLetter(l); len(l) == 1 && x != "" {
 		l = x
 	}
 	return strings.ToUpper(strings.ReplaceAll(m[1], "_", "/")), l
@@ -555,5 +552,5 @@ func fromText(path string) (symbol, lang string) {
 	for _, p := range paras {
 		b.WriteString(p.Text + "\n")
 	}
-	return symbol, segment.DetectLang(b.String())
+	return symbol, language.Detect(b.String())
 }

@@ -5,11 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/drift"
-	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/lexicon"
 )
 
 // BenchmarkCompareEveryParagraphDrifted compares n aligned paragraph pairs
@@ -18,11 +15,7 @@ import (
 // paragraph up by a scan of the document: the work grew with the square of
 // its length.
 func BenchmarkCompareEveryParagraphDrifted(b *testing.B) {
-	lex, err := lexicon.Parse(strings.NewReader(testLexicon), "test.tsv")
-	if err != nil {
-		b.Fatal(err)
-	}
-	chk := driftcheck.New(lex)
+	fx := newFixture(mustLexicon(b, testLexicon))
 	for _, n := range []int{2000, 20000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			var v, f strings.Builder
@@ -30,21 +23,13 @@ func BenchmarkCompareEveryParagraphDrifted(b *testing.B) {
 				fmt.Fprintf(&v, "Decides to remain seized of item %d.\n\n", i)
 				fmt.Fprintf(&f, "Décide de rester saisi de la question %d.\n\n", i+7)
 			}
-			vd, err := chk.Parse(extract.Split(v.String()), "v.en.txt", "en")
-			if err != nil {
-				b.Fatal(err)
-			}
-			fd, err := chk.Parse(extract.Split(f.String()), "f.fr.txt", "fr")
-			if err != nil {
-				b.Fatal(err)
-			}
-			vs, fs := chk.Annotate(vd), chk.Annotate(fd)
+			vs, fs := fx.side(v.String(), "v.en.txt", "en", false), fx.side(f.String(), "f.fr.txt", "fr", false)
 			pairs := make([]align.Pair, n)
 			for i := range pairs {
 				pairs[i] = align.Pair{A: []int{i}, B: []int{i}}
 			}
 			for b.Loop() {
-				if got := drift.Compare(vs, fs, pairs, lex); len(got) != n {
+				if got := drift.Compare(vs, fs, pairs, fx.an.Matcher); len(got) != n {
 					b.Fatalf("%d findings, want %d", len(got), n)
 				}
 			}

@@ -12,14 +12,14 @@ package drift
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/diff"
 	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/number"
 	"github.com/driftcheck/driftcheck/segment"
 )
 
@@ -169,34 +169,31 @@ type Para struct {
 	Links []string
 }
 
-// Number is a number found in a paragraph.
-type Number struct {
-	Key string // normalised value
-	// Alt is another reading of the same digits ("" if none), such as the
-	// reversed digit groups of right-to-left text.
-	Alt        string
-	Text       string
-	Start, End int
-}
+// Number is a number found in a paragraph (package number).
+type Number = number.Number
 
-// Side is one document with its annotated body paragraphs.
+// Side is one document with its annotated body paragraphs (package
+// annotate builds them).
 type Side struct {
 	Doc   *document.Document
 	Paras []*Para
-	// Linked is set once the alignment anchors of the paragraphs (Para.Links)
-	// have been looked for.
-	Linked bool
+	// Anchored says whether the alignment anchors of the paragraphs
+	// (Para.Links) were looked for.
+	Anchored bool
 }
 
 // Compare returns the findings of final against voted, given the alignment
 // of their body paragraphs (pairs index voted.Paras and final.Paras).
-func Compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Finding {
-	out := compare(voted, final, pairs, lex)
+//
+// m is the matcher that found the hits: its distinctive parts (see
+// lexicon.Matcher.DistinctParts) tell a concept reworded from one dropped.
+func Compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) []Finding {
+	out := compare(voted, final, pairs, m)
 	Fingerprints(voted, final, out)
 	return out
 }
 
-func compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Finding {
+func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) []Finding {
 	var out []Finding
 	after := ""
 	for _, pr := range pairs {
@@ -223,7 +220,7 @@ func compare(voted, final *Side, pairs []align.Pair, lex *lexicon.Lexicon) []Fin
 				})
 			}
 		default:
-			out = append(out, comparePair(voted, final, pr, lex)...)
+			out = append(out, comparePair(voted, final, pr, m)...)
 		}
 		if len(pr.A) > 0 {
 			after = voted.Paras[pr.A[len(pr.A)-1]].P.ID
@@ -251,7 +248,7 @@ type ref struct {
 	hit  lexicon.Hit
 }
 
-func comparePair(voted, final *Side, pr align.Pair, lex *lexicon.Lexicon) []Finding {
+func comparePair(voted, final *Side, pr align.Pair, m *lexicon.Matcher) []Finding {
 	var va, fa []ref
 	for _, i := range pr.A {
 		for _, h := range voted.Paras[i].Hits {
@@ -267,8 +264,8 @@ func comparePair(voted, final *Side, pr align.Pair, lex *lexicon.Lexicon) []Find
 	onlyV, onlyF := cancel(va, fa)
 	// A concept is judged missing or added only if the lexicon has a
 	// rendering for it in the other language.
-	has := func(c *lexicon.Concept, lang string) bool {
-		return len(c.Terms[lexicon.NormLang(lang)]) > 0
+	has := func(c *lexicon.Concept, code string) bool {
+		return len(c.Terms[lang.Norm(code)]) > 0
 	}
 	var out []Finding
 	usedF := make([]bool, len(onlyF))
@@ -303,13 +300,13 @@ func comparePair(voted, final *Side, pr align.Pair, lex *lexicon.Lexicon) []Find
 		}
 		fp := final.Paras[pr.B[0]]
 		sev, how := SeverityOf(TermMissing), ""
-		if partly(lex, c, final, pr.B) {
+		if partly(m, c, final, pr.B) {
 			sev, how = Info, "; part of it is there, reworded"
 		}
 		out = append(out, Finding{
 			Kind: TermMissing, Severity: sev,
 			Message: fmt.Sprintf("voted %q (%s) has no rendering in final paragraph %s (expected %s)%s",
-				v.hit.Text, c.ID, fp.P.ID, strings.Join(c.Terms[lexicon.NormLang(final.Doc.Lang)], " | "), how),
+				v.hit.Text, c.ID, fp.P.ID, strings.Join(c.Terms[lang.Norm(final.Doc.Lang)], " | "), how),
 			Voted:     paraLoc(voted, v.para, v.hit.Start, v.hit.End),
 			Final:     paraLoc(final, fp, -1, -1),
 			VotedTerm: v.hit.Text, VotedConcept: c.ID, Group: c.Group,
@@ -323,7 +320,7 @@ func comparePair(voted, final *Side, pr align.Pair, lex *lexicon.Lexicon) []Find
 		}
 		vp := voted.Paras[pr.A[0]]
 		sev, how := SeverityOf(TermAdded), ""
-		if partly(lex, c, voted, pr.A) {
+		if partly(m, c, voted, pr.A) {
 			sev, how = Info, "; part of it is there, reworded"
 		}
 		out = append(out, Finding{
@@ -340,7 +337,7 @@ func comparePair(voted, final *Side, pr align.Pair, lex *lexicon.Lexicon) []Find
 	if hasNum {
 		out = append(out, nf)
 	}
-	if lexicon.NormLang(voted.Doc.Lang) == lexicon.NormLang(final.Doc.Lang) {
+	if lang.Norm(voted.Doc.Lang) == lang.Norm(final.Doc.Lang) {
 		out = append(out, compareVersions(voted, final, pr, out)...)
 	}
 	return out
@@ -685,21 +682,24 @@ func joinSplit[T any](a, b []T, key func(T) string) ([]T, []T) {
 }
 
 // partly reports whether the paragraphs idx of side hold part of a
-// rendering of c in the side's language: one of its longer words (by key,
-// so inflected forms count) or, in Chinese, two of its characters in a row,
-// provided no other concept of the lexicon uses that part (合作 or
-// "cooperation" say nothing about which concept is meant). A concept partly
-// there was reworded ("capacity" for capacity-building, 性别 for 性别平等)
-// rather than dropped.
-func partly(lex *lexicon.Lexicon, c *lexicon.Concept, side *Side, idx []int) bool {
-	lang := lexicon.NormLang(side.Doc.Lang)
-	parts := distinctParts(lex, c, lang)
+// rendering of c in the side's language: one of its distinctive parts
+// (lexicon.Matcher.DistinctParts), a word by its key, so inflected forms
+// count, or in a language written in Han characters two characters in a
+// row. A concept partly there was reworded ("capacity" for
+// capacity-building, 性别 for 性别平等) rather than dropped.
+func partly(m *lexicon.Matcher, c *lexicon.Concept, side *Side, idx []int) bool {
+	if m == nil {
+		return false
+	}
+	code := lang.Norm(side.Doc.Lang)
+	parts := m.DistinctParts(c, code)
 	if len(parts) == 0 {
 		return false
 	}
+	han := lang.Han(code)
 	for _, i := range idx {
 		p := side.Paras[i]
-		if lang == "zh" {
+		if han {
 			for bg := range parts {
 				if strings.Contains(p.P.Text, bg) {
 					return true
@@ -714,68 +714,4 @@ func partly(lex *lexicon.Lexicon, c *lexicon.Concept, side *Side, idx []int) boo
 		}
 	}
 	return false
-}
-
-type partsKey struct {
-	lex  *lexicon.Lexicon
-	lang string
-}
-
-var (
-	partsMu    sync.Mutex
-	partsCache = map[partsKey]map[string]map[string]bool{} // concept id → its distinctive parts
-	wordSeg    = segment.New(nil)
-)
-
-// distinctParts returns the parts of c's renderings in lang (the keys of
-// words of at least four letters; for Chinese, two-character substrings)
-// that no other concept of lex has.
-func distinctParts(lex *lexicon.Lexicon, c *lexicon.Concept, lang string) map[string]bool {
-	k := partsKey{lex, lang}
-	partsMu.Lock()
-	defer partsMu.Unlock()
-	if m, ok := partsCache[k]; ok {
-		return m[c.ID]
-	}
-	of := map[string]map[string]bool{}
-	owners := map[string]map[string]bool{}
-	concepts := []*lexicon.Concept{c}
-	if lex != nil {
-		concepts = lex.Concepts
-	}
-	for _, x := range concepts {
-		set := map[string]bool{}
-		for _, r := range x.Terms[lang] {
-			r = strings.TrimPrefix(r, lexicon.ExactPrefix)
-			if lang == "zh" {
-				rs := []rune(r)
-				for i := 0; i+1 < len(rs); i++ {
-					set[string(rs[i:i+2])] = true
-				}
-				continue
-			}
-			for _, t := range wordSeg.Tokens(lang, r) {
-				if t.Kind == segment.Word && utf8.RuneCountInString(t.In(r)) >= 4 {
-					set[t.Key] = true
-				}
-			}
-		}
-		of[x.ID] = set
-		for part := range set {
-			if owners[part] == nil {
-				owners[part] = map[string]bool{}
-			}
-			owners[part][x.ID] = true
-		}
-	}
-	for id, set := range of {
-		for part := range set {
-			if len(owners[part]) > 1 {
-				delete(set, part)
-			}
-		}
-		of[id] = set
-	}
-	partsCache[k] = of
-	return of[c.ID]
 }

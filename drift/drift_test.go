@@ -4,10 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/drift"
-	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/lexicon"
 )
 
 const testLexicon = "id\tgroup\ten\tfr\n" +
@@ -18,21 +15,11 @@ const testLexicon = "id\tgroup\ten\tfr\n" +
 
 func check(t *testing.T, voted, final string) []drift.Finding {
 	t.Helper()
-	lex, err := lexicon.Parse(strings.NewReader(testLexicon), "test.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	chk := driftcheck.New(lex)
-	v, err := chk.Parse(extract.Split(voted), "v.en.txt", "en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := chk.Parse(extract.Split(final), "f.fr.txt", "fr")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return chk.Check(v, f).Findings()
+	fx := newFixture(mustLexicon(t, testLexicon))
+	return fx.compare(fx.side(voted, "v.en.txt", "en", true), fx.side(final, "f.fr.txt", "fr", true))
 }
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
 
 func kinds(fs []drift.Finding) string {
 	var k []string

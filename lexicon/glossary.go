@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/driftcheck/driftcheck/lang"
+
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +19,7 @@ import (
 // gives several), its note the comment. Lines with an empty side are
 // skipped; a line with one column is an error.
 func ReadGlossary(r io.Reader, name, src, tgt string) (*Lexicon, error) {
-	src, tgt = NormLang(src), NormLang(tgt)
+	src, tgt = lang.Norm(src), lang.Norm(tgt)
 	if !langCol.MatchString(src) || !langCol.MatchString(tgt) || src == tgt {
 		return nil, &Error{name, 0, fmt.Errorf("want two different language codes for the glossary's columns, got %q and %q", src, tgt)}
 	}

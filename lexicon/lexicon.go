@@ -5,7 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"github.com/driftcheck/driftcheck/internal/langcode"
+	"github.com/driftcheck/driftcheck/lang"
 	"io"
 	"regexp"
 	"sort"
@@ -184,7 +184,7 @@ func parseHeader(cells []string) ([]string, error) {
 		switch {
 		case c == "id" || c == "group" || c == "note" || c == "source":
 		case langCol.MatchString(c):
-			c = NormLang(c)
+			c = lang.Norm(c)
 			langs++
 		default:
 			return nil, fmt.Errorf("%w: unknown column %q", ErrNoHeader, cells[i])
@@ -200,10 +200,6 @@ func parseHeader(cells []string) ([]string, error) {
 	}
 	return cols, nil
 }
-
-// NormLang maps a language tag to the code used internally: lower case, and
-// the Chinese variants written in UN documents (zh-Hans, zh-CN) to "zh".
-func NormLang(l string) string { return langcode.Norm(l) }
 
 // Lookup returns the concept with the given id, or nil.
 func (l *Lexicon) Lookup(id string) *Concept {

@@ -169,14 +169,6 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func TestNormLang(t *testing.T) {
-	for in, want := range map[string]string{"zh": "zh", "zh-Hans": "zh", "ZH-CN": "zh", "zho": "zh", "chi": "zh", " EN ": "en", "fr-CA": "fr", "ar": "ar"} {
-		if got := lexicon.NormLang(in); got != want {
-			t.Errorf("NormLang(%+q) = %+q, want %+q", in, got, want)
-		}
-	}
-}
-
 func TestWriteRoundTrip(t *testing.T) {
 	tests := []struct {
 		desc string

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/driftcheck/driftcheck/lang"
+
 	"sort"
 	"strings"
 	"sync"
@@ -45,6 +47,10 @@ type Matcher struct {
 	mu  sync.Mutex // serialises Prepare
 	// tables maps a language to its patterns; replaced, never modified.
 	tables atomic.Pointer[map[string]*langPatterns]
+	// parts holds, per language, each concept's distinctive parts (see
+	// DistinctParts), built on first use.
+	partsMu sync.Mutex
+	parts   map[string]map[string]map[string]bool
 }
 
 // langPatterns are the patterns of one language.
@@ -69,8 +75,8 @@ func NewMatcher(lex *Lexicon, seg *segment.Segmenter) *Matcher {
 // Lexicon returns the matcher's lexicon.
 func (m *Matcher) Lexicon() *Lexicon { return m.lex }
 
-func joinSep(lang string) string {
-	if lang == "zh" || lang == "ja" {
+func joinSep(code string) string {
+	if lang.NoSpaces(code) {
 		return ""
 	}
 	return "\x1f"
@@ -84,8 +90,8 @@ func (m *Matcher) patterns(lang string) *langPatterns {
 // their first Match.
 func (m *Matcher) Prepare(langs ...string) {
 	missing := false
-	for _, lang := range langs {
-		if m.patterns(NormLang(lang)) == nil {
+	for _, code := range langs {
+		if m.patterns(lang.Norm(code)) == nil {
 			missing = true
 		}
 	}
@@ -94,23 +100,23 @@ func (m *Matcher) Prepare(langs ...string) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for _, lang := range langs {
-		lang = NormLang(lang)
-		if m.patterns(lang) != nil {
+	for _, code := range langs {
+		code = lang.Norm(code)
+		if m.patterns(code) != nil {
 			continue
 		}
 		idx := map[string][]*pattern{}
-		sep := joinSep(lang)
+		sep := joinSep(code)
 		seg := m.seg
-		if lang == "zh" {
+		if lang.Han(code) {
 			// One Chinese dictionary for all the renderings.
-			seg = m.seg.ForTexts(m.lex.Terms(lang)...)
+			seg = m.seg.ForTexts(m.lex.Terms(code)...)
 		}
 		for _, c := range m.lex.Concepts {
-			for _, r := range c.Terms[lang] {
+			for _, r := range c.Terms[code] {
 				text, exact := strings.CutPrefix(r, ExactPrefix)
 				var keys, folded []string
-				for _, t := range seg.Tokens(lang, text) {
+				for _, t := range seg.Tokens(code, text) {
 					if t.IsContent() {
 						keys = append(keys, t.Key)
 						folded = append(folded, segment.Fold(t.In(text)))
@@ -146,7 +152,7 @@ func (m *Matcher) Prepare(langs ...string) {
 		for l, t := range old {
 			tables[l] = t
 		}
-		tables[lang] = &langPatterns{byFirst: idx, headFirst: hf}
+		tables[code] = &langPatterns{byFirst: idx, headFirst: hf}
 		m.tables.Store(&tables)
 	}
 }
@@ -155,16 +161,16 @@ func (m *Matcher) Prepare(langs ...string) {
 // given text, left to right, longest match first, without overlaps.
 // Punctuation and space between words are skipped, so "fairness, justice"
 // matches the rendering "fairness justice" and 公平、正义 matches 公平正义.
-func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
-	lang = NormLang(lang)
-	m.Prepare(lang)
-	lp := m.patterns(lang)
+func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
+	code = lang.Norm(code)
+	m.Prepare(code)
+	lp := m.patterns(code)
 	idx := lp.byFirst
 	if len(idx) == 0 {
 		return nil
 	}
 	headFirst := lp.headFirst
-	sep := joinSep(lang)
+	sep := joinSep(code)
 	content := make([]int, 0, len(toks))
 	for i, t := range toks {
 		if t.IsContent() {
@@ -187,15 +193,15 @@ func (m *Matcher) Match(lang, text string, toks []segment.Token) []Hit {
 		}
 		if best == nil && sep != "" {
 			for _, pat := range idx[first] {
-				if n := matchElliptic(lang, pat, text, toks, content, p); n > 0 {
+				if n := matchElliptic(code, pat, text, toks, content, p); n > 0 {
 					best, bestN = pat, n
 					break
 				}
 			}
 		}
-		if best == nil && headFirstLangs[lang] {
+		if best == nil && lang.Of(code).HeadFirst {
 			for _, pat := range headFirst[toks[content[p]].Key] {
-				if n := matchEllipticHeadFirst(lang, pat, text, toks, content, p); n > 0 {
+				if n := matchEllipticHeadFirst(code, pat, text, toks, content, p); n > 0 {
 					best, bestN = pat, n
 					break
 				}
@@ -250,16 +256,6 @@ func matchAt(pat *pattern, text string, toks []segment.Token, content []int, p i
 	return 0
 }
 
-// conjunctions that coordinate the modifiers of a shared head noun, by
-// language: "North-South, South-South and triangular cooperation".
-var conjunctions = map[string]map[string]bool{
-	"en": {"and": true, "or": true},
-	"fr": {"et": true, "ou": true},
-	"es": {"y": true, "e": true, "o": true, "u": true},
-	"ru": {"и": true, "или": true},
-	"ar": {"و": true, "أو": true},
-}
-
 // EllipsisWindow is how many content tokens may stand between an elliptic
 // modifier and the head noun it shares.
 const EllipsisWindow = 6
@@ -269,7 +265,7 @@ const EllipsisWindow = 6
 // "North-South, South-South and triangular cooperation" is South-South
 // cooperation. It returns the number of content tokens of the modifier
 // matched (the head is not part of the hit), or 0.
-func matchElliptic(lang string, pat *pattern, text string, toks []segment.Token, content []int, p int) int {
+func matchElliptic(code string, pat *pattern, text string, toks []segment.Token, content []int, p int) int {
 	n := len(pat.keys) - 1
 	if n < 1 || p+n >= len(content) || pat.exact != nil {
 		return 0
@@ -279,7 +275,7 @@ func matchElliptic(lang string, pat *pattern, text string, toks []segment.Token,
 			return 0
 		}
 	}
-	conj := conjunctions[lang]
+	conj := lang.Of(code).Conjunctions
 	// The modifier must be followed by a comma or a conjunction.
 	next := content[p+n-1] + 1
 	for next < len(toks) && toks[next].Kind == segment.Space {
@@ -332,12 +328,6 @@ func matchElliptic(lang string, pat *pattern, text string, toks []segment.Token,
 	return 0
 }
 
-// headFirstLangs are the languages whose noun phrases put the head noun
-// first ("coopération Sud-Sud"); English does not ("South-South
-// cooperation"), and reading it so would take "dialogue and cooperation"
-// after "international" for international cooperation.
-var headFirstLangs = map[string]bool{"fr": true, "es": true, "pt": true, "it": true, "ru": true, "ar": true}
-
 // matchEllipticHeadFirst matches the modifier of a rendering whose head noun
 // comes first and is shared with an earlier coordinated phrase, as French,
 // Spanish and Russian write it: "Sud-Sud" in "coopération Nord-Sud, Sud-Sud
@@ -346,7 +336,7 @@ var headFirstLangs = map[string]bool{"fr": true, "es": true, "pt": true, "it": t
 // conjunction, with the head at most EllipsisWindow content tokens before,
 // in the same clause. It returns the number of content tokens matched (the
 // modifier), or 0.
-func matchEllipticHeadFirst(lang string, pat *pattern, text string, toks []segment.Token, content []int, p int) int {
+func matchEllipticHeadFirst(code string, pat *pattern, text string, toks []segment.Token, content []int, p int) int {
 	mod := pat.keys[1:]
 	if p+len(mod) > len(content) || p == 0 {
 		return 0
@@ -356,7 +346,7 @@ func matchEllipticHeadFirst(lang string, pat *pattern, text string, toks []segme
 			return 0
 		}
 	}
-	conj := conjunctions[lang]
+	conj := lang.Of(code).Conjunctions
 	// A comma or a conjunction right before the modifier.
 	prev := content[p] - 1
 	for prev >= 0 && toks[prev].Kind == segment.Space {

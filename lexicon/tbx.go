@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/driftcheck/driftcheck/lang"
+
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -189,7 +191,7 @@ func (p *tbxParser) start(se xml.StartElement) error {
 		p.cDepth, p.noteLevel = depth, 0
 		return nil
 	case "langSet", "langSec":
-		p.lang = NormLang(bitext.LangAttr(se))
+		p.lang = lang.Norm(bitext.LangAttr(se))
 		p.langOK = tbxLang.MatchString(p.lang) && p.lang != "id"
 		p.langDepth = depth
 		return nil

@@ -10,15 +10,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
-	"github.com/blevesearch/snowballstem/english"
-	"github.com/blevesearch/snowballstem/french"
-	"github.com/blevesearch/snowballstem/russian"
-	"github.com/blevesearch/snowballstem/spanish"
 	"github.com/clipperhouse/uax29/v2/words"
 	"github.com/go-ego/gse"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment/zhdict"
 )
 
@@ -252,11 +249,9 @@ func (s *Segmenter) appendRun(toks []Token, lang, text string, start, end int, h
 // everything else (digits, apostrophes, full stops, symbols, rare scripts)
 // goes to the full UAX #29 iterator, from one sure boundary to the next.
 // TestFastCutIsUAX29 checks the two agree on the devset in every language.
-func appendWords(toks []Token, lang, text string, start, end int) []Token {
-	w := wordCutter{toks: toks, lang: lang, text: text, cache: keys.lang(lang)}
-	if f := stemmers[lang]; f != nil {
-		w.st = f
-	}
+func appendWords(toks []Token, code, text string, start, end int) []Token {
+	w := wordCutter{toks: toks, prof: lang.Of(code), text: text, cache: keys.lang(code)}
+	w.st = w.prof.Stem
 	i := start
 	for i < end {
 		c := text[i]
@@ -392,7 +387,7 @@ func plainMark(r rune) bool {
 // wordCutter holds what appendWords needs for each word.
 type wordCutter struct {
 	toks  []Token
-	lang  string
+	prof  *lang.Profile
 	text  string
 	st    stemmer
 	env   *snowballstem.Env
@@ -424,9 +419,9 @@ func (w *wordCutter) slow(a0, b0 int) {
 // word appends the word text[a:b] with its key.
 func (w *wordCutter) word(a, b int) {
 	text := w.text
-	if w.lang == "fr" {
-		// French elision: "l'homme" is two words, "l'" and "homme".
-		if n := elision(text[a:b]); n > 0 {
+	if w.prof.Elisions != nil {
+		// Elision: French "l'homme" is two words, "l'" and "homme".
+		if n := elision(w.prof.Elisions, text[a:b]); n > 0 {
 			w.toks = append(w.toks, mkToken(a, a+n, Fold(text[a:a+n]), Word))
 			a += n
 		}
@@ -438,13 +433,8 @@ func (w *wordCutter) word(a, b int) {
 	}
 	k := fold(norm.NFKC.String(t))
 	k = strings.ReplaceAll(k, "’", "'")
-	switch w.lang {
-	case "en":
-		k = strings.TrimSuffix(k, "'s")
-	case "ar":
-		k = ArabicKey(k)
-	case "ru":
-		k = strings.ReplaceAll(k, "ё", "е") // трёхсторонний = трехсторонний
+	if w.prof.WordKey != nil {
+		k = w.prof.WordKey(k)
 	}
 	if w.st != nil {
 		if w.env == nil {
@@ -459,13 +449,6 @@ func (w *wordCutter) word(a, b int) {
 }
 
 type stemmer func(*snowballstem.Env) bool
-
-var stemmers = map[string]stemmer{
-	"en": english.Stem,
-	"fr": french.Stem,
-	"es": spanish.Stem,
-	"ru": russian.Stem,
-}
 
 // Fold returns the unstemmed matching form of a word: NFKC, case folded,
 // with the typographic apostrophe made plain.
@@ -585,19 +568,14 @@ func digitValue(r rune) (int, bool) {
 	return 0, false
 }
 
-func isCJKLang(lang string) bool {
-	return lang == "zh" || strings.HasPrefix(lang, "zh-")
-}
+func isCJKLang(code string) bool { return lang.Han(code) }
 
 func isHan(r rune) bool { return zhdict.IsHan(r) }
 
-// elisions are the French words that lose their vowel before another word.
-var elisions = []string{"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
-
-// elision returns the length in bytes of an elided article or pronoun with
-// its apostrophe at the start of the French word w ("l'" in "l'homme",
-// "d’" in "d’avenir"), or 0.
-func elision(w string) int {
+// elision returns the length in bytes of an elided article or pronoun
+// (one of elisions) with its apostrophe at the start of the word w ("l'"
+// in "l'homme", "d’" in "d’avenir"), or 0.
+func elision(elisions []string, w string) int {
 	i, n := -1, 0
 	for k := 1; k < len(w) && k <= 7; k++ {
 		if w[k] == '\'' {
@@ -710,56 +688,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// arabicNorm removes diacritics (tashkeel) and tatweel and unifies the
-// letter forms that vary in writing: alef with hamza or madda, alef maqsura,
-// ta marbuta.
-var arabicNorm = strings.NewReplacer(
-	"\u064B", "", "\u064C", "", "\u064D", "", "\u064E", "", "\u064F", "",
-	"\u0650", "", "\u0651", "", "\u0652", "", "\u0670", "", "\u0640", "",
-	"أ", "ا", "إ", "ا", "آ", "ا", "ٱ", "ا", "ى", "ي", "ة", "ه",
-)
-
-// ArabicKey is the light stemmer for Arabic: after normalisation
-// (arabicNorm) it removes, while at least three letters remain, an attached
-// conjunction (و, ف), then up to two prepositions (ب, ك, ل; لل is ل with the
-// article), then the definite article (ال). Letters are stripped the same
-// way whether they are clitics or the first letter of a word, so a word and
-// its prefixed forms always get one key: بناء, لبناء and وبناء all become
-// ناء, and المساعدة and للمساعدة become مساعده. After a conjunction a
-// second و is stripped too, so that ووحدة gets the key of وحدة, and the
-// word after the article is stripped as a bare word is, so that البناء
-// gets the key of بناء. The lexicon's renderings get the same keys.
-func ArabicKey(w string) string {
-	w = arabicNorm.Replace(w)
-	n := utf8.RuneCountInString(w)
-	strip := func(p string) bool {
-		if strings.HasPrefix(w, p) && n-utf8.RuneCountInString(p) >= 3 {
-			w = w[len(p):]
-			n -= utf8.RuneCountInString(p)
-			return true
-		}
-		return false
-	}
-	clitics := func() {
-		if strip("و") || strip("ف") {
-			// A word that itself starts with و after the conjunction
-			// ("ووحدة", and unity): the key is that of the word alone,
-			// whose own و is stripped like a conjunction.
-			strip("و")
-		}
-		for k := 0; k < 2; k++ {
-			if !strip("ب") && !strip("ك") && !strip("ل") {
-				break
-			}
-		}
-	}
-	clitics()
-	if strip("ال") {
-		// The word after the article gets the key of the bare word:
-		// البناء as بناء (ناء), الوحدة as وحدة (حده).
-		clitics()
-	}
-	return w
 }

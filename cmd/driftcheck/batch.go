@@ -24,7 +24,7 @@ import (
 	"github.com/driftcheck/driftcheck/batch"
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/internal/atomicfile"
-	"github.com/driftcheck/driftcheck/internal/langcode"
+	language "github.com/driftcheck/driftcheck/lang"
 )
 
 // shardEnv are the variables schedulers set to a task's index in an array
@@ -175,7 +175,7 @@ func runBatch(c *cli.Context) error {
 		return err
 	}
 	langs := lex.Languages()
-	votedLang, err := langcode.Check(c.String("voted-lang"), langs...)
+	votedLang, err := language.Check(c.String("voted-lang"), langs...)
 	if err != nil {
 		return usageErr("--voted-lang: %v", err)
 	}

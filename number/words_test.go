@@ -1,18 +1,17 @@
-package driftcheck
+package number_test
 
 import (
 	"slices"
 	"testing"
 
-	"github.com/driftcheck/driftcheck/document"
-	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/number"
+	"github.com/driftcheck/driftcheck/segment"
 )
 
 // TestOrdinalWords reads numbers written in words in each language; the
 // values were worked out by hand.
 func TestOrdinalWords(t *testing.T) {
-	chk := New(lexicon.Default())
+	seg := segment.New(nil)
 	cases := []struct {
 		lang, text string
 		want       []string
@@ -35,25 +34,12 @@ func TestOrdinalWords(t *testing.T) {
 		{"zh", "统一和一切的第一步之一", nil},
 	}
 	for _, c := range cases {
-		d := document.Parse([]extract.Paragraph{{Text: c.text}}, "x."+c.lang, c.lang)
-		side := chk.Annotate(d)
 		var got []string
-		for _, n := range side.Paras[0].Numbers {
+		for _, n := range number.Find(c.lang, c.text, 0, seg.Tokens(c.lang, c.text)) {
 			got = append(got, n.Key)
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s %q: numbers %q, want %q", c.lang, c.text, got, c.want)
 		}
-	}
-}
-
-func TestChineseValue(t *testing.T) {
-	for s, want := range map[string]int{"十": 10, "十三": 13, "四十三": 43, "一百零五": 105, "两千": 2000, "二十": 20, "一百": 100} {
-		if v, ok := chineseValue(s); !ok || v != want {
-			t.Errorf("chineseValue(%q) = %d, %v; want %d", s, v, ok, want)
-		}
-	}
-	if v, ok := chineseValue("一二"); ok {
-		t.Errorf("chineseValue(一二) = %d, want not a numeral", v)
 	}
 }

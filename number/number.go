@@ -1,64 +1,83 @@
-package driftcheck
+// Package number finds the numbers of a paragraph in its tokens, in every
+// language with a profile (package lang), normalised so that the language
+// versions of one number compare equal: digits of every script, thousands
+// separators, scale words, month names, times of day and ordinals written
+// in words.
+package number
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
-	"github.com/driftcheck/driftcheck/document"
-	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment"
 )
 
-// monthPrefixes maps the start of month names of the UN languages to the
-// month number, so that "19 March 2018", "2018年3月19日" and "в марте"
-// carry the same numbers. Russian and Arabic month words inflect or come in
-// two series; a prefix of the lower-cased word is enough.
-var monthPrefixes = map[string][]string{
-	"en": {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
-	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-	"es": {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-	"ru": {"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"},
-	"ar": {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+// Number is a number found in a paragraph.
+type Number struct {
+	Key string // normalised value
+	// Alt is another reading of the same digits ("" if none), such as the
+	// reversed digit groups of right-to-left text.
+	Alt        string
+	Text       string
+	Start, End int
 }
 
-// UN Arabic writes months in two series at once ("كانون الثاني/يناير");
-// only the second is counted.
+// shared holds the words every language's text is read with: UN texts
+// quote scale, hour and century words of other languages, so each is
+// looked for in all of them (the union of the profiles).
+type shared struct {
+	scales    map[string]float64
+	hourWords map[string]bool
+	centuries map[string]bool
+}
 
-func monthOf(lang, word string) (string, bool) {
-	w := strings.ToLower(word)
-	for i, p := range monthPrefixes[lang] {
-		switch {
-		case lang == "ru" && p == "ма":
-			if w == "май" || w == "мая" || w == "мае" {
-				return fmt.Sprint(i + 1), true
+var (
+	sharedOnce sync.Once
+	words      shared
+)
+
+func sharedWords() *shared {
+	sharedOnce.Do(func() {
+		words = shared{scales: map[string]float64{}, hourWords: map[string]bool{}, centuries: map[string]bool{}}
+		for _, p := range lang.Profiles() {
+			for w, m := range p.Scales {
+				words.scales[w] = m
 			}
-		case lang == "ru" && p == "март":
-			if w == "март" || w == "марта" || w == "марте" {
-				return fmt.Sprint(i + 1), true
+			for _, w := range p.HourWords {
+				words.hourWords[w] = true
 			}
-		case lang == "ru" || lang == "ar":
-			if strings.HasPrefix(w, p) || (lang == "ar" && strings.HasSuffix(w, p)) {
-				return fmt.Sprint(i + 1), true
+			for _, w := range p.CenturyWords {
+				words.centuries[w] = true
 			}
-		case w == p:
-			return fmt.Sprint(i + 1), true
 		}
+	})
+	return &words
+}
+
+func monthOf(p *lang.Profile, word string) (string, bool) {
+	if p.Month == nil {
+		return "", false
+	}
+	if m := p.Month(strings.ToLower(word)); m > 0 {
+		return strconv.Itoa(m), true
 	}
 	return "", false
 }
 
-// numbers returns the numbers of a paragraph after its label, normalised so
+// Find returns the numbers of a paragraph in language code (its text and
+// tokens) after its label (from bodyStart on), normalised so
 // that the language versions of one number compare equal: digits of every
 // script, thousands separators (1,000 / 1 000 / 1.000), scale words
 // ("4.8 million" = "480万"), month names, and times of day ("12.40 p.m.",
 // "12:40", "12 h 40", "12时40分" and "1240 hours" all give 12 and 40; "3
 // p.m." gives 15).
-func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.Number {
-	text := p.Text
-	var out []drift.Number
+func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
+	p := lang.Of(code)
+	var out []Number
 	next := func(i int) int { // the next token after i, past one space
 		j := i + 1
 		if j < len(toks) && toks[j].Kind == segment.Space {
@@ -68,7 +87,7 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if int(t.Start) < p.BodyStart {
+		if int(t.Start) < bodyStart {
 			continue
 		}
 		switch t.Kind {
@@ -76,41 +95,40 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 			if t.Key == "" {
 				continue
 			}
-			n := drift.Number{Key: t.Key, Text: t.In(text), Start: int(t.Start), End: int(t.End)}
+			n := Number{Key: t.Key, Text: t.In(text), Start: int(t.Start), End: int(t.End)}
 			// "100 000": a space (or no-break space) as thousands separator
 			// splits one number into several tokens. UN Arabic text often
 			// carries the groups in reverse ("000 250 3" for 3,250,000),
 			// an artefact of right-to-left layout: that reading is kept as
 			// an alternative.
-			if k, alt, end, last, ok := grouped(lang, text, toks, i); ok {
+			if k, alt, end, last, ok := grouped(p, text, toks, i); ok {
 				n.Key, n.Alt, n.End = k, alt, end
 				i = last
 			}
 			// A time of day.
-			if h, m, end, ok := timeOf(lang, text, toks, i, next); ok {
-				out = append(out, drift.Number{Key: h, Text: p.Text[t.Start:end], Start: int(t.Start), End: end})
+			if h, m, end, ok := timeOf(p, text, toks, i, next); ok {
+				out = append(out, Number{Key: h, Text: text[t.Start:end], Start: int(t.Start), End: end})
 				if m != "" {
-					out = append(out, drift.Number{Key: m, Text: p.Text[t.Start:end], Start: int(t.Start), End: end})
+					out = append(out, Number{Key: m, Text: text[t.Start:end], Start: int(t.Start), End: end})
 				}
 				for i+1 < len(toks) && int(toks[i+1].End) <= end {
 					i++
 				}
 				continue
 			}
-			n.Key, n.End = scaled(lang, p.Text, toks, i, n.Key, n.End)
-			n.Text = p.Text[n.Start:n.End]
+			n.Key, n.End = scaled(p, text, toks, i, n.Key, n.End)
+			n.Text = text[n.Start:n.End]
 			out = append(out, n)
 		case segment.Word:
-			if m, ok := monthOf(lang, t.In(text)); ok {
-				// "may" is a month only next to a number ("1 May", "May 2018").
-				if lang == "en" && m == "5" && !nearNumber(toks, i) {
+			if m, ok := monthOf(p, t.In(text)); ok {
+				if ambiguous(p, m) && !nearNumber(toks, i) {
 					continue
 				}
-				out = append(out, drift.Number{Key: m, Text: t.In(text), Start: int(t.Start), End: int(t.End)})
+				out = append(out, Number{Key: m, Text: t.In(text), Start: int(t.Start), End: int(t.End)})
 			}
 		}
 	}
-	if w := ordinalWords(lang, p.Text, p.BodyStart, toks); len(w) > 0 {
+	if w := ordinalWords(p, text, bodyStart, toks); len(w) > 0 {
 		out = append(out, w...)
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
@@ -123,7 +141,7 @@ func numbers(lang string, p *document.Paragraph, toks []segment.Token) []drift.N
 // right-to-left layout: in Arabic that reading is accepted too, and kept as
 // the alternative when both readings are possible. It returns the key, the
 // alternative, where the number ends and its last token.
-func grouped(lang, text string, toks []segment.Token, i int) (key, alt string, end, last int, ok bool) {
+func grouped(p *lang.Profile, text string, toks []segment.Token, i int) (key, alt string, end, last int, ok bool) {
 	parts := []string{toks[i].In(text)}
 	idx := []int{i}
 	for j := i; j+2 < len(toks) && isThousandsSpace(toks[j+1].In(text)) && toks[j+2].Kind == segment.Number && isDigits(toks[j+2].In(text)); j += 2 {
@@ -145,7 +163,7 @@ func grouped(lang, text string, toks []segment.Token, i int) (key, alt string, e
 		return true
 	}
 	normal := len(parts[0]) <= 3 && three(parts[1:])
-	reversed := lang == "ar" && len(parts[len(parts)-1]) <= 3 && three(parts[:len(parts)-1])
+	reversed := p.ReversedGroups && len(parts[len(parts)-1]) <= 3 && three(parts[:len(parts)-1])
 	join := func(ps []string) string {
 		return segment.NumberKey(strings.ReplaceAll(strings.Join(ps, ""), ",", "."))
 	}
@@ -197,7 +215,7 @@ func isGroup(s string) bool {
 // (any language), English "H.MM a.m./p.m." and "HHMM hours". It returns the
 // hour (24-hour clock) and the minutes ("" for a whole hour) as keys, and
 // where the time ends.
-func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) (h, m string, end int, ok bool) {
+func timeOf(p *lang.Profile, text string, toks []segment.Token, i int, next func(int) int) (h, m string, end int, ok bool) {
 	t := toks[i]
 	hour, min := -1, 0
 	end = int(t.End)
@@ -205,11 +223,7 @@ func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) 
 		if j >= len(toks) {
 			return false
 		}
-		switch strings.ToLower(strings.TrimSuffix(toks[j].In(text), ".")) {
-		case "horas", "hora", "heures", "heure", "h", "hrs", "ч", "час", "часов", "часа":
-			return true
-		}
-		return false
+		return sharedWords().hourWords[strings.ToLower(strings.TrimSuffix(toks[j].In(text), "."))]
 	}
 	switch {
 	case len(t.In(text)) == 5 && t.In(text)[4] == 'Z':
@@ -223,7 +237,7 @@ func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) 
 		hour, _ = strconv.Atoi(t.Key)
 		min, _ = strconv.Atoi(toks[i+2].Key)
 		end = int(toks[i+2].End)
-	case lang != "en" && strings.Count(t.In(text), ".")+strings.Count(t.In(text), ",") == 1 && hoursWord(next(i)):
+	case p.DecimalHours && strings.Count(t.In(text), ".")+strings.Count(t.In(text), ",") == 1 && hoursWord(next(i)):
 		// "12.40 horas", "15.00 heures".
 		hs, ms, _ := strings.Cut(strings.ReplaceAll(t.In(text), ",", "."), ".")
 		if len(ms) != 2 {
@@ -232,43 +246,44 @@ func timeOf(lang, text string, toks []segment.Token, i int, next func(int) int) 
 		hour, _ = strconv.Atoi(segment.NumberKey(hs))
 		min, _ = strconv.Atoi(segment.NumberKey(ms))
 		end = int(toks[next(i)].End)
-	case lang == "zh" && next(i) < len(toks) && (strings.HasPrefix(toks[next(i)].In(text), "时") || strings.HasPrefix(toks[next(i)].In(text), "点")):
+	case next(i) < len(toks) && hasAnyPrefix(toks[next(i)].In(text), p.HourSuffixes):
 		// "下午3时": the afternoon is written as a word before the hour.
 		if !strings.Contains(t.Key, ".") && i > 0 {
 			hour, _ = strconv.Atoi(t.Key)
 			prev := toks[i-1].In(text)
-			if (strings.HasSuffix(prev, "下午") || strings.HasSuffix(prev, "晚上")) && hour < 12 {
+			if hasAnySuffix(prev, p.Afternoon) && hour < 12 {
 				hour += 12
 			}
 			end = int(t.End)
 		} else {
 			return
 		}
-	case lang == "en":
+	case p.Clock != nil:
+		c := p.Clock
 		j := next(i)
 		if j >= len(toks) {
 			return
 		}
 		w := strings.ToLower(strings.TrimSuffix(toks[j].In(text), "."))
 		switch {
-		case w == "a.m" || w == "p.m" || w == "am" || w == "pm":
+		case isAny(w, c.AM) || isAny(w, c.PM):
 			hs, ms, _ := strings.Cut(t.In(text), ".")
 			hour, _ = strconv.Atoi(segment.NumberKey(hs))
 			if ms != "" {
 				min, _ = strconv.Atoi(segment.NumberKey(ms))
 			}
-			if w[0] == 'p' && hour < 12 {
+			if isAny(w, c.PM) && hour < 12 {
 				hour += 12
-			} else if w[0] == 'a' && hour == 12 {
+			} else if isAny(w, c.AM) && hour == 12 {
 				hour = 0
 			}
 			end = int(toks[j].End)
-		case len(t.In(text)) == 4 && t.In(text)[0] == '0' && i >= 2 && strings.EqualFold(toks[i-2].In(text), "at"):
+		case len(t.In(text)) == 4 && t.In(text)[0] == '0' && i >= 2 && c.At != "" && strings.EqualFold(toks[i-2].In(text), c.At):
 			// "At 0300, …": a 24-hour time without "hours".
 			v, _ := strconv.Atoi(t.Key)
 			hour, min = v/100, v%100
 			end = int(t.End)
-		case w == "hours" && len(t.In(text)) == 4:
+		case c.Hours != "" && w == c.Hours && len(t.In(text)) == 4:
 			v, _ := strconv.Atoi(t.Key)
 			hour, min = v/100, v%100
 			end = int(toks[j].End)
@@ -297,19 +312,9 @@ func nearNumber(toks []segment.Token, i int) bool {
 	return false
 }
 
-// scales are the words that multiply a number in UN texts: "$4.8 million"
-// is written "480万美元" in Chinese.
-var scales = map[string]float64{
-	"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-	"milliard": 1e9, "milliards": 1e9, "millón": 1e6, "millones": 1e6,
-	"млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
-	"مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "بليون": 1e9, "بلايين": 1e9, "مليارات": 1e9,
-	"万": 1e4, "亿": 1e8, "万亿": 1e12,
-}
-
 // scaled applies a scale word that follows the number token at i (after at
 // most one space) and returns the new key and end offset.
-func scaled(lang, text string, toks []segment.Token, i int, key string, end int) (string, int) {
+func scaled(p *lang.Profile, text string, toks []segment.Token, i int, key string, end int) (string, int) {
 	j := i + 1
 	for j < len(toks) && int(toks[j].Start) < end {
 		j++
@@ -321,12 +326,16 @@ func scaled(lang, text string, toks []segment.Token, i int, key string, end int)
 		return key, end
 	}
 	w := strings.ToLower(toks[j].In(text))
+	scales := sharedWords().scales
 	m, ok := scales[w]
-	if !ok && lang == "zh" {
-		// gse may keep the scale with what follows (万美元), or after 多
-		// ("200多万", more than two million): look at the first characters.
-		w = strings.TrimPrefix(w, "多")
-		for _, pre := range []string{"万亿", "亿", "万"} {
+	if !ok && p.ScaleInWord {
+		// The segmenter may keep the scale with what follows (万美元), or
+		// after a word for "more than" ("200多万"): look at the first
+		// characters, the longest scale first.
+		if p.ApproxPrefix != "" {
+			w = strings.TrimPrefix(w, p.ApproxPrefix)
+		}
+		for _, pre := range scalePrefixes(p) {
 			if strings.HasPrefix(w, pre) {
 				m, ok = scales[pre], true
 				break
@@ -350,4 +359,57 @@ func scaled(lang, text string, toks []segment.Token, i int, key string, end int)
 
 func isThousandsSpace(s string) bool {
 	return s == " " || s == "\u00a0" || s == "\u202f" || s == "\u2009"
+}
+
+// ambiguous reports whether month m (a key) is one whose name is also a
+// common word in the language ("may").
+func ambiguous(p *lang.Profile, m string) bool {
+	for _, a := range p.AmbiguousMonths {
+		if strconv.Itoa(a) == m {
+			return true
+		}
+	}
+	return false
+}
+
+// scalePrefixes returns the language's own scale words, longest first.
+func scalePrefixes(p *lang.Profile) []string {
+	out := make([]string, 0, len(p.Scales))
+	for w := range p.Scales {
+		out = append(out, w)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+func isAny(w string, set []string) bool {
+	for _, s := range set {
+		if w == s {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(w string, set []string) bool {
+	for _, s := range set {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(w string, set []string) bool {
+	for _, s := range set {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }

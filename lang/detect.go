@@ -1,14 +1,14 @@
-package segment
+package lang
 
 import (
 	"strings"
 	"unicode"
 )
 
-// DetectLang guesses the language of text from its script and, for Latin
+// Detect guesses the language of text from its script and, for Latin
 // script, from common function words. It returns "zh", "ar", "ru", "en",
 // "fr" or "es", or "" when text has no letters.
-func DetectLang(text string) string {
+func Detect(text string) string {
 	var han, arabic, cyr, latin int
 	n := 0
 	for _, r := range text {
@@ -56,4 +56,28 @@ func DetectLang(text string) string {
 		}
 	}
 	return best
+}
+
+// Script is a writing system and the languages written in it.
+type Script struct {
+	Name  string
+	Table *unicode.RangeTable
+	// Langs names the official languages written in it, for messages.
+	Langs string
+}
+
+// Scripts are the writing systems of the official languages.
+var Scripts = []Script{
+	{"Arabic", unicode.Arabic, "ar"}, {"Chinese (Han)", unicode.Han, "zh"},
+	{"Cyrillic", unicode.Cyrillic, "ru"}, {"Latin", unicode.Latin, "en, fr or es"},
+}
+
+// IsHanToken reports whether s is made of Han characters only.
+func IsHanToken(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
 }

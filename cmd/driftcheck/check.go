@@ -1,0 +1,157 @@
+package main
+
+import (
+	language "github.com/driftcheck/driftcheck/lang"
+
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/baseline"
+	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/report"
+	"github.com/urfave/cli/v2"
+)
+
+func checkCmd() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "report where each final text departs from the voted text",
+		ArgsUsage: "--voted VOTED FINAL... | FILE.tmx|FILE.xlf...",
+		Description: `Each file is a plain-text document (UTF-8, UTF-16, GB18030/GBK, Big5,
+Windows-1251 or Windows-1256: detected, or named with --encoding), a PDF with a
+text layer, a Word document (DOCX or .doc) or an HTML page. The language of a
+file comes from a LANG=PATH prefix (zh=final.txt), else from its name
+(x.zh.txt, X-ZH.txt, x_zh.txt), else from the language the file declares (HTML
+lang, Word's language), else from the script and common words of its text.
+A code must be one of ar, zh, en, fr, ru, es (or a language of a --lexicon);
+a declared language that the text's script contradicts (en= on a Chinese
+text) is an error, or with --lang-mismatch=warn a warning.
+
+Without --voted, every file must be a translation memory or bilingual file
+(TMX, XLIFF 1.2 or 2.0): each unit is checked as a pair, source against
+target, with no alignment step.
+
+Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for a
+usage, lexicon or input error (an unreadable final is reported and the other
+finals are still checked).`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "voted", Usage: "the text that was voted on (`FILE`, optionally LANG=FILE); required"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, html (one self-contained page), sarif (2.1.0), csv or line (path:line:col: severity kind: message)"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only findings whose fingerprint is not in baseline `FILE` (written by --write-baseline)"},
+			&cli.StringFlag{Name: "write-baseline", Usage: "record the findings reported (at or above --level) in baseline `FILE`"},
+			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding has at least this severity: error, warning or info"},
+			&cli.StringFlag{Name: "level", Usage: "show findings of at least this severity (default: the --fail-on level)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never"},
+		}, append(readFlags, lexiconFlags...)...),
+		Action: runCheck,
+	}
+}
+
+func runCheck(c *cli.Context) error {
+	opt, err := checkOptions(c)
+	if err != nil {
+		return err
+	}
+	lex, err := loadLexicon(c)
+	if err != nil {
+		return err
+	}
+	chk, err := newChecker(c, lex)
+	if err != nil {
+		return err
+	}
+	var warnings []string
+	warn := chk.Warn
+	chk.Warn = func(msg string) {
+		warn(msg)
+		warnings = append(warnings, msg)
+	}
+	stderr := c.App.ErrWriter
+	run, err := chk.CheckFiles(c.Context, c.String("voted"), c.Args().Slice(), func(err error) {
+		fmt.Fprintf(stderr, "driftcheck: %v\n", err)
+	})
+	switch {
+	case errors.Is(err, driftcheck.ErrNothingChecked):
+		// Nothing could be checked: no report, which would read as "0
+		// findings" (the errors are on stderr).
+		return &codeError{exitError, nil}
+	case err != nil && c.Context.Err() != nil:
+		return err // interrupted
+	case err != nil:
+		return &codeError{exitError, err}
+	}
+	sel := run.Result.Select(opt.level, opt.known)
+	in := report.InputOf(run, sel, opt.level, opt.failOn, warnings, opt.format == "html")
+	err = writeOutput(c, func(w io.Writer, tty bool) error {
+		return report.Write(w, opt.format, in, report.Options{Color: useColor(c.String("color"), tty)})
+	})
+	if err != nil {
+		return err
+	}
+	if b := c.String("write-baseline"); b != "" {
+		if err := baseline.Write(b, in.Findings); err != nil {
+			return &codeError{exitError, fmt.Errorf("--write-baseline: %w", err)}
+		}
+	}
+	switch {
+	case len(run.Unread) > 0:
+		return &codeError{exitError, nil}
+	case report.Failed(sel.All, opt.failOn):
+		return &codeError{exitFindings, nil}
+	}
+	return nil
+}
+
+// checkOpts are the check command's options about what to report.
+type checkOpts struct {
+	failOn, level drift.Severity
+	format        string
+	known         map[string]bool // the baseline's fingerprints; nil for none
+}
+
+// checkOptions reads the check command's report options and the shape of
+// its arguments: without --voted, every file must be a TMX or XLIFF file.
+func checkOptions(c *cli.Context) (checkOpts, error) {
+	var o checkOpts
+	var err error
+	if o.failOn, err = drift.ParseSeverity(c.String("fail-on")); err != nil {
+		return o, usageErr("--fail-on: %w", err)
+	}
+	o.level = o.failOn
+	if s := c.String("level"); s != "" {
+		if o.level, err = drift.ParseSeverity(s); err != nil {
+			return o, usageErr("--level: %w", err)
+		}
+	}
+	o.format = c.String("format")
+	if !slices.Contains(report.Formats, o.format) {
+		return o, usageErr("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats, ", "))
+	}
+	if b := c.String("baseline"); b != "" {
+		if o.known, err = baseline.Read(b); err != nil {
+			return o, &codeError{exitError, err}
+		}
+	}
+	if c.NArg() == 0 {
+		return o, usageErr("check: no final text given (usage: driftcheck check --voted VOTED FINAL..., or driftcheck check FILE.tmx|FILE.xlf...)")
+	}
+	if c.String("voted") != "" {
+		return o, nil
+	}
+	for _, a := range c.Args().Slice() {
+		_, p := language.SplitArg(a)
+		ok, err := driftcheck.IsBitext(p)
+		if err != nil {
+			return o, &codeError{exitError, err}
+		}
+		if !ok {
+			return o, usageErr("check: --voted FILE is required unless every file is a TMX or XLIFF file (%s is not)", p)
+		}
+	}
+	return o, nil
+}

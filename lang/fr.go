@@ -1,0 +1,73 @@
+package lang
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/snowballstem/french"
+)
+
+func init() {
+	Register(&Profile{
+		Code: "fr", Name: "French", Letter: "F", Script: unicode.Latin,
+		Stem:         french.Stem,
+		Elisions:     []string{"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"},
+		Cognates:     true,
+		Conjunctions: map[string]bool{"et": true, "ou": true},
+		HeadFirst:    true,
+		LengthRatio:  1.127, LengthSpread: 0.149,
+		Month:        exactMonths("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+		DecimalHours: true,
+		HourWords:    []string{"heures", "heure", "h"},
+		Scales:       map[string]float64{"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
+		Ordinal:      frOrdinal,
+		CenturyWords: []string{"siècle", "siècles"},
+	})
+}
+
+var (
+	frCard = map[string]int{"cent": 100, "dix": 10, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "quatre": 4}
+	frOrd  = map[string]int{
+		"unième": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,
+		"neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15,
+		"seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50, "soixantième": 60, "centième": 100,
+	}
+)
+
+// frOrdinal reads "quarante troisième", "vingt et unième", "soixante
+// dixième" (70), "quatre vingt dixième" (90), "dix septième", "cent
+// trente et unième".
+func frOrdinal(w []string) (int, bool) {
+	last, ok := frOrd[w[len(w)-1]]
+	if !ok {
+		return 0, false
+	}
+	sum := 0
+	for k := 0; k < len(w)-1; k++ {
+		x := w[k]
+		if x == "et" && k > 0 {
+			continue
+		}
+		c, ok := frCard[x]
+		if !ok {
+			return 0, false
+		}
+		if x == "quatre" {
+			// Only as "quatre-vingt(s)": eighty.
+			if k+1 >= len(w) || !strings.HasPrefix(w[k+1], "vingt") {
+				return 0, false
+			}
+			if k+1 == len(w)-1 { // quatre-vingtième
+				return 80, true
+			}
+			sum += 80
+			k++
+			continue
+		}
+		sum += c
+	}
+	if len(w) > 1 && sum == 0 {
+		return 0, false
+	}
+	return sum + last, true
+}

@@ -1,0 +1,99 @@
+package lang
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+func init() {
+	Register(&Profile{
+		Code: "zh", Name: "Chinese", Letter: "C", Script: unicode.Han, Han: true,
+		LengthRatio: 0.313, LengthSpread: 0.263, UnitRatio: 1.455, UnitSpread: 0.171,
+		DecimalHours: true,
+		// "下午3时": the afternoon is written as a word before the hour.
+		HourSuffixes: []string{"时", "点"},
+		Afternoon:    []string{"下午", "晚上"},
+		// "$4.8 million" is written "480万美元".
+		Scales: map[string]float64{"万": 1e4, "亿": 1e8, "万亿": 1e12},
+		// gse may keep the scale with what follows (万美元), or after 多
+		// ("200多万", more than two million).
+		ScaleInWord:  true,
+		ApproxPrefix: "多",
+		Numerals:     chineseNumbers,
+	})
+}
+
+var (
+	// 第四十三, 第一百零五; 四十三届, 七十周年. Centuries are not read
+	// (二十一世纪 is "XXIe siècle" in French).
+	zhOrdinal = regexp.MustCompile(`第([〇零一二两三四五六七八九十百千]+)|([一二三四五六七八九十百]+)(?:届|次会议|周年)`)
+	zhYear    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年`)
+	// 三月, 十二月: a month in numerals (not 三个月, three months).
+	zhMonth = regexp.MustCompile(`(十[一二]?|[一二三四五六七八九])月`)
+)
+
+// chineseNumbers reads ordinals and counted numbers written in Chinese
+// numerals (from MinOrdinal on), months in numerals, and years written
+// digit by digit (二〇一八年).
+func chineseNumbers(body string) []Span {
+	var out []Span
+	for _, m := range zhOrdinal.FindAllStringSubmatchIndex(body, -1) {
+		a, b := m[2], m[3]
+		if a < 0 {
+			a, b = m[4], m[5]
+		}
+		v, ok := chineseValue(body[a:b])
+		if !ok || v < MinOrdinal {
+			continue
+		}
+		out = append(out, Span{Value: strconv.Itoa(v), Start: m[0], End: m[1]})
+	}
+	for _, m := range zhYear.FindAllStringSubmatchIndex(body, -1) {
+		var y strings.Builder
+		for _, r := range body[m[2]:m[3]] {
+			y.WriteByte(byte('0' + zhDigit[r]))
+		}
+		out = append(out, Span{Value: y.String(), Start: m[0], End: m[1]})
+	}
+	for _, m := range zhMonth.FindAllStringSubmatchIndex(body, -1) {
+		if v, ok := chineseValue(body[m[2]:m[3]]); ok {
+			out = append(out, Span{Value: strconv.Itoa(v), Start: m[0], End: m[1]})
+		}
+	}
+	return out
+}
+
+var zhDigit = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// chineseValue reads a Chinese numeral below ten thousand: 十 = 10,
+// 四十三 = 43, 一百零五 = 105, 两千 = 2000.
+func chineseValue(s string) (int, bool) {
+	total, digit := 0, -1
+	for _, r := range s {
+		if d, ok := zhDigit[r]; ok {
+			if digit >= 0 && d != 0 && digit != 0 {
+				return 0, false // two digits in a row: not a positional numeral here
+			}
+			digit = d
+			continue
+		}
+		unit := map[rune]int{'十': 10, '百': 100, '千': 1000}[r]
+		if unit == 0 {
+			return 0, false
+		}
+		if digit < 0 {
+			if unit != 10 || total != 0 {
+				return 0, false
+			}
+			digit = 1 // 十三 = 13
+		}
+		total += digit * unit
+		digit = -1
+	}
+	if digit > 0 {
+		total += digit
+	}
+	return total, total > 0
+}

@@ -1,0 +1,95 @@
+package number
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/driftcheck/driftcheck/lang"
+	"github.com/driftcheck/driftcheck/segment"
+)
+
+// Ordinal numbers written in words, as UN texts name sessions, meetings,
+// anniversaries and centuries: "forty-third session", "quarante-troisième
+// session", "cuadragésimo tercer período de sesiones", "сорок третьей
+// сессии", "الدورة الثالثة والأربعين", "第四十三届会议". Only values of ten and
+// more are read: the small ordinals ("first", "second", 第一) are as often
+// plain words ("first of all", "secondly", 首先) as numbers, and a number
+// read in one language but not in its translation is a false alarm.
+// Chinese years in numerals (二〇一八年) are read too.
+const minOrdinalWord = 10
+
+// ordinalWords returns the numbers written in words in the body of a
+// paragraph (text from bodyStart on).
+func ordinalWords(p *lang.Profile, text string, bodyStart int, toks []segment.Token) []Number {
+	if p.Numerals != nil {
+		var out []Number
+		for _, s := range p.Numerals(text[bodyStart:]) {
+			a, b := bodyStart+s.Start, bodyStart+s.End
+			out = append(out, Number{Key: s.Value, Text: text[a:b], Start: a, End: b})
+		}
+		return out // Find sorts them with the others
+	}
+	parse := p.Ordinal
+	if parse == nil {
+		return nil
+	}
+	var out []Number
+	for i := 0; i < len(toks); i++ {
+		if int(toks[i].Start) < bodyStart || toks[i].Kind != segment.Word {
+			continue
+		}
+		// The words of a compound: up to four, joined by a space or a
+		// hyphen ("forty-third", "vingt et unième", "cuadragésimo tercer").
+		words := []string{normWord(toks[i].In(text))}
+		idx := []int{i}
+		for j := i + 1; j+1 < len(toks) && len(words) < 4; j += 2 {
+			if (toks[j].Kind != segment.Space || toks[j].In(text) != " ") && toks[j].In(text) != "-" || toks[j+1].Kind != segment.Word {
+				break
+			}
+			words = append(words, normWord(toks[j+1].In(text)))
+			idx = append(idx, j+1)
+		}
+		// The longest run of words that reads as an ordinal.
+		for n := len(words); n >= 1; n-- {
+			if v, ok := parse(words[:n]); ok && v >= lang.MinOrdinal {
+				if nearCentury(text, toks, i, idx[n-1]) || i >= 2 && clockNoun(p, toks[i-2].In(text)) {
+					// "twenty-first century" is "XXIe siècle", "siglo XXI",
+					// "XXI века": Roman numerals, not read. "الساعة
+					// العاشرة" is ten o'clock, read as a time elsewhere.
+					i = idx[n-1]
+					break
+				}
+				a, b := toks[i].Start, toks[idx[n-1]].End
+				out = append(out, Number{Key: strconv.Itoa(v), Text: text[a:b], Start: int(a), End: int(b)})
+				i = idx[n-1]
+				break
+			}
+		}
+	}
+	return out
+}
+
+// clockNoun reports whether w is one of the language's nouns for "hour"
+// (by its key).
+func clockNoun(p *lang.Profile, w string) bool {
+	if len(p.ClockNouns) == 0 {
+		return false
+	}
+	if p.WordKey != nil {
+		w = p.WordKey(w)
+	}
+	return isAny(w, p.ClockNouns)
+}
+
+func nearCentury(text string, toks []segment.Token, first, last int) bool {
+	for _, j := range []int{first - 2, last + 2} {
+		if j >= 0 && j < len(toks) && sharedWords().centuries[normWord(toks[j].In(text))] {
+			return true
+		}
+	}
+	return false
+}
+
+func normWord(w string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(w), "ё", "е"), "’", "'")
+}
