@@ -60,6 +60,11 @@ func Read(path string) (map[string]bool, error) {
 		}
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
+	// One object and nothing after it: a file with more (two baselines
+	// run together, a merge's conflict marker) is not the reviewed one.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("baseline %s: data after the JSON object", path)
+	}
 	if b.Version != Version {
 		return nil, fmt.Errorf("baseline %s: %w %d (want %d)", path, ErrVersion, b.Version, Version)
 	}

@@ -134,6 +134,9 @@ func TestReadBad(t *testing.T) {
 		{"no-version", `{"findings": [{"fingerprint": "aaaa"}]}`, "unsupported baseline version 0"},
 		{"unknown-field", `{"version": 1, "findings": [], "extra": true}`, "unknown field"},
 		{"wrong-type", `{"version": 1, "findings": [{"fingerprint": 7}]}`, "cannot unmarshal"},
+		{"trailing", string(whole) + ">>>>>>> theirs\n", "data after the JSON object"},
+		{"two-objects", string(whole) + string(whole), "data after the JSON object"},
+		{"trailing-brace", string(whole) + "}", "data after the JSON object"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
