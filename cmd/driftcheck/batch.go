@@ -164,7 +164,7 @@ func runBatch(c *cli.Context) error {
 	}
 	level, err := drift.ParseSeverity(c.String("level"))
 	if err != nil {
-		return usageErr("--level: %v", err)
+		return usageErr("--level: %w", err)
 	}
 	shard, shards, err := shardOf(c)
 	if err != nil {
@@ -177,60 +177,22 @@ func runBatch(c *cli.Context) error {
 	langs := lex.Languages()
 	votedLang, err := language.Check(c.String("voted-lang"), langs...)
 	if err != nil {
-		return usageErr("--voted-lang: %v", err)
+		return usageErr("--voted-lang: %w", err)
 	}
-	open := func() (batch.Source, error) {
-		if m := c.String("manifest"); m != "" {
-			return batch.OpenManifest(m, langs...)
-		}
-		return batch.OpenDir(c.String("dir"), c.String("out"))
-	}
-	src, err := open()
+	src, err := openSource(c, langs, true)
 	if err != nil {
 		return &codeError{exitError, err}
 	}
 	defer src.Close()
-	if sk, ok := src.(batch.Skipper); ok {
-		if line := skippedLine(sk.Skipped()); line != "" {
-			fmt.Fprintln(c.App.ErrWriter, line)
-		}
-	}
 
 	opt := batch.Options{
 		Checker: driftcheck.New(lex), Out: c.String("out"), Jobs: c.Int("jobs"),
 		Shard: shard, Shards: shards, VotedLang: votedLang, Level: level,
 		ChunkSize: c.Int("chunk"), Child: childCommand(c),
 	}
-	// A progress bar on a terminal: the groups of the shard are counted
-	// first (a quick pass that reads no document).
-	var p *mpb.Progress
-	if f, ok := c.App.ErrWriter.(*os.File); ok && !c.Bool("quiet") && term.IsTerminal(int(f.Fd())) {
-		total := 0
-		if cs, err := open(); err == nil {
-			for {
-				g, err := cs.Next()
-				if err != nil {
-					break
-				}
-				if shards <= 1 || batch.Shard(g.Symbol, shards) == shard {
-					total++
-				}
-			}
-			cs.Close()
-		}
-		p = mpb.NewWithContext(c.Context, mpb.WithOutput(f))
-		bar := p.AddBar(int64(total),
-			mpb.PrependDecorators(decor.Name("groups "), decor.CountersNoUnit("%d / %d")),
-			mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f/s "), decor.AverageETA(decor.ET_STYLE_GO)))
-		prev := 0
-		opt.Progress = func(done int) {
-			bar.IncrBy(done - prev)
-			prev = done
-		}
-		defer func() {
-			bar.SetTotal(-1, true)
-			p.Wait()
-		}()
+	if progress, done := progressBar(c, func() (batch.Source, error) { return openSource(c, langs, false) }, shard, shards); progress != nil {
+		opt.Progress = progress
+		defer done()
 	}
 	sum, err := batch.Run(c.Context, src, opt)
 	var ie *batch.InterruptedError
@@ -245,6 +207,60 @@ func runBatch(c *cli.Context) error {
 		printSummary(c.App.ErrWriter, sum)
 	}
 	return nil
+}
+
+// openSource opens the batch's manifest or tree; with say, a tree's files
+// left out are said on standard error.
+func openSource(c *cli.Context, langs []string, say bool) (batch.Source, error) {
+	if m := c.String("manifest"); m != "" {
+		return batch.OpenManifest(m, langs...)
+	}
+	src, err := batch.OpenDir(c.String("dir"), c.String("out"))
+	if err != nil {
+		return nil, err
+	}
+	if sk, ok := src.(batch.Skipper); ok && say {
+		if line := skippedLine(sk.Skipped()); line != "" {
+			fmt.Fprintln(c.App.ErrWriter, line)
+		}
+	}
+	return src, nil
+}
+
+// progressBar returns, on a terminal and without --quiet, the progress
+// function of a bar of the shard's groups and the function that ends it;
+// nil otherwise. The groups are counted first, by a quick pass that reads
+// no document.
+func progressBar(c *cli.Context, open func() (batch.Source, error), shard, shards int) (progress func(done int), end func()) {
+	f, ok := c.App.ErrWriter.(*os.File)
+	if !ok || c.Bool("quiet") || !term.IsTerminal(int(f.Fd())) {
+		return nil, nil
+	}
+	total := 0
+	if cs, err := open(); err == nil {
+		for {
+			g, err := cs.Next()
+			if err != nil {
+				break
+			}
+			if shards <= 1 || batch.Shard(g.Symbol, shards) == shard {
+				total++
+			}
+		}
+		cs.Close()
+	}
+	p := mpb.NewWithContext(c.Context, mpb.WithOutput(f))
+	bar := p.AddBar(int64(total),
+		mpb.PrependDecorators(decor.Name("groups "), decor.CountersNoUnit("%d / %d")),
+		mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f/s "), decor.AverageETA(decor.ET_STYLE_GO)))
+	prev := 0
+	return func(done int) {
+			bar.IncrBy(done - prev)
+			prev = done
+		}, func() {
+			bar.SetTotal(-1, true)
+			p.Wait()
+		}
 }
 
 // skippedLine says which files of a tree were left out, naming the first
