@@ -84,24 +84,6 @@ type Options struct {
 	Weights Weights
 }
 
-// LengthRatios gives, per language, the usual length of a text in
-// characters (spaces excluded) relative to the same text in English,
-// measured on the UNPC devset.
-var LengthRatios = map[string]float64{"en": 1, "fr": 1.127, "es": 1.13, "ru": 1.141, "ar": 0.843, "zh": 0.313}
-
-// LengthSpread gives, per language, the standard deviation of the log of
-// the length ratio of a sentence to its English original on the UNPC devset
-// (smoothed by 12 characters): how much length alone says about a pairing.
-var LengthSpread = map[string]float64{"en": 0.12, "fr": 0.149, "es": 0.118, "ru": 0.147, "ar": 0.168, "zh": 0.263}
-
-// UnitRatios and UnitSpreads are the same in words (Chinese: Han
-// characters and Latin runs) instead of characters, measured on the UNPC
-// devset for the languages where they tell more (smoothed by 3 words).
-var (
-	UnitRatios  = map[string]float64{"en": 1, "zh": 1.455, "ar": 0.913}
-	UnitSpreads = map[string]float64{"en": 0.12, "zh": 0.171, "ar": 0.167}
-)
-
 // Weights are the weights of the cost model: what each kind of evidence
 // adds to (penalises) or takes from (rewards) the cost of a step. The
 // aligner picks the alignment of least total cost; a pair is worth making

@@ -53,8 +53,13 @@ type Profile struct {
 	Cognates bool
 
 	// Length statistics against English, measured on the UNPC devset, for
-	// the aligner: the usual length ratio and the spread of its log, in
-	// characters and (for the languages where they tell more) in words.
+	// the aligner: the usual length of a text in characters (spaces
+	// excluded) relative to the same text in English, and the standard
+	// deviation of the log of that ratio for a sentence (smoothed by 12
+	// characters): how much length alone says about a pairing. UnitRatio
+	// and UnitSpread are the same in words (Chinese: Han characters and
+	// Latin runs), for the languages where they tell more (smoothed by 3
+	// words).
 	LengthRatio, LengthSpread float64
 	UnitRatio, UnitSpread     float64
 
