@@ -255,29 +255,38 @@ func newPage(in Input) *htmlPage {
 	for k, f := range v.Finals {
 		finalIdx[f.Path] = k
 	}
-	// Which row each finding belongs to.
+	// Which row each finding belongs to: the row of its voted paragraph,
+	// or of the final paragraph it added (the first of each), found in a
+	// map, not by a scan of the rows for each finding (quadratic in a
+	// long text).
+	votedRow := map[string]*row{}
+	addedRow := make([]map[string]*row, len(v.Finals))
+	for k := range addedRow {
+		addedRow[k] = map[string]*row{}
+	}
+	for _, r := range rows {
+		if r.voted >= 0 {
+			if id := v.Voted.Paras[r.voted].ID; votedRow[id] == nil {
+				votedRow[id] = r
+			}
+			continue
+		}
+		for k, js := range r.finals {
+			for _, j := range js {
+				if id := v.Finals[k].Paras[j].ID; addedRow[k][id] == nil {
+					addedRow[k][id] = r
+				}
+			}
+		}
+	}
 	var all []placed
 	byRow := map[*row][]placed{}
 	for n, f := range in.Findings {
 		pl := placed{F: f, ID: fmt.Sprintf("f-%d", n+1), k: finalIdx[f.Final.Path]}
-		for _, r := range rows {
-			if f.Voted.Para != "" {
-				if r.voted >= 0 && v.Voted.Paras[r.voted].ID == f.Voted.Para {
-					pl.row = r
-					break
-				}
-				continue
-			}
-			if r.voted < 0 {
-				for _, j := range r.finals[pl.k] {
-					if v.Finals[pl.k].Paras[j].ID == f.Final.Para {
-						pl.row = r
-					}
-				}
-				if pl.row != nil {
-					break
-				}
-			}
+		if f.Voted.Para != "" {
+			pl.row = votedRow[f.Voted.Para]
+		} else if pl.k < len(addedRow) {
+			pl.row = addedRow[pl.k][f.Final.Para]
 		}
 		all = append(all, pl)
 		if pl.row != nil {

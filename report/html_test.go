@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/driftcheck/driftcheck/drift"
 )
 
 // parseHTML parses a page as a browser would.
@@ -180,5 +182,29 @@ func TestRTL(t *testing.T) {
 		if rtl(lang) != want {
 			t.Errorf("rtl(%q) = %v", lang, !want)
 		}
+	}
+}
+
+// TestHTMLFirstRowOfAnID: were two paragraphs to share an id, a finding
+// goes under the first of them, as it always did.
+func TestHTMLFirstRowOfAnID(t *testing.T) {
+	v := &View{Voted: DocView{Doc: Doc{Path: "v.txt", Lang: "en"}, Paras: []ParaView{{ID: "OP1", Text: "one"}, {ID: "OP1", Text: "again"}}}}
+	v.Finals = []FinalView{{DocView: DocView{Doc: Doc{Path: "f.txt", Lang: "fr"}, Paras: []ParaView{{ID: "OP1", Text: "un"}, {ID: "OP1", Text: "encore"}}},
+		Pairs: []Pair{{A: []int{0}, B: []int{0}}, {A: []int{1}, B: []int{1}}}}}
+	f := fixtureFindings()[1]
+	f.Voted.Path, f.Voted.Para, f.Final.Path, f.Final.Para = "v.txt", "OP1", "f.txt", "OP1"
+	f.Voted.Start, f.Final.Start = -1, -1
+	doc := parseHTML(t, render(t, "html", Input{Voted: v.Voted.Doc, Finals: []Doc{v.Finals[0].Doc}, Findings: []drift.Finding{f}, View: v}))
+	li := elements(doc, withAttr("li", "id", "f-1"))
+	if len(li) != 1 {
+		t.Fatalf("%d entries for the finding", len(li))
+	}
+	// li → ul → td → tr.findings, right after the row it belongs to.
+	row := li[0].Parent.Parent.Parent.PrevSibling
+	for row != nil && row.Type != html.ElementNode {
+		row = row.PrevSibling
+	}
+	if id, _ := attrOf(row, "id"); id != "p-0" {
+		t.Errorf("the finding is under row %q, want p-0", id)
 	}
 }
