@@ -649,10 +649,7 @@ func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 		}
 		r.Files = append(r.Files, ResultFile{Path: f.Path, Lang: lang, Role: role})
 		if err != nil {
-			msg := err.Error()
-			// The error names the path as opened; report it as listed.
-			msg = strings.ReplaceAll(msg, f.Abs, f.Path)
-			r.Errors = append(r.Errors, FileError{Path: f.Path, Error: msg})
+			r.Errors = append(r.Errors, FileError{Path: f.Path, Error: asListed(err, f).Error()})
 			continue
 		}
 		d.Path = f.Path
@@ -690,12 +687,27 @@ func skipped(skip []FileError, path string) (FileError, bool) {
 	return FileError{}, false
 }
 
+// asListed returns err naming the file as the source lists it (f.Path)
+// rather than as it was opened (f.Abs): the path of the input error and
+// of the operating system's error are set, not the text rewritten.
+func asListed(err error, f File) error {
+	var ie *driftcheck.InputError
+	if errors.As(err, &ie) && ie.Path == f.Abs {
+		ie.Path = f.Path
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == f.Abs {
+		pe.Path = f.Path
+	}
+	return err
+}
+
 // loadFile reads one file of a group; a panic of a reader is that file's
 // error.
 func loadFile(chk *driftcheck.Checker, symbol string, f File) (d *document.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			d, err = nil, fmt.Errorf("%s: driftcheck crashed reading it: panic: %v", f.Abs, p)
+			d, err = nil, fmt.Errorf("%s: driftcheck crashed reading it: panic: %v", f.Path, p)
 		}
 	}()
 	if testHookStep != nil {
