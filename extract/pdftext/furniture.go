@@ -35,7 +35,7 @@ func dropFurniture(pages [][]*line) {
 	// repeats one of these is furniture there.
 	page1 := map[string]bool{}
 	if n > 0 {
-		for _, l := range pages[0][:min(10, len(pages[0]))] {
+		for _, l := range pages[0][:min(mastheadLines, len(pages[0]))] {
 			page1[furnitureKey(l.text)] = true
 		}
 	}
@@ -67,11 +67,11 @@ func dropFurniture(pages [][]*line) {
 	for _, ls := range seen {
 		pagesWith := map[int]bool{}
 		for _, l := range ls {
-			if math.Abs(l.base-ls[0].base) < 6 {
+			if math.Abs(l.base-ls[0].base) < furnitureBase {
 				pagesWith[l.page] = true
 			}
 		}
-		if len(pagesWith) < 2 || float64(len(pagesWith)) < 0.5*float64(n-1) {
+		if len(pagesWith) < furniturePages || float64(len(pagesWith)) < furnitureShare*float64(n-1) {
 			continue
 		}
 		for _, l := range ls {

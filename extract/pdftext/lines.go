@@ -66,32 +66,6 @@ func isRTL(r rune) bool {
 	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
 }
 
-// searchLines is how many earlier lines of a page a character or a piece
-// of line is compared with, to keep the work linear on hostile pages.
-const searchLines = 64
-
-// Thresholds of line building, in font sizes of the line.
-const (
-	// baseTol is how far a character's baseline may lie from its line's.
-	baseTol = 0.6
-	// supRaise and supSize: a glyph raised by at least supRaise and no
-	// larger than supSize of its line is a superscript.
-	supRaise = 0.2
-	supSize  = 0.8
-	// blockGap is the horizontal gap that cuts a row into blocks (the
-	// sides of a masthead, a table's cells): wider than any word space
-	// of justified text, narrower than the gap between a masthead's body
-	// name and its symbol. The gap after a paragraph label at the start
-	// of a line (a tab) never cuts.
-	blockGap = 3.0
-	// gutterGap is the least width of the white strip between two
-	// columns.
-	gutterGap = 0.8
-	// minGutterRows is how many rows a gutter must cut: fewer are the
-	// rivers of white that justified text can show between its words.
-	minGutterRows = 6
-)
-
 // row is the characters of one baseline before it is cut into lines.
 type row struct {
 	chars  []char
@@ -143,7 +117,7 @@ func buildLines(pi int, p page) []*line {
 				}
 				// Above or below the two-column part, text on one side of
 				// the strip is a line of the page's single column.
-				if !(l && rt) && (r.base > g.hi+0.5*r.size || r.base < g.lo-0.5*r.size) {
+				if !(l && rt) && (r.base > g.hi+gutterReach*r.size || r.base < g.lo-gutterReach*r.size) {
 					across = true
 				}
 			}
@@ -211,7 +185,7 @@ func groupRows(p page, idx []int) []*row {
 		s := math.Max(l.size, c.size)
 		return math.Abs(c.y-l.base) <= baseTol*s
 	}
-	alike := func(l *row, c char) bool { return c.size > 0.7*l.size && l.size > 0.7*c.size }
+	alike := func(l *row, c char) bool { return c.size > alikeSize*l.size && l.size > alikeSize*c.size }
 	for _, k := range idx {
 		c := p.chars[k]
 		if c.r == 0x02 { // PDFium's mark of a hyphen at the end of a line
@@ -243,7 +217,7 @@ func groupRows(p page, idx []int) []*row {
 		if c.size <= 0 {
 			c.size = math.Max(c.top-c.bottom, 1)
 		}
-		adjacent := cur != nil && len(cur.chars) > 0 && c.left-last.right < 0.5*cur.size && last.left-c.right < 0.5*cur.size
+		adjacent := cur != nil && len(cur.chars) > 0 && c.left-last.right < adjacentGap*cur.size && last.left-c.right < adjacentGap*cur.size
 		if cur == nil || !fits(cur, c) || !alike(cur, c) && !adjacent {
 			cur = nil
 			// Only recent rows: bounded work on hostile pages.
@@ -261,7 +235,7 @@ func groupRows(p page, idx []int) []*row {
 		cur.chars = append(cur.chars, c)
 		cur.pos = append(cur.pos, k)
 		last = c
-		if c.size > cur.size*1.1 {
+		if c.size > cur.size*growSize {
 			cur.size, cur.base = c.size, c.y
 		}
 	}
@@ -270,7 +244,7 @@ func groupRows(p page, idx []int) []*row {
 	med := func(a *row) float64 {
 		var ys []float64
 		for _, c := range a.chars {
-			if !unicode.In(c.r, unicode.Mn, unicode.Me) && c.size >= 0.9*a.size {
+			if !unicode.In(c.r, unicode.Mn, unicode.Me) && c.size >= fullSize*a.size {
 				ys = append(ys, c.y)
 			}
 		}
@@ -289,7 +263,7 @@ func groupRows(p page, idx []int) []*row {
 		for j := i + 1; j < len(rows) && j <= i+searchLines; j++ {
 			a, b := rows[i], rows[j]
 			s := math.Max(a.size, b.size)
-			if math.Abs(meds[i]-meds[j]) < 0.35*s && b.size > 0.7*a.size && a.size > 0.7*b.size {
+			if math.Abs(meds[i]-meds[j]) < rowMerge*s && b.size > alikeSize*a.size && a.size > alikeSize*b.size {
 				a.chars = append(a.chars, b.chars...)
 				a.pos = append(a.pos, b.pos...)
 				a.spaces = append(a.spaces, b.spaces...)
@@ -315,14 +289,14 @@ func mergeRaised(rows []*row) []*row {
 	out := rows[:0]
 	for i, a := range rows {
 		var into *row
-		if len(a.chars) <= 4 {
+		if len(a.chars) <= raisedGlyphs {
 			for j := max(0, i-searchLines); j < len(rows) && j <= i+searchLines; j++ {
 				b := rows[j]
 				if b == a || len(b.chars) == 0 || a.size > supSize*b.size {
 					continue
 				}
 				d := a.base - b.base
-				if d < 0.1*b.size || d > baseTol*b.size {
+				if d < raisedMin*b.size || d > baseTol*b.size {
 					continue
 				}
 				minX, maxX := math.Inf(1), math.Inf(-1)
@@ -331,7 +305,7 @@ func mergeRaised(rows []*row) []*row {
 				}
 				// Over the line, or before its start on either side (a
 				// right-to-left note's mark stands at its right).
-				if c := a.chars[0]; c.left >= minX-4*b.size && c.right <= maxX+4*b.size {
+				if c := a.chars[0]; c.left >= minX-raisedReach*b.size && c.right <= maxX+raisedReach*b.size {
 					into = b
 					break
 				}
@@ -380,7 +354,7 @@ func sortByPos(r *row) {
 func baseline(cs []char, size, def float64) float64 {
 	var ys []float64
 	for _, c := range cs {
-		if !unicode.In(c.r, unicode.Mn, unicode.Me) && c.size >= 0.9*size {
+		if !unicode.In(c.r, unicode.Mn, unicode.Me) && c.size >= fullSize*size {
 			ys = append(ys, c.y)
 		}
 	}
@@ -453,7 +427,7 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 	var body []*row
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	for _, r := range rows {
-		if r.base > 0.92*p.h || r.base < 0.08*p.h || len(r.chars) < 4 {
+		if r.base > gutterTop*p.h || r.base < gutterBottom*p.h || len(r.chars) < gutterRowGlyphs {
 			continue
 		}
 		body = append(body, r)
@@ -461,12 +435,12 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 			minX, maxX = math.Min(minX, c.left), math.Max(maxX, c.right)
 		}
 	}
-	if len(body) < 4 || maxX-minX < 100 {
+	if len(body) < gutterBodyRows || maxX-minX < gutterMinWidth {
 		return gutter{}, false
 	}
 	sort.SliceStable(body, func(i, j int) bool { return body[i].base > body[j].base })
 	w := maxX - minX
-	lo, hi := minX+0.3*w, maxX-0.3*w
+	lo, hi := minX+gutterSpan*w, maxX-gutterSpan*w
 	// Candidate positions: the middles of the rows' wide gaps, to 1 pt.
 	var gapsOf [][]iv
 	seen := map[float64]bool{}
@@ -475,7 +449,7 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 		var g []iv
 		for _, x := range gaps(r.chars, gutterGap*r.size) {
 			g = append(g, iv{x[0], x[1]})
-			if m := math.Round((x[0] + x[1]) / 2); m > lo && m < hi && !seen[m] && len(cands) < 400 {
+			if m := math.Round((x[0] + x[1]) / 2); m > lo && m < hi && !seen[m] && len(cands) < maxGutterCands {
 				seen[m] = true
 				cands = append(cands, m)
 			}
@@ -506,7 +480,7 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 					for _, c := range body[i].chars {
 						lo, hi = math.Min(lo, c.left), math.Max(hi, c.right)
 					}
-					hit = v.l-lo > 0.2*w && hi-v.r > 0.2*w
+					hit = v.l-lo > gutterSides*w && hi-v.r > gutterSides*w
 					if hit {
 						edges = append(edges, v)
 					}
@@ -530,7 +504,7 @@ func findGutter(rows []*row, p page) (gutter, bool) {
 				n, last, miss = n+1, i, 0
 			case cross && first >= 0:
 				miss++
-				if miss > 1 {
+				if miss > gutterMisses {
 					run()
 					n, first, last, miss, edges = 0, -1, -1, 0, nil
 				}
@@ -564,7 +538,7 @@ func aligned[T interface{ ~struct{ l, r float64 } }](edges []T) bool {
 		sort.Float64s(xs)
 		med, n := xs[len(xs)/2], 0
 		for _, x := range xs {
-			if math.Abs(x-med) <= 1.5 {
+			if math.Abs(x-med) <= edgeTol {
 				n++
 			}
 		}
@@ -572,7 +546,7 @@ func aligned[T interface{ ~struct{ l, r float64 } }](edges []T) bool {
 	}
 	left := share(func(e T) float64 { return struct{ l, r float64 }(e).l })
 	right := share(func(e T) float64 { return struct{ l, r float64 }(e).r })
-	return math.Max(left, right) >= 0.7
+	return math.Max(left, right) >= edgeShare
 }
 
 // piece is part of a row that becomes one line.
@@ -587,7 +561,7 @@ func cutBlocks(p piece, width float64) []piece {
 	var g [][2]float64
 	// The row's word spaces: a justified line stretches them all alike.
 	var spaces []float64
-	for _, x := range gaps(p.r.chars, 0.15*p.r.size) {
+	for _, x := range gaps(p.r.chars, minWordSpace*p.r.size) {
 		if x[1]-x[0] <= blockGap*p.r.size {
 			spaces = append(spaces, x[1]-x[0])
 		}
@@ -607,8 +581,8 @@ func cutBlocks(p piece, width float64) []piece {
 			}
 		}
 		a, b := dominantSize(l), dominantSize(r)
-		lone := len(spaces) >= 1 && x[1]-x[0] > 3*spaces[len(spaces)/2]
-		if x[1]-x[0] > 0.2*width || lone || math.Abs(a-b) > 0.1*math.Max(a, b) {
+		lone := len(spaces) >= 1 && x[1]-x[0] > loneGap*spaces[len(spaces)/2]
+		if x[1]-x[0] > blockWidth*width || lone || math.Abs(a-b) > blockSizes*math.Max(a, b) {
 			g = append(g, x)
 		}
 	}
@@ -653,7 +627,7 @@ func cutBlocks(p piece, width float64) []piece {
 // isLabelOnly reports whether the glyphs spell a paragraph label alone
 // ("1.", "(a)", "12 -", "（一）").
 func isLabelOnly(cs []char) bool {
-	if len(cs) > 8 {
+	if len(cs) > labelGlyphs {
 		return false
 	}
 	s := make([]char, len(cs))
@@ -697,9 +671,9 @@ func newLine(pi int, r *row, col int, p page) *line {
 	}
 	l.pageH = p.h
 	switch {
-	case l.base > 0.88*p.h:
+	case l.base > topMargin*p.h:
 		l.zone = 1
-	case l.base < 0.12*p.h:
+	case l.base < bottomMargin*p.h:
 		l.zone = -1
 	}
 	return l
@@ -804,7 +778,7 @@ func (l *line) setText(skip map[int]bool) {
 func ltrText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune, []span) {
 	ordered := true
 	for i := 1; i < len(cs); i++ {
-		if cs[i].left < cs[i-1].left-0.5*size && cs[i].size > 0.7*cs[i-1].size {
+		if cs[i].left < cs[i-1].left-backStep*size && cs[i].size > alikeSize*cs[i-1].size {
 			ordered = false
 			break
 		}
@@ -834,7 +808,7 @@ func ltrText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 				// out); kerning never opens one so wide. The gap runs
 				// from the ink of the glyph before to the pen's place of
 				// this one: the white in a "1" is no gap.
-				wide := !real && !gen && !cjk && math.Max(c.x, c.left-0.1*size)-cs[i-1].right > 0.25*size && c.size > 0.7*size && cs[i-1].size > 0.7*size
+				wide := !real && !gen && !cjk && math.Max(c.x, c.left-inkLead*size)-cs[i-1].right > gapSpace*size && c.size > alikeSize*size && cs[i-1].size > alikeSize*size
 				if real || gen && !cjk || wide {
 					add(' ', span{cs[i-1].right, c.left})
 				}
@@ -846,7 +820,7 @@ func ltrText(cs []char, pos []int, sp []char, spos []int, size float64) ([]rune,
 	s := append([]char(nil), cs...)
 	sort.SliceStable(s, func(i, j int) bool { return s[i].left < s[j].left })
 	for i, c := range s {
-		if i > 0 && c.left-s[i-1].right > 0.2*size && !(isCJKStrict(s[i-1].r) || isCJKStrict(c.r)) {
+		if i > 0 && c.left-s[i-1].right > sortedSpace*size && !(isCJKStrict(s[i-1].r) || isCJKStrict(c.r)) {
 			add(' ', span{s[i-1].right, c.left})
 		}
 		add(c.r, span{c.left, c.right})
@@ -878,7 +852,7 @@ func readingOrder(ls []*line) []*line {
 	}
 	sort.SliceStable(ls, func(i, j int) bool {
 		a, b := ls[i], ls[j]
-		if math.Abs(a.base-b.base) > 0.5 {
+		if math.Abs(a.base-b.base) > sameBase {
 			return a.base > b.base
 		}
 		if rtlPage > 0 {
@@ -892,7 +866,7 @@ func readingOrder(ls []*line) []*line {
 	for _, l := range ls {
 		if l.col == 0 || l.col == 1 {
 			o := 1 - l.col
-			if l.base > top[o]+0.5*l.size {
+			if l.base > top[o]+aboveColumn*l.size {
 				l.col = -1
 			}
 		}

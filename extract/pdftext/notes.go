@@ -39,20 +39,6 @@ func noteMark(s string) (string, int) {
 	return m[2], len(m[0])
 }
 
-// Thresholds of note finding.
-const (
-	// noteSize: a line smaller than this share of the body size is in
-	// a smaller type than the body.
-	noteSize = 0.95
-	// markGap: a gap after the mark wider than this many font sizes is a
-	// tab (LibreOffice writes "1⇥text" in its footnote area).
-	markGap = 0.6
-	// footArea: the foot of a page, where a wide gap above a line that
-	// starts with a mark sets a footnote area apart, is below this share
-	// of the page's height.
-	footArea = 0.45
-)
-
 // noteStart is what findNotes learns of a line that starts a note.
 type noteStart struct {
 	mark  string
@@ -107,7 +93,7 @@ func findNotes(pages [][]*line, bodySize float64) (map[*line]noteStart, map[stri
 		for i, l := range ls {
 			if st, ok := startsNote(l, pending, bodySize); ok {
 				if l.size < noteSize*bodySize || st.lead || st.tab || i == 0 && carry ||
-					sequence(ls[i:], later[pi], pending) >= 2 {
+					sequence(ls[i:], later[pi], pending) >= noteRun {
 					k, first = i, st.noteStart
 					break
 				}
@@ -147,7 +133,7 @@ func findNotes(pages [][]*line, bodySize float64) (map[*line]noteStart, map[stri
 			// across the page); the other column's text beside them is
 			// body.
 			small := l.size < noteSize*bodySize && top.size < noteSize*bodySize
-			if !small && (l.base > top.base+0.5*top.size || top.col >= 0 && l.col >= 0 && l.col != top.col) {
+			if !small && (l.base > top.base+noteReach*top.size || top.col >= 0 && l.col >= 0 && l.col != top.col) {
 				continue
 			}
 			l.note = true

@@ -6,12 +6,8 @@ import "math"
 // first line whose ink rises above that line's box (an alef with hamza,
 // a mark over a lam): clipped out of sight, but in the content stream, so
 // PDFium reads them as a stray line ("أ أ") under the last line of the
-// page, and the paragraph around it is cut in two.
-
-const (
-	twinSlack   = 0.3  // points the box edges of a glyph and its twin may differ by
-	twinSizeTol = 0.05 // relative difference of type size
-)
+// page, and the paragraph around it is cut in two. The tolerances,
+// twinSlack and twinSizeTol, are in layout.go.
 
 // dropOverflow drops the lines that are the clipped overflow of the next
 // page's first lines, after the furniture is dropped: every glyph of the

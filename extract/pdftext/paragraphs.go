@@ -23,29 +23,7 @@ import (
 // indent, or an outdented label). A short line alone is not evidence when
 // the next word would not have fitted on it.
 //
-// Thresholds, in font sizes of the line unless said otherwise.
-const (
-	// paraGap: a gap between baselines wider than the pitch by this much
-	// separates paragraphs (6 pt of spacing under 11 pt type is 0.55;
-	// lines of Chinese with Latin words in them run up to 0.2 apart).
-	paraGap = 0.3
-	// minParaGap is the same in points, for small type.
-	minParaGap = 2.0
-	// indentTol: two line starts closer than this are the same start.
-	indentTol = 0.25
-	// minIndentTol is the same in points.
-	minIndentTol = 2.0
-	// spaceWidth is the width of a word space in type of the size.
-	spaceWidth = 0.25
-	// fitSlack: a line ended with room to spare when the room is wider
-	// than the next line's first word and a space by this much.
-	fitSlack = 0.15
-	// labelTab: a gap after a label wider than this is a tab.
-	labelTab = 1.2
-	// sizeJump: lines whose sizes differ by more than this share are in
-	// different paragraphs (a heading, a masthead).
-	sizeJump = 0.12
-)
+// The thresholds are in layout.go.
 
 // reLabel matches a paragraph label at the start of a line: "1.", "12.",
 // "１．", "1．" (Chinese writes it without a space), "(a)", "(iv)",
@@ -135,7 +113,7 @@ func newModel(ls []*line) *model {
 	for _, l := range ls {
 		sizes = append(sizes, l.size)
 	}
-	body := 10.0
+	body := defaultBodySize
 	if len(sizes) > 0 {
 		sort.Float64s(sizes)
 		body = sizes[len(sizes)/2]
@@ -198,21 +176,21 @@ func newModel(ls []*line) *model {
 		count = map[float64]map[float64]int{}
 		for i := 1; i < len(ls); i++ {
 			a, b := ls[i-1], ls[i]
-			if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > 0.5 || a.size <= 0 {
+			if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > sameSize || a.size <= 0 {
 				continue
 			}
 			if pass < 2 && m.endedEarly(a, b) || pass == 0 && m.offset(b) > tol(b.size) {
 				continue
 			}
 			g := a.base - b.base
-			if g < 0.9*a.size || g > 2.5*a.size {
+			if g < minPitch*a.size || g > maxPitch*a.size {
 				continue
 			}
 			k := sizeKey(a.size)
 			if count[k] == nil {
 				count[k] = map[float64]int{}
 			}
-			count[k][math.Round(g*4)/4]++
+			count[k][math.Round(g*pitchSteps)/pitchSteps]++
 		}
 	}
 	for k, c := range count {
@@ -223,7 +201,7 @@ func newModel(ls []*line) *model {
 			// paragraphs, not the gaps between them).
 			v := 0
 			for h, w := range c {
-				if math.Abs(g-h) <= math.Max(0.5, 0.04*g) {
+				if math.Abs(g-h) <= math.Max(minPitchAgree, pitchAgree*g) {
 					v += w
 				}
 			}
@@ -246,20 +224,20 @@ func newModel(ls []*line) *model {
 // the text).
 func rightMargin(e []float64, size float64) float64 {
 	n := len(e)
-	need := max(2, n/10)
-	for i := n - 1; i >= 0 && e[n-1]-e[i] <= 0.6*size; i-- {
+	need := max(marginMinLines, n/marginShare)
+	for i := n - 1; i >= 0 && e[n-1]-e[i] <= marginHang*size; i-- {
 		k := 0
-		for j := i; j >= 0 && e[i]-e[j] <= 1; j-- {
+		for j := i; j >= 0 && e[i]-e[j] <= marginTol; j-- {
 			k++
 		}
-		for j := i + 1; j < n && e[j]-e[i] <= 1; j++ {
+		for j := i + 1; j < n && e[j]-e[i] <= marginTol; j++ {
 			k++
 		}
 		if k >= need {
 			return e[i]
 		}
 	}
-	return e[n-1-n/5]
+	return e[n-1-n/raggedShare]
 }
 
 // wordBroken reports whether the Chinese lines of a document that go on
@@ -272,22 +250,22 @@ func wordBroken(m *model, ls []*line) bool {
 	for i := 1; i < len(ls); i++ {
 		a, b := ls[i-1], ls[i]
 		ra := []rune(a.text)
-		if len(ra) < 8 || !isCJKStrict(ra[len(ra)-1]) && !isCJKStrict(ra[len(ra)-2]) {
+		if len(ra) < wordBrokenRunes || !isCJKStrict(ra[len(ra)-1]) && !isCJKStrict(ra[len(ra)-2]) {
 			continue
 		}
-		if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > 0.5 || a.base-b.base > 1.6*a.size || math.Abs(m.offset(b)) > tol(b.size) {
+		if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > sameSize || a.base-b.base > wordBrokenPitch*a.size || math.Abs(m.offset(b)) > tol(b.size) {
 			continue
 		}
 		room := m.room(a)
-		if room > 3*a.size {
+		if room > lastLineRoom*a.size {
 			continue // a paragraph's last line
 		}
 		n++
-		if room >= 0.4*a.size {
+		if room >= wordBrokenRoom*a.size {
 			short++
 		}
 	}
-	return n >= 8 && 5*short >= n
+	return n >= wordBrokenLines && wordBrokenShare*short >= n
 }
 
 // pitch is the usual distance between the baselines of two lines of one
@@ -306,7 +284,7 @@ func (m *model) pitch(size float64) float64 {
 	if best > 0 {
 		return best
 	}
-	return 1.2 * size
+	return defaultPitch * size
 }
 
 // Reading-direction geometry: x grows from where lines start (the left
@@ -357,7 +335,7 @@ func (m *model) firstWord(l *line) (float64, bool) {
 		// that may not start a line goes with them.
 		n := 1
 		if m.cjkWords {
-			n = min(2, len(rs))
+			n = min(cjkWordChars, len(rs))
 		}
 		for n < len(rs) && strings.ContainsRune(noLineStart, rs[n]) {
 			n++
@@ -422,7 +400,7 @@ func endsClause(s string) bool {
 // first-line indent on a line that ends as far short of the margin).
 func (m *model) centred(l *line) bool {
 	off, room := m.offset(l), m.room(l)
-	return off > tol(l.size) && room > tol(l.size) && math.Abs(off-room) < 2*tol(l.size) && !m.common(l)
+	return off > tol(l.size) && room > tol(l.size) && math.Abs(off-room) < centreTol*tol(l.size) && !m.common(l)
 }
 
 // para is the paragraph being built.
@@ -521,24 +499,25 @@ func (m *model) shortColumn(p, l *line) bool {
 	}
 	// The floor is where lines have been seen, not where the typesetter
 	// stops: a line fits when it would stand at or above it.
-	slack := 0.5
+	slack := floorSlack
 	switch {
 	case p.base-pitch < floor-slack:
 		return false // no room for another line
-	case p.base-2*pitch >= floor-slack:
+	case p.base-widowLines*pitch >= floor-slack:
 		return true // room for two: neither widow nor orphan control did it
 	}
-	return m.runFrom(l) >= 3
+	return m.runFrom(l) > widowLines
 }
 
-// runFrom counts the lines of one paragraph from l on, up to three.
+// runFrom counts the lines of one paragraph from l on, up to
+// widowLines+1.
 func (m *model) runFrom(l *line) int {
 	i, ok := m.index[l]
 	if !ok {
 		return 0
 	}
 	par := &para{lines: []*line{l}}
-	for j := i + 1; j < len(m.body) && len(par.lines) < 3; j++ {
+	for j := i + 1; j < len(m.body) && len(par.lines) <= widowLines; j++ {
 		n := m.body[j]
 		if n.page != l.page || n.col != l.col || m.breaks(par, par.lines[len(par.lines)-1], n) != "" {
 			break
@@ -638,7 +617,7 @@ func (m *model) common(l *line) bool {
 	for d := -math.Ceil(tol(l.size)); d <= math.Ceil(tol(l.size)); d++ {
 		n += m.startCount[blockKey{k, math.Round(off) + d}]
 	}
-	return n >= 3
+	return n >= commonStarts
 }
 
 // measureBlocks finds the offsets at which three consecutive lines or
@@ -655,7 +634,7 @@ func (m *model) measureBlocks(ls []*line) {
 			run = 1
 		}
 		prev = off
-		if run >= 3 {
+		if run >= blockRun {
 			m.blocks[blockKey{colOnly(l), off}] = true
 		}
 	}
@@ -678,11 +657,11 @@ func (m *model) measureLocal(ls []*line) {
 	pairGap := make([]float64, len(ls)) // 0 where lines i-1 and i are no pair
 	for i := 1; i < len(ls); i++ {
 		a, b := ls[i-1], ls[i]
-		if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > 0.5 {
+		if a.page != b.page || a.col != b.col || math.Abs(a.size-b.size) > sameSize {
 			continue
 		}
 		g := a.base - b.base
-		if g < 0.9*a.size || g > 2.5*a.size || m.endedEarly(a, b) {
+		if g < minPitch*a.size || g > maxPitch*a.size || m.endedEarly(a, b) {
 			continue
 		}
 		pairGap[i] = g
@@ -693,7 +672,7 @@ func (m *model) measureLocal(ls []*line) {
 	run := make([]float64, len(ls))
 	for i := 1; i < len(ls); i++ {
 		for _, j := range []int{i - 1, i + 1} {
-			if j >= 1 && j < len(ls) && pairGap[i] > 0 && pairGap[j] > 0 && math.Abs(pairGap[i]-pairGap[j]) <= 0.1*pairGap[i] {
+			if j >= 1 && j < len(ls) && pairGap[i] > 0 && pairGap[j] > 0 && math.Abs(pairGap[i]-pairGap[j]) <= evenPitch*pairGap[i] {
 				run[i] = pairGap[i]
 			}
 		}
@@ -702,14 +681,14 @@ func (m *model) measureLocal(ls []*line) {
 	overlap := func(a, b *line) bool { return a.minX < b.maxX && b.minX < a.maxX }
 	for i := 1; i < len(ls); i++ {
 		best, n := math.Inf(1), 0
-		for j := max(1, i-3); j <= i+3 && j < len(ls); j++ {
+		for j := max(1, i-localPairs); j <= i+localPairs && j < len(ls); j++ {
 			if pairGap[j] > 0 && ls[j].page == ls[i].page && ls[j].col == ls[i].col &&
-				math.Abs(ls[j].size-ls[i].size) <= 0.5 && overlap(ls[j], ls[i]) {
+				math.Abs(ls[j].size-ls[i].size) <= sameSize && overlap(ls[j], ls[i]) {
 				best = math.Min(best, pairGap[j])
 				n++
 			}
 		}
-		if n >= 2 {
+		if n >= minLocalPairs {
 			m.local[ls[i]] = best
 		}
 	}
