@@ -69,7 +69,7 @@ type evalCase struct {
 	final []string
 	// want: the finding kind, and the voted or final paragraph index it
 	// must name (-1: not checked on that side).
-	wantKind          string
+	wantKind          drift.Kind
 	votedPara, finPar int
 	voted             []string // the voted lines, when the injection changed them too
 }
@@ -106,7 +106,7 @@ func TestEval(t *testing.T) {
 			nparas += len(v.Body())
 			for _, f := range chk.Check(v, parse(d.Lines[lang], d.Symbol+"."+lang, lang)).Findings() {
 				if f.Severity >= drift.Warning {
-					clean[f.Kind]++
+					clean[string(f.Kind)]++
 				}
 			}
 		}

@@ -45,7 +45,7 @@ func TestUNPCDevsetClean(t *testing.T) {
 			nparas += len(v.Body())
 			res := chk.Check(v, f)
 			for _, x := range res.Findings() {
-				k := x.Kind
+				k := string(x.Kind)
 				if x.Severity < drift.Warning {
 					k += "(" + x.Severity.String() + ")"
 				} else {
@@ -56,7 +56,7 @@ func TestUNPCDevsetClean(t *testing.T) {
 					t.Errorf("%s en→%s: term-substituted on a clean official text: %s\n  voted: %+q\n  final: %+q", d.Symbol, lang, x.Message, x.Voted.Text, x.Final.Text)
 				}
 				if len(examples) < 30 && x.Severity >= drift.Warning && testing.Verbose() && lang == "zh" {
-					examples = append(examples, x.Kind+": "+x.Message+"\n    "+x.Voted.Text+"\n    "+x.Final.Text)
+					examples = append(examples, string(x.Kind)+": "+x.Message+"\n    "+x.Voted.Text+"\n    "+x.Final.Text)
 				}
 			}
 		}

@@ -81,7 +81,7 @@ func Write(path string, fs []drift.Finding) error {
 	b := File{Version: Version, Findings: []Entry{}}
 	for _, f := range fs {
 		b.Findings = append(b.Findings, Entry{
-			Fingerprint: f.Fingerprint, Kind: f.Kind, Severity: f.Severity.String(),
+			Fingerprint: f.Fingerprint, Kind: string(f.Kind), Severity: f.Severity.String(),
 			Message: f.Message, Final: f.Final.Path,
 		})
 	}

@@ -13,9 +13,9 @@ import (
 	"github.com/driftcheck/driftcheck/drift"
 )
 
-func finding(fp, kind, para, final string) drift.Finding {
+func finding(fp string, kind drift.Kind, para, final string) drift.Finding {
 	return drift.Finding{
-		Kind: kind, Severity: drift.SeverityOf(kind), Message: kind + " in " + para,
+		Kind: kind, Severity: drift.SeverityOf(kind), Message: string(kind) + " in " + para,
 		Voted:       drift.Loc{Path: "L36.en.txt", Lang: "en", Para: para, Start: -1, End: -1},
 		Final:       drift.Loc{Path: final, Lang: "zh", Para: para, Start: -1, End: -1},
 		Fingerprint: fp,

@@ -67,24 +67,27 @@ func ParseSeverity(s string) (Severity, error) {
 	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
 }
 
+// Kind is the kind of a finding, written as its name ("term-substituted").
+type Kind string
+
 // Finding kinds.
 const (
-	TermSubstituted  = "term-substituted"
-	TermMissing      = "term-missing"
-	TermAdded        = "term-added"
-	NumberMismatch   = "number-mismatch"
-	ParagraphMissing = "paragraph-missing"
-	ParagraphAdded   = "paragraph-added"
+	TermSubstituted  Kind = "term-substituted"
+	TermMissing      Kind = "term-missing"
+	TermAdded        Kind = "term-added"
+	NumberMismatch   Kind = "number-mismatch"
+	ParagraphMissing Kind = "paragraph-missing"
+	ParagraphAdded   Kind = "paragraph-added"
 	// Kinds of a comparison of two versions in one language.
-	WordingChanged      = "wording-changed"
-	Editorial           = "editorial"
-	ParagraphRenumbered = "paragraph-renumbered"
+	WordingChanged      Kind = "wording-changed"
+	Editorial           Kind = "editorial"
+	ParagraphRenumbered Kind = "paragraph-renumbered"
 )
 
 // Kinds lists every finding kind with its severity and meaning, in the
 // order reports use.
 var Kinds = []struct {
-	Kind     string
+	Kind     Kind
 	Severity Severity
 	Doc      string
 }{
@@ -100,7 +103,7 @@ var Kinds = []struct {
 }
 
 // SeverityOf returns the severity of a kind.
-func SeverityOf(kind string) Severity {
+func SeverityOf(kind Kind) Severity {
 	for _, k := range Kinds {
 		if k.Kind == kind {
 			return k.Severity
@@ -131,7 +134,7 @@ type Loc struct {
 
 // Finding is one departure of a final text from the voted text.
 type Finding struct {
-	Kind     string
+	Kind     Kind
 	Severity Severity
 	Message  string
 	Voted    Loc

@@ -24,7 +24,7 @@ func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
 func kinds(fs []drift.Finding) string {
 	var k []string
 	for _, f := range fs {
-		k = append(k, f.Kind+"/"+f.Severity.String())
+		k = append(k, string(f.Kind)+"/"+f.Severity.String())
 	}
 	return strings.Join(k, " ")
 }

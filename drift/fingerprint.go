@@ -31,7 +31,7 @@ func Fingerprints(voted, final *Side, fs []Finding) {
 	var vIdx, fIdx map[string]*Para
 	for i := range fs {
 		f := &fs[i]
-		parts := []string{f.Kind, voted.Doc.Lang, final.Doc.Lang, f.VotedConcept, f.FinalConcept,
+		parts := []string{string(f.Kind), voted.Doc.Lang, final.Doc.Lang, f.VotedConcept, f.FinalConcept,
 			strings.Join(f.VotedNumbers, ","), strings.Join(f.FinalNumbers, ",")}
 		switch {
 		case f.Voted.Para != "":

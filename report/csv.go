@@ -36,7 +36,7 @@ func CSV(w io.Writer, in Input) error {
 	}
 	for _, f := range in.Findings {
 		row := []string{
-			f.Severity.String(), f.Kind, f.Message,
+			f.Severity.String(), string(f.Kind), f.Message,
 			f.Final.Path, f.Final.Lang, f.Final.Para, num(f.Final.Line), num(f.Final.Col), f.FinalTerm, f.FinalConcept,
 			f.Voted.Path, f.Voted.Lang, f.Voted.Para, num(f.Voted.Line), num(f.Voted.Col), f.VotedTerm, f.VotedConcept,
 			f.Group, strings.Join(f.VotedNumbers, " "), strings.Join(f.FinalNumbers, " "),

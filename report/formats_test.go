@@ -32,7 +32,7 @@ func TestTextGolden(t *testing.T) {
 	out := render(t, "text", in)
 	golden(t, "fixture.text", out)
 	for _, f := range in.Findings {
-		if !bytes.Contains(out, []byte(f.Kind+": "+f.Message)) {
+		if !bytes.Contains(out, []byte(string(f.Kind)+": "+f.Message)) {
 			t.Errorf("the text report lacks %s: %s", f.Kind, f.Message)
 		}
 	}
@@ -69,7 +69,7 @@ func TestLineGolden(t *testing.T) {
 		if l.Line == 0 {
 			l = f.Voted
 		}
-		want := []string{l.Path, strconv.Itoa(l.Line), strconv.Itoa(l.Col), f.Severity.String(), f.Kind, f.Message}
+		want := []string{l.Path, strconv.Itoa(l.Line), strconv.Itoa(l.Col), f.Severity.String(), string(f.Kind), f.Message}
 		for k, w := range want {
 			if m[k+1] != w {
 				t.Errorf("line %q: field %d is %q, want %q", lines[i+1], k+1, m[k+1], w)
@@ -225,7 +225,7 @@ func TestCSVGolden(t *testing.T) {
 			row[col] = rows[i+1][k]
 		}
 		want := map[string]string{
-			"severity": f.Severity.String(), "kind": f.Kind, "message": f.Message,
+			"severity": f.Severity.String(), "kind": string(f.Kind), "message": f.Message,
 			"final_path": f.Final.Path, "final_lang": f.Final.Lang, "final_para": f.Final.Para,
 			"final_line": num(f.Final.Line), "final_column": num(f.Final.Col), "final_term": f.FinalTerm, "final_concept": f.FinalConcept,
 			"voted_path": f.Voted.Path, "voted_lang": f.Voted.Lang, "voted_para": f.Voted.Para,
@@ -307,7 +307,7 @@ func TestSARIFGolden(t *testing.T) {
 	levels := map[drift.Severity]string{drift.Error: "error", drift.Warning: "warning", drift.Info: "note"}
 	for i, f := range in.Findings {
 		r := run.Results[i]
-		if r.RuleID != f.Kind || run.Tool.Driver.Rules[r.RuleIndex].ID != f.Kind || r.Level != levels[f.Severity] ||
+		if r.RuleID != string(f.Kind) || run.Tool.Driver.Rules[r.RuleIndex].ID != string(f.Kind) || r.Level != levels[f.Severity] ||
 			r.Message.Text != f.Message || r.PartialFingerprints["driftcheck/v1"] != f.Fingerprint {
 			t.Errorf("result %d: %+v", i, r)
 		}

@@ -58,9 +58,9 @@ func TestHTMLHostileText(t *testing.T) {
 			t.Errorf("%s: %d list items", id, len(li))
 			continue
 		}
-		text := f.Severity.String() + " " + f.Kind + " [" + f.Final.Lang + "]: " + browserText(f.Message)
+		text := f.Severity.String() + " " + string(f.Kind) + " [" + f.Final.Lang + "]: " + browserText(f.Message)
 		if i == 4 { // the orphan, under "Other findings"
-			text = f.Severity.String() + " " + f.Kind + ": " + browserText(f.Message)
+			text = f.Severity.String() + " " + string(f.Kind) + ": " + browserText(f.Message)
 		}
 		if textOf(li[0]) != text {
 			t.Errorf("%s reads %q, want %q", id, textOf(li[0]), text)

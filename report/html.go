@@ -310,14 +310,14 @@ func newPage(in Input) *htmlPage {
 		case drift.Info:
 			pg.Info++
 		}
-		kinds[f.Kind] = true
+		kinds[string(f.Kind)] = true
 	}
 	for _, s := range []drift.Severity{drift.Error, drift.Warning, drift.Info} {
 		pg.Severities = append(pg.Severities, s.String())
 	}
 	for _, k := range drift.Kinds {
-		if kinds[k.Kind] {
-			pg.Kinds = append(pg.Kinds, k.Kind)
+		if kinds[string(k.Kind)] {
+			pg.Kinds = append(pg.Kinds, string(k.Kind))
 		}
 	}
 	seenLang := map[string]bool{}
@@ -361,7 +361,7 @@ func votedCell(v *View, r *row, pls []placed) cell {
 	}
 	for _, pl := range pls {
 		if pl.F.Voted.Para == pv.ID && pl.F.Voted.Start >= 0 && len(pl.F.Ops) == 0 {
-			ms = append(ms, mark{pl.F.Voted.Start, pl.F.Voted.End, "drift " + sevClass(pl.F.Severity), pl.F.Kind, pl.ID})
+			ms = append(ms, mark{pl.F.Voted.Start, pl.F.Voted.End, "drift " + sevClass(pl.F.Severity), string(pl.F.Kind), pl.ID})
 		}
 	}
 	return cell{Lang: v.Voted.Lang, Class: "text", Parts: [][]segment{markText(pv.Text, ms)}}
@@ -407,7 +407,7 @@ func finalCell(v *View, r *row, k int, pls []placed) cell {
 				continue
 			}
 			if pl.F.Final.Start >= 0 {
-				ms = append(ms, mark{pl.F.Final.Start, pl.F.Final.End, "drift " + sevClass(pl.F.Severity), pl.F.Kind, pl.ID})
+				ms = append(ms, mark{pl.F.Final.Start, pl.F.Final.End, "drift " + sevClass(pl.F.Severity), string(pl.F.Kind), pl.ID})
 			}
 			if pl.F.Kind == drift.ParagraphAdded {
 				c.Class = "text added " + sevClass(pl.F.Severity)

@@ -108,15 +108,15 @@ func TestHTMLGolden(t *testing.T) {
 			t.Errorf("%s: %d list items", ids[i], len(li))
 			continue
 		}
-		want := f.Severity.String() + " " + f.Kind + " [" + f.Final.Lang + "]: " + f.Message
+		want := f.Severity.String() + " " + string(f.Kind) + " [" + f.Final.Lang + "]: " + f.Message
 		sev, _ := attrOf(li[0], "data-severity")
 		kind, _ := attrOf(li[0], "data-kind")
 		lang, _ := attrOf(li[0], "data-lang")
-		if textOf(li[0]) != want || sev != f.Severity.String() || kind != f.Kind || lang != f.Final.Lang {
+		if textOf(li[0]) != want || sev != f.Severity.String() || kind != string(f.Kind) || lang != f.Final.Lang {
 			t.Errorf("%s: %q (%s %s %s), want %q", ids[i], textOf(li[0]), sev, kind, lang, want)
 		}
 		badge := elements(doc, withAttr("a", "href", "#"+ids[i]))
-		if title, _ := attrOf(badge[0], "title"); len(badge) != 1 || title != f.Kind+": "+f.Message || textOf(badge[0]) != f.Kind {
+		if title, _ := attrOf(badge[0], "title"); len(badge) != 1 || title != string(f.Kind)+": "+f.Message || textOf(badge[0]) != string(f.Kind) {
 			t.Errorf("%s: %d summary badges", ids[i], len(badge))
 		}
 	}

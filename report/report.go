@@ -202,7 +202,7 @@ func JSONFindings(fs []drift.Finding) []JSONFinding {
 	out := make([]JSONFinding, 0, len(fs))
 	for _, f := range fs {
 		out = append(out, JSONFinding{
-			Kind: f.Kind, Severity: f.Severity.String(), Message: f.Message,
+			Kind: string(f.Kind), Severity: f.Severity.String(), Message: f.Message,
 			Voted: loc(f.Voted), Final: loc(f.Final),
 			VotedTerm: strp(f.VotedTerm), FinalTerm: strp(f.FinalTerm),
 			VotedConcept: strp(f.VotedConcept), FinalConcept: strp(f.FinalConcept),
@@ -240,7 +240,7 @@ func JSON(w io.Writer, in Input) error {
 	}
 	for _, f := range in.Findings {
 		r.Summary.BySeverity[f.Severity.String()]++
-		r.Summary.ByKind[f.Kind]++
+		r.Summary.ByKind[string(f.Kind)]++
 	}
 	// The findings are written one by one, not encoded with the rest: a
 	// report of 100,000 findings would otherwise be built whole in memory,

@@ -149,14 +149,14 @@ func SARIF(w io.Writer, in Input) error {
 	run.Invocations = []sarifInvocation{inv}
 	index := map[string]int{}
 	for i, k := range drift.Kinds {
-		r := sarifRule{ID: k.Kind, Name: k.Kind, ShortDescription: sarifMessage{k.Kind}, FullDescription: sarifMessage{k.Doc}}
+		r := sarifRule{ID: string(k.Kind), Name: string(k.Kind), ShortDescription: sarifMessage{string(k.Kind)}, FullDescription: sarifMessage{k.Doc}}
 		r.DefaultConfiguration.Level = sarifLevel(k.Severity)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, r)
-		index[k.Kind] = i
+		index[string(k.Kind)] = i
 	}
 	for _, f := range in.Findings {
 		res := sarifResult{
-			RuleID: f.Kind, RuleIndex: index[f.Kind], Level: sarifLevel(f.Severity),
+			RuleID: string(f.Kind), RuleIndex: index[string(f.Kind)], Level: sarifLevel(f.Severity),
 			Message: sarifMessage{f.Message},
 		}
 		if f.Fingerprint != "" {
