@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	language "github.com/driftcheck/driftcheck/lang"
+
 	"github.com/driftcheck/driftcheck/diff"
 	"github.com/driftcheck/driftcheck/drift"
 )
@@ -148,14 +150,8 @@ func diffSegments(a, b string, ops []diff.Op, id string) []segment {
 	return out
 }
 
-// rtl reports whether lang is written right to left.
-func rtl(lang string) bool {
-	switch lang {
-	case "ar", "fa", "he", "ur":
-		return true
-	}
-	return false
-}
+// rtl reports whether text in a language is written right to left.
+func rtl(code string) bool { return language.RTL(code) }
 
 // dirOf is the dir attribute of a text in lang.
 func dirOf(lang string) string {
