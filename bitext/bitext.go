@@ -48,7 +48,7 @@ type Unit struct {
 	// are unique only within a <file>, so ids may repeat across files:
 	// use Src.Line to tell units apart.
 	ID string
-	// SrcLang and TgtLang are normalised like lexicon.NormLang ("zh-CN"
+	// SrcLang and TgtLang are normalised by lang.Norm ("zh-CN"
 	// -> "zh", "en-US" -> "en").
 	SrcLang, TgtLang string
 	Src, Tgt         Segment

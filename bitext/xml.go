@@ -10,8 +10,8 @@ import (
 	stdunicode "unicode"
 
 	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/internal/langcode"
 	"github.com/driftcheck/driftcheck/internal/xmlsafe"
+	"github.com/driftcheck/driftcheck/lang"
 )
 
 // DefaultMaxDepth is the element nesting limit used when Options.MaxDepth is 0.
@@ -235,8 +235,8 @@ func rootFormat(local string) string {
 	return ""
 }
 
-// normLang is lexicon.NormLang: both are langcode.Norm.
-var normLang = langcode.Norm
+// normLang is the language code as driftcheck writes it (lang.Norm).
+var normLang = lang.Norm
 
 // Attr returns the value of the attribute local that has no namespace, or "".
 func Attr(se xml.StartElement, local string) string {
