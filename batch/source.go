@@ -208,7 +208,7 @@ func csvError(path string, err error) error {
 		}
 		return fmt.Errorf("manifest %s: line %d: the quoted field opened on this line does not close properly%s: check its \" marks", path, pe.StartLine, where)
 	}
-	return fmt.Errorf("manifest %s: line %d: %v", path, pe.Line, pe.Err)
+	return fmt.Errorf("manifest %s: line %d: %w", path, pe.Line, pe.Err)
 }
 
 func (m *manifest) Close() error { return m.f.Close() }
@@ -334,7 +334,7 @@ func (m *manifest) clean(r *File, line int) error {
 	if r.Lang != "" {
 		l, err := language.Check(r.Lang, m.langs...)
 		if err != nil {
-			return fmt.Errorf("manifest %s: line %d: %v", m.path, line, err)
+			return fmt.Errorf("manifest %s: line %d: %w", m.path, line, err)
 		}
 		r.Lang = l
 	}

@@ -80,7 +80,7 @@ renderings separated by ";" gives several).`,
 							if err == nil {
 								return usageErr("lexicon import: %s is already a native lexicon; a glossary needs --from LANG --to LANG", path)
 							}
-							return &codeError{exitError, fmt.Errorf("%v (not TBX; for a tab-separated glossary give --from LANG --to LANG)", err)}
+							return &codeError{exitError, fmt.Errorf("%w (not TBX; for a tab-separated glossary give --from LANG --to LANG)", err)}
 						}
 					}
 					if err != nil {

@@ -147,7 +147,7 @@ func readOptions(c *cli.Context) (reader.Options, error) {
 	o := reader.Options{Encoding: c.String("encoding"), Original: c.Bool("original")}
 	if o.Encoding != "" {
 		if _, err := extract.DecodeAs(nil, o.Encoding); err != nil && !errors.Is(err, extract.ErrEmpty) {
-			return o, usageErr("--encoding: %v", err)
+			return o, usageErr("--encoding: %w", err)
 		}
 	}
 	return o, nil

@@ -187,9 +187,9 @@ func onUsageError(name string, flags []cli.Flag) cli.OnUsageErrorFunc {
 			}
 		}
 		if cmd := strings.TrimPrefix(name, "driftcheck "); cmd != name {
-			return usageErr("%s: %v (%ssee %s --help)", cmd, err, hint, name)
+			return usageErr("%s: %w (%ssee %s --help)", cmd, err, hint, name)
 		}
-		return usageErr("%v (%ssee %s --help)", err, hint, name)
+		return usageErr("%w (%ssee %s --help)", err, hint, name)
 	}
 }
 
