@@ -35,13 +35,7 @@ func ItemOf(p Para, words bool) Item {
 		}
 	}
 	it.Len = float64(n)
-	first := len(p.Tokens) // the index of the first body token
-	for i, t := range p.Tokens {
-		if int(t.Start) >= p.BodyStart {
-			first = i
-			break
-		}
-	}
+	first := segment.From(p.Tokens, p.BodyStart) // the index of the first body token
 	body := p.Tokens[first:]
 	for _, t := range body {
 		if !t.IsContent() {

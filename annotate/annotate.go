@@ -77,10 +77,8 @@ func bodyHits(m *lexicon.Matcher, code string, p *document.Paragraph, toks []seg
 
 func linkIDs(m *lexicon.Matcher, code string, p *document.Paragraph, toks []segment.Token) []string {
 	var ids []string
-	for _, h := range m.Match(code, p.Text, toks) {
-		if h.Start >= p.BodyStart {
-			ids = append(ids, h.Concept.ID)
-		}
+	for _, h := range bodyHits(m, code, p, toks) {
+		ids = append(ids, h.Concept.ID)
 	}
 	return ids
 }

@@ -171,6 +171,14 @@ type Para struct {
 	Links []string
 }
 
+// Body returns the tokens of the paragraph after its label (nil for none).
+func (p *Para) Body() []segment.Token {
+	if i := segment.From(p.Tokens, p.P.BodyStart); i < len(p.Tokens) {
+		return p.Tokens[i:]
+	}
+	return nil
+}
+
 // Number is a number found in a paragraph (package number).
 type Number = number.Number
 

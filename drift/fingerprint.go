@@ -77,8 +77,8 @@ func context(p *Para, start, end int) string {
 		return ""
 	}
 	var before, after, first []string
-	for _, t := range p.Tokens {
-		if !t.IsContent() || int(t.Start) < p.P.BodyStart {
+	for _, t := range p.Body() {
+		if !t.IsContent() {
 			continue
 		}
 		if len(first) < 2*ContextWords {

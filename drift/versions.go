@@ -44,7 +44,7 @@ func compareVersions(voted, final *Side, pr align.Pair, earlier []Finding) []Fin
 			Voted:   paraLoc(voted, vp, 0, len(vp.P.Label)), Final: paraLoc(final, fp, 0, len(fp.P.Label)),
 		})
 	}
-	ops := diff.Tokens(vp.P.Text, fp.P.Text, bodyTokens(vp), bodyTokens(fp))
+	ops := diff.Tokens(vp.P.Text, fp.P.Text, vp.Body(), fp.Body())
 	// A label written differently but meaning the same ("1." / "１．") is
 	// an editorial change too; a different number is a renumbering.
 	// Spaces alone are layout, not an edit ("1.\u00a0" in a web page,
@@ -107,16 +107,6 @@ func noSpace(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// bodyTokens returns the tokens of a paragraph after its label.
-func bodyTokens(p *Para) []segment.Token {
-	for i, t := range p.Tokens {
-		if int(t.Start) >= p.P.BodyStart {
-			return p.Tokens[i:]
-		}
-	}
-	return nil
 }
 
 // explained reports whether every word or number token in [a0, a1) lies in
