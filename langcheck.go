@@ -71,35 +71,12 @@ func (c *Checker) checkLang(paras []extract.Paragraph, path, lang string) (strin
 // languages, its count, the count in script own and the count of all
 // letters.
 func dominantScript(paras []extract.Paragraph, own *unicode.RangeTable) (best *language.Script, n, nOwn, total int) {
-	scripts := language.Scripts
-	counts := make([]int, len(scripts))
+	l := language.NewLetters(own, 20000)
 	for _, p := range paras {
-		if p.Note {
-			continue
-		}
-		for _, r := range p.Text {
-			if total >= 20000 {
-				break
-			}
-			if !unicode.IsLetter(r) {
-				continue
-			}
-			total++
-			if unicode.Is(own, r) {
-				nOwn++
-			}
-			for i, s := range scripts {
-				if unicode.Is(s.Table, r) {
-					counts[i]++
-					break
-				}
-			}
+		if !p.Note {
+			l.Add(p.Text)
 		}
 	}
-	for i := range scripts {
-		if counts[i] > n {
-			best, n = &scripts[i], counts[i]
-		}
-	}
-	return best, n, nOwn, total
+	best, n = l.Dominant()
+	return best, n, l.Own, l.Total
 }
