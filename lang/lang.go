@@ -105,9 +105,6 @@ func SplitArg(arg string) (lang, path string) {
 	return "", arg
 }
 
-// IsChinese reports whether code is Chinese in any of its written forms.
-func IsChinese(code string) bool { return Norm(code) == "zh" }
-
 // Han reports whether the language is written in Han characters without
 // spaces between words, so that its text is cut with a dictionary.
 func Han(code string) bool { return Of(code).Han }

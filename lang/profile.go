@@ -157,13 +157,6 @@ func Of(code string) *Profile {
 	return &Profile{Code: n, DecimalHours: true}
 }
 
-// Known reports whether the language has a profile.
-func Known(code string) bool {
-	mu.RLock()
-	defer mu.RUnlock()
-	return profiles[Norm(code)] != nil
-}
-
 // Profiles returns every registered profile: the official languages in
 // the UN's order, then the others by code.
 func Profiles() []*Profile {
