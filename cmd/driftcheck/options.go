@@ -1,16 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/extract"
-	"github.com/driftcheck/driftcheck/internal/inputfile"
 	"github.com/driftcheck/driftcheck/lexicon"
 	"github.com/driftcheck/driftcheck/reader"
 	"github.com/urfave/cli/v2"
@@ -46,66 +42,19 @@ func readLexicon(path string) (*lexicon.Lexicon, error) {
 }
 
 // readLexiconTBX is readLexicon that also says whether the file was TBX.
-func readLexiconTBX(path string) (l *lexicon.Lexicon, tbx bool, err error) {
-	data, err := inputfile.ReadAll(path, maxLexiconBytes, extract.ErrTooLarge)
-	if err != nil {
-		return nil, false, &codeError{exitError, fileErr("lexicon", path, err)}
-	}
-	if tbx = lexicon.IsTBX(data[:min(len(data), 4096)]); !tbx {
-		if err := textOnly(data); err != nil {
-			return nil, false, &codeError{exitError, fmt.Errorf("lexicon %s: %w", path, err)}
-		}
-	}
-	if tbx {
-		l, err = lexicon.ReadTBX(bytes.NewReader(data), path)
-	} else {
-		l, err = lexicon.Parse(bytes.NewReader(data), path)
-	}
+func readLexiconTBX(path string) (*lexicon.Lexicon, bool, error) {
+	l, tbx, err := lexicon.Open(path)
 	if err != nil {
 		return nil, tbx, &codeError{exitError, err}
 	}
 	return l, tbx, nil
 }
 
-// textOnly refuses data that is not text: a NUL byte (a binary file, or
-// UTF-16, which TSV lexicons are not written in) or bytes that are not
-// UTF-8. A NUL inside a rendering would also reach the Chinese dictionary.
-func textOnly(data []byte) error {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fmt.Errorf("not a text file (a NUL byte at offset %d; lexicons are UTF-8 TSV or TBX)", i)
-	}
-	if !utf8.Valid(data) {
-		return fmt.Errorf("not UTF-8 text (lexicons are UTF-8 TSV or TBX)")
-	}
-	return nil
-}
-
-// maxLexiconBytes bounds a lexicon or glossary file (a whole term base of
-// the UN in six languages is some tens of MiB).
-const maxLexiconBytes = 256 << 20
-
-// fileErr names the file in an error about it once: the operating
-// system's errors name it already.
-func fileErr(what, path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s %w", what, err)
-	}
-	return fmt.Errorf("%s %s: %w", what, path, err)
-}
-
 func readGlossary(path, from, to string) (*lexicon.Lexicon, error) {
 	if from == "" || to == "" {
 		return nil, usageErr("lexicon import: a glossary needs both --from and --to")
 	}
-	data, err := inputfile.ReadAll(path, maxLexiconBytes, extract.ErrTooLarge)
-	if err != nil {
-		return nil, &codeError{exitError, fileErr("lexicon", path, err)}
-	}
-	if err := textOnly(data); err != nil {
-		return nil, &codeError{exitError, fmt.Errorf("glossary %s: %w", path, err)}
-	}
-	l, err := lexicon.ReadGlossary(bytes.NewReader(data), path, from, to)
+	l, err := lexicon.OpenGlossary(path, from, to)
 	if err != nil {
 		return nil, &codeError{exitError, err}
 	}
