@@ -128,7 +128,9 @@ var (
 )
 
 // Register adds a language's profile. It is called from the init function
-// of each language's file; a second profile for a code replaces the first.
+// of each language's file, before any text is read (the words every
+// language's text is read with are gathered from the profiles once); a
+// second profile for a code replaces the first.
 func Register(p *Profile) {
 	mu.Lock()
 	defer mu.Unlock()

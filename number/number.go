@@ -33,6 +33,9 @@ type shared struct {
 	scales    map[string]float64
 	hourWords map[string]bool
 	centuries map[string]bool
+	// prefixes holds, per language, its own scale words longest first
+	// (for ScaleInWord).
+	prefixes map[string][]string
 }
 
 var (
@@ -42,8 +45,11 @@ var (
 
 func sharedWords() *shared {
 	sharedOnce.Do(func() {
-		words = shared{scales: map[string]float64{}, hourWords: map[string]bool{}, centuries: map[string]bool{}}
+		words = shared{scales: map[string]float64{}, hourWords: map[string]bool{}, centuries: map[string]bool{}, prefixes: map[string][]string{}}
 		for _, p := range lang.Profiles() {
+			if p.ScaleInWord {
+				words.prefixes[p.Code] = scalePrefixes(p)
+			}
 			for w, m := range p.Scales {
 				words.scales[w] = m
 			}
@@ -335,7 +341,7 @@ func scaled(p *lang.Profile, text string, toks []segment.Token, i int, key strin
 		if p.ApproxPrefix != "" {
 			w = strings.TrimPrefix(w, p.ApproxPrefix)
 		}
-		for _, pre := range scalePrefixes(p) {
+		for _, pre := range sharedWords().prefixes[p.Code] {
 			if strings.HasPrefix(w, pre) {
 				m, ok = scales[pre], true
 				break
