@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -123,8 +124,10 @@ type Span struct {
 }
 
 var (
-	mu       sync.RWMutex
-	profiles = map[string]*Profile{}
+	mu sync.Mutex // serialises Register
+	// profiles maps a code to its profile; replaced whole by Register,
+	// never changed, so that Of reads it without a lock.
+	profiles atomic.Pointer[map[string]*Profile]
 )
 
 // Register adds a language's profile. It is called from the init function
@@ -134,24 +137,33 @@ var (
 func Register(p *Profile) {
 	mu.Lock()
 	defer mu.Unlock()
-	profiles[Norm(p.Code)] = p
+	next := map[string]*Profile{}
+	if old := profiles.Load(); old != nil {
+		for k, v := range *old {
+			next[k] = v
+		}
+	}
+	next[Norm(p.Code)] = p
+	profiles.Store(&next)
+}
+
+func table() map[string]*Profile {
+	if m := profiles.Load(); m != nil {
+		return *m
+	}
+	return nil
 }
 
 // Of returns the profile of a language code (normalised with Norm), or a
 // profile with only the code and the rules every language shares for a
 // language driftcheck has no profile of. It never returns nil.
 func Of(code string) *Profile {
-	mu.RLock()
-	p := profiles[code]
-	mu.RUnlock()
-	if p != nil {
+	m := table()
+	if p := m[code]; p != nil {
 		return p
 	}
 	n := Norm(code)
-	mu.RLock()
-	p = profiles[n]
-	mu.RUnlock()
-	if p != nil {
+	if p := m[n]; p != nil {
 		return p
 	}
 	// A language without a profile reads a decimal time before an hour
@@ -162,8 +174,7 @@ func Of(code string) *Profile {
 // Profiles returns every registered profile: the official languages in
 // the UN's order, then the others by code.
 func Profiles() []*Profile {
-	mu.RLock()
-	defer mu.RUnlock()
+	profiles := table()
 	rank := map[string]int{}
 	for i, c := range Official {
 		rank[c] = i + 1
@@ -191,9 +202,7 @@ func Profiles() []*Profile {
 // FromLetter returns the language whose letter (Profile.Letter) is l, in
 // either case, or "".
 func FromLetter(l string) string {
-	mu.RLock()
-	defer mu.RUnlock()
-	for _, p := range profiles {
+	for _, p := range table() {
 		if p.Letter != "" && strings.EqualFold(p.Letter, l) {
 			return p.Code
 		}
