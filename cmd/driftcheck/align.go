@@ -18,11 +18,7 @@ func alignCmd() *cli.Command {
 			if c.NArg() != 2 {
 				return usageErr("align: want two files (usage: driftcheck align A B)")
 			}
-			lex, err := loadLexicon(c)
-			if err != nil {
-				return err
-			}
-			chk, err := newChecker(c, lex)
+			chk, err := loadChecker(c)
 			if err != nil {
 				return err
 			}

@@ -57,11 +57,7 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	lex, err := loadLexicon(c)
-	if err != nil {
-		return err
-	}
-	chk, err := newChecker(c, lex)
+	chk, err := loadChecker(c)
 	if err != nil {
 		return err
 	}

@@ -70,6 +70,16 @@ var readFlags = []cli.Flag{
 	&cli.StringFlag{Name: "lang-mismatch", Value: "error", Usage: "a file whose declared language (LANG=, its name or its markup) its script contradicts: error, or warn (check it as declared)"},
 }
 
+// loadChecker returns a checker for the lexicons and the reading options of
+// the command line.
+func loadChecker(c *cli.Context) (*driftcheck.Checker, error) {
+	lex, err := loadLexicon(c)
+	if err != nil {
+		return nil, err
+	}
+	return newChecker(c, lex)
+}
+
 // newChecker returns a checker for lex with the reading options of the
 // command line; warnings about inputs go to standard error.
 func newChecker(c *cli.Context, lex *lexicon.Lexicon) (*driftcheck.Checker, error) {

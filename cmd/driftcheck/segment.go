@@ -20,11 +20,7 @@ by " | ", punctuation and space left out; a lexicon hit is shown as
 			if c.NArg() != 1 {
 				return usageErr("segment: want one file (usage: driftcheck segment FILE)")
 			}
-			lex, err := loadLexicon(c)
-			if err != nil {
-				return err
-			}
-			chk, err := newChecker(c, lex)
+			chk, err := loadChecker(c)
 			if err != nil {
 				return err
 			}
