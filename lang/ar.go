@@ -23,7 +23,11 @@ func init() {
 		Ordinal:        arOrdinal,
 		CenturyWords:   []string{"القرن", "قرن"},
 		// "الساعة العاشرة" is ten o'clock, read as a time elsewhere.
-		ClockNouns: []string{"ساعه"},
+		ClockNouns:     []string{"ساعه"},
+		NumberWords:    []string{"واحد", "اثنين", "اثنان", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عشرين", "مائه", "الف", "اول", "اولي", "ثاني", "ثانيه", "ثالث", "ثالثه", "مرتين", "نصف"},
+		PercentWords:   []string{"في المائة", "في المئة"},
+		ReferenceWords: []string{"القرار", "قرار", "المقرر", "مقرر"},
+		PageWords:      []string{"ص", "ص.", "الصفحة"},
 	})
 }
 

@@ -23,6 +23,10 @@ func init() {
 		Scales:          map[string]float64{"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12},
 		Ordinal:         enOrdinal,
 		CenturyWords:    []string{"century", "centuries"},
+		NumberWords:     []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "once", "twice", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "half", "double", "single"},
+		PercentWords:    []string{"per cent", "percent"},
+		ReferenceWords:  []string{"resolution", "decision"},
+		PageWords:       []string{"p.", "pp.", "page", "pages"},
 	})
 }
 

@@ -15,12 +15,16 @@ func init() {
 		Conjunctions: map[string]bool{"y": true, "e": true, "o": true, "u": true},
 		HeadFirst:    true,
 		LengthRatio:  1.13, LengthSpread: 0.118,
-		Month:        exactMonths("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
-		DecimalHours: true,
-		HourWords:    []string{"horas", "hora"},
-		Scales:       map[string]float64{"millón": 1e6, "millones": 1e6},
-		Ordinal:      esOrdinal,
-		CenturyWords: []string{"siglo"},
+		Month:          exactMonths("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
+		DecimalHours:   true,
+		HourWords:      []string{"horas", "hora"},
+		Scales:         map[string]float64{"millón": 1e6, "millones": 1e6},
+		Ordinal:        esOrdinal,
+		CenturyWords:   []string{"siglo"},
+		NumberWords:    []string{"un", "uno", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "veinte", "treinta", "cuarenta", "cincuenta", "cien", "ciento", "mil", "primer", "primero", "primera", "segundo", "segunda", "tercer", "tercero", "tercera", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "mitad", "doble"},
+		PercentWords:   []string{"por ciento"},
+		ReferenceWords: []string{"resolución", "resoluciones", "decisión", "decisiones"},
+		PageWords:      []string{"pág.", "págs.", "p.", "pp.", "página", "páginas"},
 	})
 }
 

@@ -16,12 +16,16 @@ func init() {
 		Conjunctions: map[string]bool{"et": true, "ou": true},
 		HeadFirst:    true,
 		LengthRatio:  1.127, LengthSpread: 0.149,
-		Month:        exactMonths("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
-		DecimalHours: true,
-		HourWords:    []string{"heures", "heure", "h"},
-		Scales:       map[string]float64{"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
-		Ordinal:      frOrdinal,
-		CenturyWords: []string{"siècle", "siècles"},
+		Month:          exactMonths("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+		DecimalHours:   true,
+		HourWords:      []string{"heures", "heure", "h"},
+		Scales:         map[string]float64{"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
+		Ordinal:        frOrdinal,
+		CenturyWords:   []string{"siècle", "siècles"},
+		NumberWords:    []string{"un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "mille", "premier", "première", "deuxième", "second", "seconde", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième", "neuvième", "moitié", "double", "demi"},
+		PercentWords:   []string{"pour cent", "p. 100"},
+		ReferenceWords: []string{"résolution", "décision"},
+		PageWords:      []string{"p.", "pp.", "page", "pages"},
 	})
 }
 

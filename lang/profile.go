@@ -101,6 +101,25 @@ type Profile struct {
 	// CenturyWords name a century: an ordinal next to one is not read
 	// (other languages write the century in Roman numerals).
 	CenturyWords []string
+	// NumberWords are words (lower case; for a language with a WordKey,
+	// their keys) that write a number in letters: cardinals, the small
+	// ordinals, "twice". A number on one side only of a paragraph pair is
+	// a warning unless the other side has one of them (or NumeralChars)
+	// to stand for it.
+	NumberWords []string
+	// NumeralChars are the characters of the language's own numerals
+	// (一二三 …), for a language that writes them without spaces.
+	NumeralChars string
+	// PercentWords follow a number that is a percentage ("per cent");
+	// "%" is understood in every language.
+	PercentWords []string
+	// ReferenceWords are the words for a document a number refers to
+	// ("resolution 1540 (2004)", 第1540(2004)号决议): lower-case prefixes.
+	ReferenceWords []string
+	// PageWords introduce a page reference ("p. 14", "pág. 15"); page
+	// numbers differ legitimately between language versions. Lower case,
+	// with their full stop.
+	PageWords []string
 	// ClockNouns are the keys (WordKey) of the nouns for "hour" that make
 	// the ordinal two words after them a time of day ("الساعة العاشرة").
 	ClockNouns []string

@@ -19,9 +19,13 @@ func init() {
 		Scales: map[string]float64{"万": 1e4, "亿": 1e8, "万亿": 1e12},
 		// gse may keep the scale with what follows (万美元), or after 多
 		// ("200多万", more than two million).
-		ScaleInWord:  true,
-		ApproxPrefix: "多",
-		Numerals:     chineseNumbers,
+		ScaleInWord:    true,
+		ApproxPrefix:   "多",
+		Numerals:       chineseNumbers,
+		NumeralChars:   "〇零一二两三四五六七八九十百千万亿",
+		PercentWords:   []string{"%"},
+		ReferenceWords: []string{"决议", "决定"},
+		PageWords:      []string{"页"},
 	})
 }
 
