@@ -78,6 +78,7 @@ const (
 	NumberMismatch   Kind = "number-mismatch"
 	ParagraphMissing Kind = "paragraph-missing"
 	ParagraphAdded   Kind = "paragraph-added"
+	PageReference    Kind = "page-reference"
 	// Kinds of a comparison of two versions in one language.
 	WordingChanged      Kind = "wording-changed"
 	Editorial           Kind = "editorial"
@@ -94,7 +95,8 @@ var Kinds = []struct {
 	{TermSubstituted, Error, "a lexicon concept in the voted paragraph was replaced by another concept of the same group (a negotiated alternative) in the final paragraph"},
 	{ParagraphMissing, Error, "a voted paragraph has no counterpart in the final text"},
 	{ParagraphAdded, Error, "a final paragraph has no counterpart in the voted text"},
-	{NumberMismatch, Warning, "a number (digits, a date, a symbol's numbers) of the voted paragraph differs from the final one; info when a number is on one side only (it may be written in words on the other)"},
+	{NumberMismatch, Warning, "a number (digits, a date, a symbol's numbers) of the voted paragraph changed in the final one, or is on one side only; numbers are compared as multisets and a changed one is paired with what it became by role (date, reference, percentage, range, amount, time); info when a number on one side only may be written in words on the other"},
+	{PageReference, Info, "a page reference's page number differs between the texts (page numbers differ legitimately between language versions)"},
 	{TermMissing, Warning, "a lexicon concept of the voted paragraph has no rendering in the final paragraph; info when a word of one of its renderings is there (reworded, not dropped)"},
 	{TermAdded, Warning, "a lexicon concept appears in the final paragraph but not in the voted one; info when a word of one of its renderings is there"},
 	{WordingChanged, Warning, "versions in one language: words changed that no term or number finding explains (the finding carries the diff)"},
@@ -219,10 +221,7 @@ func paraLoc(s *Side, p *Para, start, end int) Loc {
 
 func comparePair(voted, final *Side, pr align.Pair, m *lexicon.Matcher) []Finding {
 	out := compareTerms(voted, final, pr, m)
-	nf, hasNum := compareNumbers(voted, final, pr)
-	if hasNum {
-		out = append(out, nf)
-	}
+	out = append(out, compareNumbers(voted, final, pr)...)
 	if lang.Norm(voted.Doc.Lang) == lang.Norm(final.Doc.Lang) {
 		out = append(out, compareVersions(voted, final, pr, out)...)
 	}

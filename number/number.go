@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment"
@@ -24,6 +25,9 @@ type Number struct {
 	Alt        string
 	Text       string
 	Start, End int
+	// Role is what the number is in its sentence (a date, a reference, a
+	// percentage, …): the evidence for pairing a changed number.
+	Role Role
 }
 
 // shared holds the words every language's text is read with: UN texts
@@ -113,24 +117,39 @@ func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 			}
 			// A time of day.
 			if h, m, end, ok := timeOf(p, text, toks, i, next); ok {
-				out = append(out, Number{Key: h, Text: text[t.Start:end], Start: int(t.Start), End: end})
+				out = append(out, Number{Key: h, Text: text[t.Start:end], Start: int(t.Start), End: end, Role: Time})
 				if m != "" {
-					out = append(out, Number{Key: m, Text: text[t.Start:end], Start: int(t.Start), End: end})
+					out = append(out, Number{Key: m, Text: text[t.Start:end], Start: int(t.Start), End: end, Role: Time})
 				}
 				for i+1 < len(toks) && int(toks[i+1].End) <= end {
 					i++
 				}
 				continue
 			}
+			key0 := n.Key
 			n.Key, n.End = scaled(p, text, toks, i, n.Key, n.End)
+			if n.Key != key0 {
+				n.Role = Amount // a scale word: money, mostly
+			}
 			n.Text = text[n.Start:n.End]
 			out = append(out, n)
 		case segment.Word:
+			if v, ok := romanInBrackets(text, toks, i); ok {
+				out = append(out, Number{Key: v, Text: t.In(text), Start: int(t.Start), End: int(t.End)})
+				continue
+			}
+			if n, ok := currencyGlued(p, text, toks, i); ok {
+				out = append(out, n)
+				continue
+			}
 			if m, ok := monthOf(p, t.In(text)); ok {
-				if ambiguous(p, m) && !nearNumber(toks, i) {
+				// A month name is a number only in a date, next to a day
+				// or a year: "march" and "may" are words too, "mid-March"
+				// is no date, and the Arabic verb تمارس ends like مارس.
+				if !nearNumber(text, toks, i) {
 					continue
 				}
-				out = append(out, Number{Key: m, Text: t.In(text), Start: int(t.Start), End: int(t.End)})
+				out = append(out, Number{Key: m, Text: t.In(text), Start: int(t.Start), End: int(t.End), Role: Date})
 			}
 		}
 	}
@@ -138,7 +157,151 @@ func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 		out = append(out, w...)
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
+	out = coordinatedTimes(text, out)
+	assignRoles(p, text, out)
 	return out
+}
+
+// currencyGlued reads a sum written with its currency glued to it
+// ("Euro131 million", "US$4.8"), which the segmenter keeps as one word.
+func currencyGlued(p *lang.Profile, text string, toks []segment.Token, i int) (Number, bool) {
+	w := toks[i].In(text)
+	k := 0
+	for k < len(w) && (w[k] < '0' || w[k] > '9') {
+		k++
+	}
+	if k == 0 || k == len(w) || !isCurrency(strings.ToLower(w[:k])) {
+		return Number{}, false
+	}
+	digits := w[k:]
+	for _, r := range digits {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return Number{}, false
+		}
+	}
+	start := int(toks[i].Start) + k
+	n := Number{Key: segment.NumberKey(digits), Start: start, End: int(toks[i].End), Role: Amount}
+	n.Key, n.End = scaled(p, text, toks, i, n.Key, n.End)
+	n.Text = text[n.Start:n.End]
+	return n, n.Key != ""
+}
+
+// romanInBrackets reads the word at i as a Roman numeral when it stands
+// alone in brackets, as UN texts write a session after a resolution
+// number ("217 A (III)", "2200 A (XXI)"; the Arabic text writes "(د -
+// 3)"). Elsewhere a Roman numeral is too often a letter or a century
+// ("XXIe siècle") to be read.
+func romanInBrackets(text string, toks []segment.Token, i int) (string, bool) {
+	if i == 0 || i+1 >= len(toks) || toks[i-1].In(text) != "(" || toks[i+1].In(text) != ")" {
+		return "", false
+	}
+	v := romanValue(toks[i].In(text))
+	if v <= 0 {
+		return "", false
+	}
+	return strconv.Itoa(v), true
+}
+
+// romanValue is the value of an upper-case Roman numeral in its usual
+// form, or 0.
+func romanValue(s string) int {
+	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	total := 0
+	for k := 0; k < len(s); k++ {
+		v, ok := val[s[k]]
+		if !ok {
+			return 0
+		}
+		if k+1 < len(s) && val[s[k+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if total <= 0 || total >= 4000 || toRoman(total) != s {
+		return 0 // "IIII", "VX": not a numeral as written
+	}
+	return total
+}
+
+func toRoman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for k, v := range vals {
+		for n >= v {
+			b.WriteString(syms[k])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// coordinatedTimes reads as times the numbers coordinated with a time
+// written the same way: "1100 and 1200 hours", "las 11.00 y las 12.00
+// horas" (only the last carries the word for hours).
+func coordinatedTimes(text string, out []Number) []Number {
+	for i := len(out) - 2; i >= 0; i-- {
+		n, t := out[i], out[i+1]
+		if n.Role != Plain || t.Role != Time || t.Start-n.End > 12 || strings.Count(strings.TrimSpace(text[n.End:t.Start]), " ") > 1 {
+			continue
+		}
+		h, m, ok := clockDigits(n.Text, t.Text)
+		if !ok {
+			continue
+		}
+		n.Key, n.Role = h, Time
+		rep := []Number{n}
+		if m != "" {
+			rep = append(rep, Number{Key: m, Text: n.Text, Start: n.Start, End: n.End, Role: Time})
+		}
+		out = append(out[:i], append(rep, out[i+1:]...)...)
+	}
+	return out
+}
+
+// clockDigits reads s as a time of day written like the time t starts
+// ("1100" like "1200 hours", "11.00" like "12.00 horas"): hour and minutes
+// ("" for none).
+func clockDigits(s, t string) (h, m string, ok bool) {
+	shape := func(x string) string {
+		var b strings.Builder
+		for _, r := range x {
+			switch {
+			case r >= '0' && r <= '9':
+				b.WriteByte('9')
+			case r == '.' || r == ',' || r == ':':
+				b.WriteByte('.')
+			default:
+				return b.String()
+			}
+		}
+		return b.String()
+	}
+	sh := shape(s)
+	if len(sh) != len(s) || shape(t) != sh {
+		return "", "", false
+	}
+	var hh, mm int
+	switch {
+	case sh == "9999":
+		v, _ := strconv.Atoi(s)
+		hh, mm = v/100, v%100
+	case sh == "99.99" || sh == "9.99":
+		a, b, _ := strings.Cut(strings.NewReplacer(",", ".", ":", ".").Replace(s), ".")
+		hh, _ = strconv.Atoi(a)
+		mm, _ = strconv.Atoi(b)
+	default:
+		return "", "", false
+	}
+	if hh > 24 || mm > 59 {
+		return "", "", false
+	}
+	h = strconv.Itoa(hh)
+	if mm != 0 {
+		m = strconv.Itoa(mm)
+	}
+	return h, m, true
 }
 
 // grouped reads a number written in space-separated digit groups starting
@@ -309,9 +472,17 @@ func timeOf(p *lang.Profile, text string, toks []segment.Token, i int, next func
 	return h, m, end, true
 }
 
-func nearNumber(toks []segment.Token, i int) bool {
-	for _, d := range []int{-2, 2} {
-		if j := i + d; j >= 0 && j < len(toks) && toks[j].Kind == segment.Number {
+// nearNumber reports whether a number stands next to token i, one space
+// away, or past one short word ("19 de enero de 2015", "2 апреля 2015
+// года").
+func nearNumber(text string, toks []segment.Token, i int) bool {
+	for _, d := range []int{-1, 1} {
+		j := i + 2*d
+		if j >= 0 && j < len(toks) && toks[j].Kind == segment.Number {
+			return true
+		}
+		if k := i + 4*d; k >= 0 && k < len(toks) && toks[k].Kind == segment.Number &&
+			toks[j].Kind == segment.Word && utf8.RuneCountInString(toks[j].In(text)) <= 3 {
 			return true
 		}
 	}
@@ -365,17 +536,6 @@ func scaled(p *lang.Profile, text string, toks []segment.Token, i int, key strin
 
 func isThousandsSpace(s string) bool {
 	return s == " " || s == "\u00a0" || s == "\u202f" || s == "\u2009"
-}
-
-// ambiguous reports whether month m (a key) is one whose name is also a
-// common word in the language ("may").
-func ambiguous(p *lang.Profile, m string) bool {
-	for _, a := range p.AmbiguousMonths {
-		if strconv.Itoa(a) == m {
-			return true
-		}
-	}
-	return false
 }
 
 // scalePrefixes returns the language's own scale words, longest first.

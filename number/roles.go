@@ -1,0 +1,256 @@
+package number
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/driftcheck/driftcheck/lang"
+)
+
+// Role is what a number is in its sentence. Two language versions of one
+// number share its role even when their words differ, so that a changed
+// number is paired with what it became rather than with whatever other
+// number is left over.
+type Role uint8
+
+// Roles.
+const (
+	Plain     Role = iota
+	Date           // a day or month of a date, or the year of one ("19 March 2018", 2018年3月19日)
+	Year           // a year on its own (four digits, 1900–2099)
+	Reference      // the number of a document and its year ("resolution 1540 (2004)", 第1540(2004)号决议)
+	Percent        // a percentage ("45 per cent", "45 %", "45 في المائة")
+	Range          // an end of a range ("2016-2017", "2016至2017年")
+	Amount         // a sum of money ("$4.8 million", "480万美元")
+	Time           // a time of day
+	Page           // a page number ("p. 14", "pág. 15", 第14页)
+	Name           // part of a name ("An-26", "G-77")
+	Note           // a note's reference mark in the text ("([1])"): not compared
+)
+
+var roleNames = [...]string{"plain", "date", "year", "reference", "percent", "range", "amount", "time", "page", "name", "note"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "unknown"
+}
+
+// currencies are the signs and words of money next to a number.
+var currencies = []string{"$", "€", "£", "¥", "us$", "usd", "eur", "chf", "dollar", "euro", "franc", "dólar", "доллар", "евро", "дولار", "دولار", "يورو", "美元", "欧元", "瑞士法郎"}
+
+// assignRoles sets the role of each number of text from the words around
+// it, read with the language's profile. Times and month names have theirs
+// already.
+func assignRoles(p *lang.Profile, text string, out []Number) {
+	for i := range out {
+		n := &out[i]
+		if n.Role != Plain {
+			continue
+		}
+		before := lastWord(text[:n.Start])
+		after := strings.TrimLeft(text[n.End:], " \u00a0\u202f")
+		la := strings.ToLower(after)
+		switch {
+		case noteMark(text, n):
+			n.Role = Note
+		case hasWordPrefix(before, p.PageWords) || p.Han && hasAnyPrefix(after, p.PageWords):
+			n.Role = Page
+		case strings.HasPrefix(after, "%") || strings.HasPrefix(after, "％") || hasAnyPrefix(la, p.PercentWords):
+			n.Role = Percent
+		case isReference(p, text, n, before, after):
+			n.Role = Reference
+		case isCurrency(before) || isCurrency(firstWord(la)):
+			n.Role = Amount
+		case glued(text, n.Start):
+			n.Role = Name
+		}
+	}
+	// Ranges, dates and years need the numbers around them.
+	for i := range out {
+		n := &out[i]
+		if n.Role != Plain && n.Role != Amount {
+			continue
+		}
+		if i+1 < len(out) && rangeBetween(text[n.End:out[i+1].Start]) || i > 0 && rangeBetween(text[out[i-1].End:n.Start]) {
+			if n.Role == Plain {
+				n.Role = Range
+			}
+			continue
+		}
+		if n.Role != Plain {
+			continue
+		}
+		switch {
+		case nearMonth(out, i, text):
+			n.Role = Date
+		case p.Han && strings.HasPrefix(text[n.End:], "年") || strings.HasPrefix(text[n.End:], "月") || strings.HasPrefix(text[n.End:], "日"):
+			n.Role = Date
+		case isYear(n.Key):
+			n.Role = Year
+		}
+	}
+}
+
+// isReference reports whether n numbers a document: after a reference
+// word ("resolution 1540"), its year in brackets after such a number
+// ("(2004)"), or before 号决议 in Chinese.
+func isReference(p *lang.Profile, text string, n *Number, before, after string) bool {
+	if hasWordPrefix(before, p.ReferenceWords) {
+		return true
+	}
+	// 第1540(2004)号决议, 第1540号决议: the words come after the number.
+	rest := after
+	if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（") {
+		if k := strings.IndexAny(rest, ")）"); k > 0 && k < 12 {
+			_, w := utf8.DecodeRuneInString(rest[k:])
+			rest = rest[k+w:]
+		}
+	}
+	if r, ok := strings.CutPrefix(strings.TrimLeft(rest, " "), "号"); ok && hasAnyPrefix(r, p.ReferenceWords) {
+		return true
+	}
+	// The year in brackets after a reference number: "1540 (2004)".
+	head := strings.TrimRight(text[:n.Start], " \u00a0")
+	if strings.HasSuffix(head, "(") || strings.HasSuffix(head, "（") {
+		head = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(head, "("), "（"), " \u00a0")
+		k := len(head)
+		for k > 0 && head[k-1] >= '0' && head[k-1] <= '9' {
+			k--
+		}
+		if k < len(head) && (hasWordPrefix(lastWord(head[:k]), p.ReferenceWords) || strings.HasSuffix(strings.TrimRight(head[:k], " "), "第")) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWord returns the last word of s (lower case), with a full stop that
+// ends it ("p."), or "".
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \u00a0\u202f")
+	k := len(s)
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:k])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '.' {
+			break
+		}
+		k -= w
+	}
+	return strings.ToLower(s[k:])
+}
+
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '$' && r != '€' && r != '£' && r != '¥' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// hasWordPrefix reports whether word starts with one of the prefixes (a
+// word of several, "per cent", is compared with its first word).
+func hasWordPrefix(word string, prefixes []string) bool {
+	if word == "" {
+		return false
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(word, p) || strings.HasSuffix(p, ".") && word == strings.TrimSuffix(p, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+func isCurrency(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range currencies {
+		if strings.HasPrefix(w, c) || strings.HasSuffix(w, c) && utf8.RuneCountInString(c) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// glued reports whether the number at start is glued to letters by a
+// hyphen ("An-26", "Ан-26", "G-77").
+func glued(text string, start int) bool {
+	if start < 2 || text[start-1] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:start-1])
+	return unicode.IsLetter(r)
+}
+
+// rangeBetween reports whether what lies between two numbers makes them a
+// range: a dash or a word for "to" ("2016-2017", "2016 - 2017",
+// "2016至2017年").
+func rangeBetween(s string) bool {
+	s = strings.TrimSpace(strings.Trim(s, "\u00a0\u202f"))
+	switch s {
+	case "-", "–", "—", "‑", "至", "到", "~", "～", "－":
+		return true
+	}
+	return false
+}
+
+// nearMonth reports whether the number i is next to a month name (its day
+// or year): the month is the next or previous number, one word away.
+func nearMonth(out []Number, i int, text string) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(out) || out[j].Role != Date || !isMonthWord(out[j]) {
+			continue
+		}
+		a, b := out[i].End, out[j].Start
+		if j < i {
+			a, b = out[j].End, out[i].Start
+		}
+		// One word between at most: "19 March", "March 2018", "28
+		// نيسان/أبريل" (two month series).
+		if b-a <= 24 && strings.Count(strings.TrimSpace(text[a:b]), " ") <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func isMonthWord(n Number) bool {
+	r, _ := utf8.DecodeRuneInString(n.Text)
+	return unicode.IsLetter(r)
+}
+
+func isYear(key string) bool {
+	return len(key) == 4 && (strings.HasPrefix(key, "19") || strings.HasPrefix(key, "20"))
+}
+
+// DigitCount is the number of digits of a key's whole part: the
+// magnitude two numbers are compared by when one changed into the other.
+func DigitCount(key string) int {
+	whole, _, _ := strings.Cut(key, ".")
+	return len(strings.TrimPrefix(whole, "-"))
+}
+
+// noteMark reports whether n is a note's reference mark written in the
+// text: a number in square brackets inside round ones, "([1])", as UN
+// Arabic and Russian documents converted from Word write them.
+//
+// A short number glued to the word or bracket before it and followed by
+// no letter or digit is a note mark too: "(Malvinas)1", "ranges\"18",
+// "Crime1 provides".
+func noteMark(text string, n *Number) bool {
+	if strings.HasSuffix(text[:n.Start], "([") && strings.HasPrefix(text[n.End:], "])") {
+		return true
+	}
+	if n.Start == 0 || n.End-n.Start > 2 || n.Role != Plain {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:n.Start])
+	next, _ := utf8.DecodeRuneInString(text[n.End:])
+	glued := unicode.IsLower(prev) || strings.ContainsRune(")\"»”’", prev)
+	return glued && n.End <= len(text) && (n.End == len(text) || !unicode.IsLetter(next) && !unicode.IsDigit(next) && next != '.' && next != ',' && next != '-')
+}
