@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/lang"
@@ -142,7 +143,7 @@ func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 				out = append(out, n)
 				continue
 			}
-			if m, ok := monthOf(p, t.In(text)); ok {
+			if m, ok := monthOf(p, t.In(text)); ok && (!p.CapitalMonths || startsUpper(t.In(text))) {
 				// A month name is a number only in a date, next to a day
 				// or a year: "march" and "may" are words too, "mid-March"
 				// is no date, and the Arabic verb تمارس ends like مارس.
@@ -160,6 +161,11 @@ func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 	out = coordinatedTimes(text, out)
 	assignRoles(p, text, out)
 	return out
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // currencyGlued reads a sum written with its currency glued to it

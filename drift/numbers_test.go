@@ -1,0 +1,41 @@
+package drift_test
+
+import "testing"
+
+// TestNumbersAsMultisets checks the number comparison of a translation:
+// occurrences cancel out value by value, what is left is paired by role,
+// and a number on one side only is a warning only for a percentage. Each
+// expectation follows from the sentences.
+func TestNumbersAsMultisets(t *testing.T) {
+	tests := []struct {
+		desc, voted, final, want string
+	}{
+		{"changed into a value the paragraph holds elsewhere",
+			"In 2013 the rate was 82 per cent, and in 2012 it was 84 per cent.",
+			"En 2013, le taux était de 82 %, et en 2013 il était de 84 %.", "number-mismatch/warning"},
+		{"one of two occurrences changed",
+			"Recalling the conventions of 1997 and 2004, and the Vienna Convention of 1997,",
+			"Rappelant les conventions de 1998 et 2004, et la Convention de Vienne de 1997,", "number-mismatch/warning"},
+		{"an end of a range", "Approves the budget for 2016-2017.", "Approuve le budget pour 2017-2017.", "number-mismatch/warning"},
+		{"the year of a resolution that occurs elsewhere",
+			"Recalling resolution 2174 (2014) and the report of 2015,",
+			"Rappelant la résolution 2174 (2015) et le rapport de 2015,", "number-mismatch/warning"},
+		{"a percentage whose old value occurs later",
+			"Of the recommendations, 37 (45 per cent) were accepted; 45 were rejected.",
+			"Sur les recommandations, 37 (46 %) ont été acceptées; 45 ont été rejetées.", "number-mismatch/warning"},
+		{"a percentage left out", "Of the funds, 93 per cent were spent.", "La plupart des fonds ont été dépensés.", "number-mismatch/warning"},
+		{"a count left out is info", "Of those 51 countries, 43 are middle-income.", "Dans ce groupe, 43 pays sont à revenu intermédiaire.", "number-mismatch/info"},
+		{"a repetition left out is not a change",
+			"Resolution 1540 (2004) and resolution 1540 (2004).", "La résolution 1540 (2004) et cette résolution.", ""},
+		{"page numbers of a reference differ", "See the report (p. 14).", "Voir le rapport (p. 15).", "page-reference/info"},
+		{"times coordinated", "Between 1100 and 1200 hours, the convoy stopped.", "Entre 11 heures et 12 heures, le convoi s'est arrêté.", ""},
+		{"a note mark is no number", "The islands (Malvinas) were covered.", "Les îles (Malvinas)1 étaient couvertes.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			if got := kinds(check(t, tt.voted, tt.final)); got != tt.want {
+				t.Errorf("voted %+q, final %+q:\n got %q\nwant %q", tt.voted, tt.final, got, tt.want)
+			}
+		})
+	}
+}
