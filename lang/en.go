@@ -16,17 +16,17 @@ func init() {
 		Conjunctions: map[string]bool{"and": true, "or": true},
 		LengthRatio:  1, LengthSpread: 0.12, UnitRatio: 1, UnitSpread: 0.12,
 		Month: exactMonths("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
-		// "may" is a month only next to a number ("1 May", "May 2018").
-		AmbiguousMonths: []int{5},
-		HourWords:       []string{"hrs"},
-		Clock:           &Clock{AM: []string{"a.m", "am"}, PM: []string{"p.m", "pm"}, Hours: "hours", At: "at"},
-		Scales:          map[string]float64{"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12},
-		Ordinal:         enOrdinal,
-		CenturyWords:    []string{"century", "centuries"},
-		NumberWords:     []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "once", "twice", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "half", "double", "single"},
-		PercentWords:    []string{"per cent", "percent"},
-		ReferenceWords:  []string{"resolution", "decision"},
-		PageWords:       []string{"p.", "pp.", "page", "pages"},
+		// Month names take a capital: "a protest march", "it may" are other words.
+		CapitalMonths:  true,
+		HourWords:      []string{"hrs"},
+		Clock:          &Clock{AM: []string{"a.m", "am"}, PM: []string{"p.m", "pm"}, Hours: "hours", At: "at"},
+		Scales:         map[string]float64{"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12},
+		Ordinal:        enOrdinal,
+		CenturyWords:   []string{"century", "centuries"},
+		NumberWords:    []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "once", "twice", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "half", "double", "single"},
+		PercentWords:   []string{"per cent", "percent"},
+		ReferenceWords: []string{"resolution", "decision"},
+		PageWords:      []string{"p.", "pp.", "page", "pages"},
 	})
 }
 
