@@ -71,9 +71,6 @@ type Profile struct {
 	// CapitalMonths is set where month names are written with a capital
 	// ("March"): a lower-case one is another word ("a protest march").
 	CapitalMonths bool
-	// AmbiguousMonths is no longer read (every month name needs a day or
-	// a year next to it); kept until the English profile drops it.
-	AmbiguousMonths []int
 	// ReversedGroups is set where digit groups separated by spaces may
 	// come in reverse order ("000 250 3" for 3,250,000, an artefact of
 	// right-to-left layout).
