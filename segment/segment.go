@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/driftcheck/driftcheck/lang"
+	"github.com/driftcheck/driftcheck/segment/zhconv"
 	"github.com/driftcheck/driftcheck/segment/zhdict"
 )
 
@@ -47,7 +48,8 @@ func (k Kind) String() string {
 // Token is one word, number, punctuation mark or run of space.
 // Start and End are byte offsets into the paragraph text (see In). Key is
 // the normalised form used for matching: NFKC, case folded and stemmed for
-// words; digits only (separators removed) for numbers.
+// words; digits only (separators removed) for numbers; for Chinese words,
+// NFKC in simplified characters (聯合國 has the key 联合国).
 //
 // A token is 32 bytes with a single pointer: a document has one token every
 // three bytes or so, and their size and the pointers the collector has to
@@ -133,7 +135,16 @@ func (s *Segmenter) loadZh() {
 	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 	seg.Dict = gse.NewDict()
 	seg.Init()
-	entries, sum := zhdict.Subset(append(append([]string{}, s.texts...), s.userWords...)...)
+	// Traditional text is cut in simplified characters (see Tokens): the
+	// dictionary covers the texts as they are cut.
+	keyed := make([]string, 0, len(s.texts)+len(s.userWords))
+	for _, t := range s.texts {
+		keyed = append(keyed, zhconv.Key(t))
+	}
+	for _, w := range s.userWords {
+		keyed = append(keyed, zhconv.Key(w))
+	}
+	entries, sum := zhdict.Subset(keyed...)
 	for _, e := range entries {
 		_ = seg.AddToken(e.Word, e.Freq)
 	}
@@ -143,7 +154,7 @@ func (s *Segmenter) loadZh() {
 		_ = seg.AddToken("\ue000\ue000", rest)
 	}
 	for _, w := range s.userWords {
-		_ = seg.AddToken(w, UserWordFreq)
+		_ = seg.AddToken(zhconv.Key(w), UserWordFreq)
 	}
 	seg.CalcToken()
 	s.zh = seg
@@ -163,6 +174,11 @@ func (s *Segmenter) Tokens(lang, text string) []Token {
 			return s.ForTexts(text).Tokens(lang, text)
 		}
 		s.zhOnce.Do(s.loadZh)
+		// Traditional characters are cut and keyed in simplified ones:
+		// conv has the offsets of text (zhconv.Key), so the cut of a
+		// traditional text is that of its simplified twin, and its tokens
+		// get the keys the lexicon's renderings have.
+		conv := zhconv.Key(text)
 		// Han runs go to gse, the rest (Latin symbols, digits, punctuation)
 		// to the Unicode word breaker.
 		start := 0
@@ -174,12 +190,12 @@ func (s *Segmenter) Tokens(lang, text string) []Token {
 				continue
 			}
 			if h != inHan {
-				toks = s.appendRun(toks, lang, text, start, i, inHan)
+				toks = s.appendRun(toks, lang, text, conv, start, i, inHan)
 				start, inHan = i, h
 			}
 		}
 		if len(text) > 0 {
-			toks = s.appendRun(toks, lang, text, start, len(text), inHan)
+			toks = s.appendRun(toks, lang, text, conv, start, len(text), inHan)
 		}
 		return toks
 	}
@@ -222,17 +238,20 @@ func tokenEstimate(lang, text string) int {
 	return 2*sp + sp/3 + 8
 }
 
-func (s *Segmenter) appendRun(toks []Token, lang, text string, start, end int, han bool) []Token {
+// appendRun appends the tokens of text[start:end], a run of Han characters
+// or of none; conv is text keyed (zhconv.Key), with the same offsets, and
+// Han runs are cut and keyed in it.
+func (s *Segmenter) appendRun(toks []Token, lang, text, conv string, start, end int, han bool) []Token {
 	if !han {
 		return appendWords(toks, lang, text, start, end)
 	}
-	run := text[start:end]
+	run := conv[start:end]
 	// Han text is almost always NFKC already (compatibility ideographs
 	// are rare): normalise token by token only when the run needs it.
 	normal := norm.NFKC.IsNormalString(run)
 	for _, sg := range s.zh.Segment([]byte(run)) {
 		a, b := start+sg.Start(), start+sg.End()
-		t := text[a:b]
+		t := conv[a:b]
 		k := t
 		if !normal {
 			k = norm.NFKC.String(t)
