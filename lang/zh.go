@@ -12,27 +12,31 @@ func init() {
 		Code: "zh", Name: "Chinese", Letter: "C", Script: unicode.Han, Han: true,
 		LengthRatio: 0.313, LengthSpread: 0.263, UnitRatio: 1.455, UnitSpread: 0.171,
 		DecimalHours: true,
+		// Numbers are read in the text as written: each word is given in
+		// simplified and in traditional characters (TestTraditionalWords),
+		// for texts in either script (see ChineseScript).
 		// "下午3时": the afternoon is written as a word before the hour.
-		HourSuffixes: []string{"时", "点"},
+		HourSuffixes: []string{"时", "点", "時", "點"},
 		Afternoon:    []string{"下午", "晚上"},
 		// "$4.8 million" is written "480万美元".
-		Scales: map[string]float64{"万": 1e4, "亿": 1e8, "万亿": 1e12},
+		Scales: map[string]float64{"万": 1e4, "亿": 1e8, "万亿": 1e12, "萬": 1e4, "億": 1e8, "萬億": 1e12},
 		// gse may keep the scale with what follows (万美元), or after 多
 		// ("200多万", more than two million).
 		ScaleInWord:    true,
 		ApproxPrefix:   "多",
 		Numerals:       chineseNumbers,
-		NumeralChars:   "〇零一二两三四五六七八九十百千万亿",
+		NumeralChars:   "〇零一二两三四五六七八九十百千万亿兩萬億",
 		PercentWords:   []string{"%"},
-		ReferenceWords: []string{"决议", "决定"},
-		PageWords:      []string{"页"},
+		ReferenceWords: []string{"决议", "决定", "決議", "決定"},
+		PageWords:      []string{"页", "頁"},
 	})
 }
 
 var (
-	// 第四十三, 第一百零五; 四十三届, 七十周年. Centuries are not read
-	// (二十一世纪 is "XXIe siècle" in French).
-	zhOrdinal = regexp.MustCompile(`第([〇零一二两三四五六七八九十百千]+)|([一二三四五六七八九十百]+)(?:届|次会议|周年)`)
+	// 第四十三, 第一百零五; 四十三届, 七十周年 (屆, 次會議, 週年 in
+	// traditional characters). Centuries are not read (二十一世纪 is "XXIe
+	// siècle" in French).
+	zhOrdinal = regexp.MustCompile(`第([〇零一二两兩三四五六七八九十百千]+)|([一二三四五六七八九十百]+)(?:届|屆|次会议|次會議|周年|週年)`)
 	zhYear    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年`)
 	// 三月, 十二月: a month in numerals (not 三个月, three months).
 	zhMonth = regexp.MustCompile(`(十[一二]?|[一二三四五六七八九])月`)
@@ -69,7 +73,7 @@ func chineseNumbers(body string) []Span {
 	return out
 }
 
-var zhDigit = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+var zhDigit = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 // chineseValue reads a Chinese numeral below ten thousand: 十 = 10,
 // 四十三 = 43, 一百零五 = 105, 两千 = 2000.
