@@ -2,12 +2,17 @@
 // a paragraph in one language, and classifies each change as editorial
 // (punctuation style, full-width or half-width forms, white space, a space
 // left between two Han characters by a PDF line break, quotation-mark style,
-// Unicode normalisation) or not.
+// Unicode normalisation, traditional or simplified Chinese characters) or
+// not.
 //
 // Tokens are interned to runes and diffed with github.com/sergi/go-diff
 // (DiffMainRunes, no timeout): raw UTF-8 strings are never diffed, so byte
 // and rune offsets cannot be confused in Chinese text. Every operation
-// carries byte offsets into both texts.
+// carries byte offsets into both texts. Chinese words are diffed by their
+// keys, in simplified characters (segment, zhconv), so that a version in
+// traditional characters lines up word for word with a simplified one: a
+// word written in the other script is an editorial change of its own, and a
+// changed word stands out among them.
 //
 // Diff owns token differences; it never decides what is drift.
 package diff
@@ -22,6 +27,8 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/driftcheck/driftcheck/segment"
+	"github.com/driftcheck/driftcheck/segment/zhconv"
+	"github.com/driftcheck/driftcheck/segment/zhdict"
 )
 
 // Kind is the kind of an operation.
@@ -49,7 +56,8 @@ type Op struct {
 	A0, A1 int
 	B0, B1 int
 	// Editorial is set on a change that only touches punctuation style,
-	// width, white space, quotation marks or normalisation.
+	// width, white space, quotation marks, normalisation or the script of
+	// Chinese characters.
 	Editorial bool
 }
 
@@ -66,13 +74,14 @@ func Tokens(a, b string, ta, tb []segment.Token) []Op {
 	intern := func(text string, toks []segment.Token) ([]rune, bool) {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
-			r, ok := ids[t.In(text)]
+			w := internKey(text, t)
+			r, ok := ids[w]
 			if !ok {
 				r = base + rune(len(ids))
 				if r > unicode.MaxRune {
 					return nil, false
 				}
-				ids[t.In(text)] = r
+				ids[w] = r
 			}
 			rs[i] = r
 		}
@@ -104,8 +113,11 @@ func Tokens(a, b string, ta, tb []segment.Token) []Op {
 		op := Op{A0: off(ta, i, a), B0: off(tb, j, b)}
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
-			op.Kind = Equal
+			// Tokens of one key written differently (聯合國, 联合国) are
+			// an editorial replace each.
+			ops = appendEqual(ops, a, b, ta[i:i+n], tb[j:j+n])
 			i, j = i+n, j+n
+			continue
 		case diffmatchpatch.DiffDelete:
 			op.Kind = Delete
 			i += n
@@ -119,6 +131,44 @@ func Tokens(a, b string, ta, tb []segment.Token) []Op {
 	return classify(a, b, merge(ops))
 }
 
+// internKey is what a token is diffed by: its text, or for a Chinese word
+// its key, which is in simplified characters.
+func internKey(text string, t segment.Token) string {
+	w := t.In(text)
+	if t.Kind == segment.Word && w != "" {
+		if r, _ := utf8.DecodeRuneInString(w); zhdict.IsHan(r) {
+			// "\x00" keeps keys apart from texts: a key is never taken
+			// for another token's text.
+			return "\x00" + t.Key
+		}
+	}
+	return w
+}
+
+// appendEqual appends the operations of tokens diffed as equal: Equal runs
+// where their texts are the same, and an editorial Replace for each run
+// where they differ.
+func appendEqual(ops []Op, a, b string, ta, tb []segment.Token) []Op {
+	for k := 0; k < len(ta); {
+		same := ta[k].In(a) == tb[k].In(b)
+		e := k + 1
+		for e < len(ta) && (ta[e].In(a) == tb[e].In(b)) == same {
+			e++
+		}
+		op := Op{Kind: Equal, A0: int(ta[k].Start), A1: int(ta[e-1].End), B0: int(tb[k].Start), B1: int(tb[e-1].End)}
+		if !same {
+			op.Kind, op.Editorial = Replace, true
+		}
+		if n := len(ops); n > 0 && !same && ops[n-1].Kind == Replace && ops[n-1].Editorial && ops[n-1].A1 == op.A0 && ops[n-1].B1 == op.B0 {
+			ops[n-1].A1, ops[n-1].B1 = op.A1, op.B1
+		} else {
+			ops = append(ops, op)
+		}
+		k = e
+	}
+	return ops
+}
+
 // merge joins runs of deletes and inserts into one Replace.
 func merge(ops []Op) []Op {
 	var out []Op
@@ -126,6 +176,7 @@ func merge(ops []Op) []Op {
 		if n := len(out); n > 0 && op.Kind != Equal && out[n-1].Kind != Equal {
 			last := &out[n-1]
 			last.A1, last.B1 = op.A1, op.B1
+			last.Editorial = false // classified again, whole
 			if last.A0 == last.A1 {
 				last.Kind = Insert
 			} else if last.B0 == last.B1 {
@@ -143,7 +194,9 @@ func merge(ops []Op) []Op {
 func classify(a, b string, ops []Op) []Op {
 	for k := range ops {
 		op := &ops[k]
-		if op.Kind != Equal {
+		// A replace of words of one key (appendEqual) is editorial
+		// already.
+		if op.Kind != Equal && !op.Editorial {
 			op.Editorial = EditorialKey(a[op.A0:op.A1]) == EditorialKey(b[op.B0:op.B1])
 		}
 	}
@@ -191,10 +244,11 @@ var quotes = strings.NewReplacer(
 
 // EditorialKey returns s with every editorial difference removed: NFKC
 // normalisation (which also makes full-width forms half-width), narrow
-// width, one style of quotation mark and dash, and no white space at all.
+// width, one style of quotation mark and dash, no white space at all, and
+// Chinese in simplified characters (zhconv.ToSimplified: 聯合國 is 联合国).
 // Two texts with the same key differ only editorially.
 func EditorialKey(s string) string {
-	s = norm.NFKC.String(s)
+	s = zhconv.ToSimplified(norm.NFKC.String(s))
 	s = quotes.Replace(s) // before narrowing, which would turn 「 into ｢
 	s = width.Narrow.String(s)
 	return strings.Map(func(r rune) rune {

@@ -45,6 +45,12 @@ func TestTokens(t *testing.T) {
 		{"NFC and NFD", "fr", "la coopération", "la coope\u0301ration", "replace:coopération→coope\u0301ration[E]", true},
 		{"double space", "en", "to remain seized", "to remain  seized", "replace: →  [E]", true},
 		{"full-width digit", "zh", "第37届", "第３７届", "replace:37→３７[E]", true},
+		{"traditional characters, the same words", "zh", "促进人权领域的互利合作。", "促進人權領域的互利合作。",
+			"replace:促进人权领域→促進人權領域[E]", true},
+		{"traditional characters and a term swapped", "zh", "促进人权领域的互利合作。", "促進人權領域的合作共贏。",
+			"replace:促进人权领域→促進人權領域[E] replace:互利合作→合作共贏", false},
+		{"traditional characters and a word inserted", "zh", "联合国大会，", "聯合國大會重申，",
+			"replace:联合国大会→聯合國大會重申", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -81,13 +87,16 @@ func TestEditorialKey(t *testing.T) {
 		{"e\u0301", "é"},               // NFD vs NFC
 		{"ＡＢＣ", "ABC"},                 // full-width Latin
 		{"North–South", "North-South"}, // U+2013 EN DASH
+		{"聯合國大會", "联合国大会"},             // traditional and simplified characters
+		{"爲了", "为了"},                   // OpenCC's standard form
+		{"為了", "为了"},                   // Taiwan's
 	}
 	for _, p := range same {
 		if diff.EditorialKey(p[0]) != diff.EditorialKey(p[1]) {
 			t.Errorf("EditorialKey(%+q) != EditorialKey(%+q)", p[0], p[1])
 		}
 	}
-	differ := [][2]string{{"互利合作", "合作共赢"}, {"2018", "2019"}, {"shall", "should"}}
+	differ := [][2]string{{"互利合作", "合作共赢"}, {"2018", "2019"}, {"shall", "should"}, {"聯合國大會", "联合国安理会"}}
 	for _, p := range differ {
 		if diff.EditorialKey(p[0]) == diff.EditorialKey(p[1]) {
 			t.Errorf("EditorialKey(%+q) == EditorialKey(%+q), want different", p[0], p[1])
@@ -100,6 +109,7 @@ func TestEditorialKey(t *testing.T) {
 func FuzzTokens(f *testing.F) {
 	f.Add("en", "Calls upon all States to uphold multilateralism", "Calls upon States to uphold, inter alia, multilateralism")
 	f.Add("zh", "促进人权领域的互利合作，构建人类命运共同体", "促进人权领域的合作共赢,构建 人类命运共同体")
+	f.Add("zh", "促进人权领域的互利合作，构建人类命运共同体", "促進人權領域的合作共贏，構建人類命運共同體")
 	f.Add("fr", "l'homme et la coopération", "l’homme et la coope\u0301ration")
 	f.Add("en", "", "x")
 	f.Fuzz(func(t *testing.T, lang, a, b string) {
