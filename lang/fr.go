@@ -11,6 +11,7 @@ func init() {
 	Register(&Profile{
 		Code: "fr", Name: "French", Letter: "F", Script: unicode.Latin,
 		Stem:         french.Stem,
+		WordKey:      FrenchSpelling,
 		Elisions:     []string{"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"},
 		Cognates:     true,
 		Conjunctions: map[string]bool{"et": true, "ou": true},
@@ -74,4 +75,36 @@ func frOrdinal(w []string) (int, bool) {
 		return 0, false
 	}
 	return sum + last, true
+}
+
+// FrenchSpelling maps a folded French word to one spelling of it, so that
+// the traditional spelling and that of the 1990 rectifications, and the
+// ligatures as typed or scanned, key alike: "œuvre" = "oeuvre",
+// "maîtrise" = "maitrise", "connaître" = "connaitre" (the circumflex of i
+// and u is dropped except where it tells two words apart: dû, mûr, sûr,
+// jeûne, and croître's forms). "événement" and "évènement" already stem
+// alike; hyphenated and joined compounds ("co-opération") are the lexicon
+// matcher's.
+func FrenchSpelling(w string) string {
+	if isASCIIWord(w) {
+		return w
+	}
+	if strings.ContainsAny(w, "œæ") {
+		w = strings.NewReplacer("œ", "oe", "æ", "ae").Replace(w)
+	}
+	if strings.ContainsAny(w, "îû") && !frKeepCircumflex(w) {
+		w = strings.NewReplacer("î", "i", "û", "u").Replace(w)
+	}
+	return w
+}
+
+// frKeepCircumflex reports whether the circumflex of i or u tells w from
+// another word (1990 rectifications, rule 3).
+func frKeepCircumflex(w string) bool {
+	switch w {
+	case "dû", "mûr", "mûre", "mûrs", "mûres", "sûr", "sûre", "sûrs", "sûres", "sûrement", "sûreté",
+		"jeûne", "jeûnes", "jeûner", "croît", "crû", "crûs", "crûe", "crûes", "crûmes", "crûtes", "crût":
+		return true
+	}
+	return false
 }
