@@ -18,9 +18,13 @@ type Concept struct {
 	ID    string
 	Group string
 	// Terms maps a language code to its renderings, preferred first.
-	Terms  map[string][]string
-	Note   string
-	Source string
+	Terms map[string][]string
+	// Periods holds, per language, the period of the renderings that
+	// carry one ("régime de droit [until 1990]"), by their text in Terms;
+	// nil when none does. See Period.
+	Periods map[string]map[string]Period
+	Note    string
+	Source  string
 	// Origin says where the concept was defined, as "file:line".
 	Origin string
 }
@@ -158,7 +162,20 @@ func parseRow(cols, cells []string) (*Concept, error) {
 				if t == "" {
 					return nil, fmt.Errorf("column %s: empty rendering around %q", col, RenderingSep)
 				}
+				t, p, err := cutPeriod(t)
+				if err != nil {
+					return nil, fmt.Errorf("column %s: %w", col, err)
+				}
 				c.Terms[col] = append(c.Terms[col], t)
+				if !p.IsZero() {
+					if c.Periods == nil {
+						c.Periods = map[string]map[string]Period{}
+					}
+					if c.Periods[col] == nil {
+						c.Periods[col] = map[string]Period{}
+					}
+					c.Periods[col][t] = p
+				}
 			}
 		}
 	}
@@ -292,6 +309,9 @@ func (l *Lexicon) Write(w io.Writer) error {
 				ts := make([]string, len(c.Terms[col]))
 				for j, t := range c.Terms[col] {
 					ts[j] = clean(strings.ReplaceAll(t, RenderingSep, " "))
+					if p := c.Period(col, t); !p.IsZero() {
+						ts[j] += " [" + p.String() + "]"
+					}
 				}
 				cells[i] = strings.Join(ts, " "+RenderingSep+" ")
 			}

@@ -21,14 +21,25 @@ type Hit struct {
 	Text             string // the text as written in the paragraph
 	Start, End       int
 	TokStart, TokEnd int
+	// Period is when the rendering was in use (Concept.Periods), zero
+	// for always: a rendering of another period than the text's year is
+	// an old (or new) wording of the concept.
+	Period Period
 }
 
 type pattern struct {
 	concept   *Concept
 	rendering string
+	period    Period
 	keys      []string // content-token keys
 	exact     []string // unstemmed folded words, for renderings marked exact
 	joined    string   // keys joined (without separator for Chinese)
+	// size orders the patterns, longest first: the length of the
+	// rendering's own joined keys, for its compound variants too.
+	size int
+	// variant is set for a rendering's compound variant ("co-operation"
+	// for "cooperation"): it is not matched elliptically.
+	variant bool
 }
 
 // ExactPrefix marks a rendering to be matched word for word, without
@@ -125,7 +136,8 @@ func (m *Matcher) Prepare(langs ...string) {
 				if len(keys) == 0 {
 					continue
 				}
-				p := &pattern{concept: c, rendering: text, keys: keys, joined: strings.Join(keys, sep)}
+				p := &pattern{concept: c, rendering: text, period: c.Period(code, r), keys: keys, joined: strings.Join(keys, sep)}
+				p.size = len(p.joined)
 				if exact {
 					p.exact = folded
 				}
@@ -135,14 +147,19 @@ func (m *Matcher) Prepare(langs ...string) {
 					first = first[:n]
 				}
 				idx[first] = append(idx[first], p)
+				if sep != "" && !exact {
+					for _, v := range compoundVariants(seg, code, text, p) {
+						idx[v.keys[0]] = append(idx[v.keys[0]], v)
+					}
+				}
 			}
 		}
 		hf := map[string][]*pattern{}
 		for k, ps := range idx {
-			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].joined) > len(ps[j].joined) })
+			sort.SliceStable(ps, func(i, j int) bool { return ps[i].size > ps[j].size })
 			idx[k] = ps
 			for _, pat := range ps {
-				if sep != "" && len(pat.keys) >= 2 && pat.exact == nil {
+				if sep != "" && len(pat.keys) >= 2 && pat.exact == nil && !pat.variant {
 					hf[pat.keys[1]] = append(hf[pat.keys[1]], pat)
 				}
 			}
@@ -177,6 +194,10 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 			content = append(content, i)
 		}
 	}
+	var comps map[int][]compound
+	if sep != "" {
+		comps = m.compounds(code, text, toks, content)
+	}
 	var hits []Hit
 	for p := 0; p < len(content); {
 		first := toks[content[p]].Key
@@ -185,15 +206,31 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 			first = first[:n]
 		}
 		best, bestN := (*pattern)(nil), 0
-		for _, pat := range idx[first] {
-			if n := matchAt(pat, text, toks, content, p, sep); n > 0 {
-				best, bestN = pat, n
-				break // patterns are longest first
+		try := func(ps []*pattern) {
+			for _, pat := range ps {
+				if best != nil && pat.size <= best.size {
+					return // patterns are longest first
+				}
+				if n := matchAt(pat, text, toks, content, p, sep, comps); n > 0 {
+					best, bestN = pat, n
+					return
+				}
 			}
+		}
+		try(idx[first])
+		// A compound written with a hyphen may be a word of the lexicon
+		// written joined: "co-operation" is cooperation.
+		for _, c := range comps[p] {
+			try(idx[c.key])
+		}
+		if best == nil && sep == "" {
+			hits = appendInside(hits, idx, text, toks, content[p])
+			p++
+			continue
 		}
 		if best == nil && sep != "" {
 			for _, pat := range idx[first] {
-				if n := matchElliptic(code, pat, text, toks, content, p); n > 0 {
+				if n := matchElliptic(code, pat, text, toks, content, p, comps); n > 0 {
 					best, bestN = pat, n
 					break
 				}
@@ -201,7 +238,7 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 		}
 		if best == nil && lang.Of(code).HeadFirst {
 			for _, pat := range headFirst[toks[content[p]].Key] {
-				if n := matchEllipticHeadFirst(code, pat, text, toks, content, p); n > 0 {
+				if n := matchEllipticHeadFirst(code, pat, text, toks, content, p, comps); n > 0 {
 					best, bestN = pat, n
 					break
 				}
@@ -217,6 +254,7 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 			Text:  text[a.Start:b.End],
 			Start: int(a.Start), End: int(b.End),
 			TokStart: content[p], TokEnd: content[p+bestN-1] + 1,
+			Period: best.period,
 		})
 		p += bestN
 	}
@@ -224,7 +262,33 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 }
 
 // matchAt returns how many content tokens from position p pat covers, or 0.
-func matchAt(pat *pattern, text string, toks []segment.Token, content []int, p int, sep string) int {
+func matchAt(pat *pattern, text string, toks []segment.Token, content []int, p int, sep string, comps map[int][]compound) int {
+	if sep != "" && pat.exact == nil {
+		// A word of the pattern is one token of the text, or a compound
+		// of several written with hyphens.
+		q := p
+		for _, k := range pat.keys {
+			if q >= len(content) {
+				return 0
+			}
+			if toks[content[q]].Key == k {
+				q++
+				continue
+			}
+			n := 0
+			for _, c := range comps[q] {
+				if c.key == k {
+					n = c.n
+					break
+				}
+			}
+			if n == 0 {
+				return 0
+			}
+			q += n
+		}
+		return q - p
+	}
 	if sep != "" {
 		if p+len(pat.keys) > len(content) {
 			return 0
@@ -265,7 +329,7 @@ const EllipsisWindow = 6
 // "North-South, South-South and triangular cooperation" is South-South
 // cooperation. It returns the number of content tokens of the modifier
 // matched (the head is not part of the hit), or 0.
-func matchElliptic(code string, pat *pattern, text string, toks []segment.Token, content []int, p int) int {
+func matchElliptic(code string, pat *pattern, text string, toks []segment.Token, content []int, p int, comps map[int][]compound) int {
 	n := len(pat.keys) - 1
 	if n < 1 || p+n >= len(content) || pat.exact != nil {
 		return 0
@@ -294,6 +358,17 @@ func matchElliptic(code string, pat *pattern, text string, toks []segment.Token,
 	last := content[p+n-1]
 	sawConj := conj[strings.ToLower(toks[next].In(text))]
 	afterConj := 0
+	// In a language that puts the head noun first, the last word of a
+	// rendering may be a complement (права человека, "rights of the
+	// person"): the conjunct before it must be no longer than the
+	// rendering's own modifier, or its other words are the complement's
+	// ("прав и свобод каждого человека", the rights and freedoms of every
+	// person, holds no human rights). Words joined by hyphens count as
+	// one.
+	limit := 2
+	if lang.Of(code).HeadFirst {
+		limit = min(limit, words(text, toks, content[p:p+n]))
+	}
 	for k := p + n; k < len(content) && k <= p+n+EllipsisWindow; k++ {
 		for _, t := range toks[last+1 : content[k]] {
 			if t.Kind == segment.Punct && strings.ContainsAny(t.In(text), ".;:!?()") {
@@ -302,7 +377,7 @@ func matchElliptic(code string, pat *pattern, text string, toks []segment.Token,
 		}
 		last = content[k]
 		t := toks[content[k]]
-		if t.Key == head {
+		if t.Key == head || compoundIs(comps, k, head) {
 			if sawConj {
 				return n
 			}
@@ -319,13 +394,27 @@ func matchElliptic(code string, pat *pattern, text string, toks []segment.Token,
 			continue
 		}
 		if sawConj {
-			afterConj++
-			if afterConj > 2 {
+			if !hyphenLinked(text, toks, content[k-1], content[k]) {
+				afterConj++
+			}
+			if afterConj > limit {
 				return 0
 			}
 		}
 	}
 	return 0
+}
+
+// words counts the words of the content tokens at, those joined by
+// hyphens as one.
+func words(text string, toks []segment.Token, at []int) int {
+	n := 0
+	for i, c := range at {
+		if i == 0 || !hyphenLinked(text, toks, at[i-1], c) {
+			n++
+		}
+	}
+	return n
 }
 
 // matchEllipticHeadFirst matches the modifier of a rendering whose head noun
@@ -336,7 +425,7 @@ func matchElliptic(code string, pat *pattern, text string, toks []segment.Token,
 // conjunction, with the head at most EllipsisWindow content tokens before,
 // in the same clause. It returns the number of content tokens matched (the
 // modifier), or 0.
-func matchEllipticHeadFirst(code string, pat *pattern, text string, toks []segment.Token, content []int, p int) int {
+func matchEllipticHeadFirst(code string, pat *pattern, text string, toks []segment.Token, content []int, p int, comps map[int][]compound) int {
 	mod := pat.keys[1:]
 	if p+len(mod) > len(content) || p == 0 {
 		return 0
@@ -365,7 +454,7 @@ func matchEllipticHeadFirst(code string, pat *pattern, text string, toks []segme
 				return 0
 			}
 		}
-		if toks[content[k]].Key == head {
+		if toks[content[k]].Key == head || compoundIs(comps, k, head) {
 			return len(mod)
 		}
 	}
