@@ -165,7 +165,9 @@ func abs(x float64) float64 {
 func pairChanged(onlyV, onlyF []nref) (pairs [][2]nref, restV, restF []nref) {
 	usedV, usedF := make([]bool, len(onlyV)), make([]bool, len(onlyF))
 	passes := []func(v, f Number) bool{
-		func(v, f Number) bool { return v.Role == f.Role && number.DigitCount(v.Key) == number.DigitCount(f.Key) },
+		func(v, f Number) bool {
+			return v.Role == f.Role && number.DigitCount(v.Key) == number.DigitCount(f.Key)
+		},
 		func(v, f Number) bool { return number.DigitCount(v.Key) == number.DigitCount(f.Key) },
 		func(v, f Number) bool { return v.Role == f.Role && v.Role != number.Plain },
 	}
