@@ -139,17 +139,18 @@ func cancelNumbers(vn, fn []nref) (onlyV, onlyF []nref) {
 	match(func(v, f Number) bool {
 		return v.Alt != "" && (v.Alt == f.Key || v.Alt == f.Alt) || f.Alt != "" && f.Alt == v.Key
 	}, func(v Number) []string { return []string{v.Key, v.Alt} })
-	for i, v := range vn {
-		if !usedV[i] {
-			onlyV = append(onlyV, v)
+	return unused(vn, usedV), unused(fn, usedF)
+}
+
+// unused returns the numbers of xs not marked used, in order.
+func unused(xs []nref, used []bool) []nref {
+	var out []nref
+	for i, x := range xs {
+		if !used[i] {
+			out = append(out, x)
 		}
 	}
-	for j, f := range fn {
-		if !usedF[j] {
-			onlyF = append(onlyF, f)
-		}
-	}
-	return onlyV, onlyF
+	return out
 }
 
 func abs(x float64) float64 {
@@ -185,17 +186,7 @@ func pairChanged(onlyV, onlyF []nref) (pairs [][2]nref, restV, restF []nref) {
 			}
 		}
 	}
-	for i, v := range onlyV {
-		if !usedV[i] {
-			restV = append(restV, v)
-		}
-	}
-	for j, f := range onlyF {
-		if !usedF[j] {
-			restF = append(restF, f)
-		}
-	}
-	return pairs, restV, restF
+	return pairs, unused(onlyV, usedV), unused(onlyF, usedF)
 }
 
 // dropRepeated leaves out of rest the numbers whose value the other side
