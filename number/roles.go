@@ -39,7 +39,7 @@ func (r Role) String() string {
 }
 
 // currencies are the signs and words of money next to a number.
-var currencies = []string{"$", "€", "£", "¥", "us$", "usd", "eur", "chf", "dollar", "euro", "franc", "dólar", "доллар", "евро", "дولار", "دولار", "يورو", "美元", "欧元", "瑞士法郎"}
+var currencies = []string{"$", "€", "£", "¥", "us$", "usd", "eur", "chf", "dollar", "euro", "franc", "dólar", "доллар", "евро", "دولار", "يورو", "美元", "欧元", "瑞士法郎"}
 
 // assignRoles sets the role of each number of text from the words around
 // it, read with the language's profile. Times and month names have theirs
