@@ -79,10 +79,22 @@ const (
 	ParagraphMissing Kind = "paragraph-missing"
 	ParagraphAdded   Kind = "paragraph-added"
 	PageReference    Kind = "page-reference"
+	// Kinds of the alignment itself and of content inside a pair. A kind
+	// is listed in Kinds (and so in the reports' rule lists) once it is
+	// reported.
+	ParagraphsMerged  Kind = "paragraphs-merged"
+	ParagraphSplit    Kind = "paragraph-split"
+	ConnectiveMissing Kind = "connective-missing"
+	AlignmentDoubtful Kind = "alignment-doubtful"
+	ParagraphMoved    Kind = "paragraph-moved"
+	ContentOmitted    Kind = "content-omitted"
+	ContentAdded      Kind = "content-added"
+	DatedRendering    Kind = "dated-rendering"
 	// Kinds of a comparison of two versions in one language.
 	WordingChanged      Kind = "wording-changed"
 	Editorial           Kind = "editorial"
 	ParagraphRenumbered Kind = "paragraph-renumbered"
+	Reordered           Kind = "reordered"
 )
 
 // Kinds lists every finding kind with its severity and meaning, in the
