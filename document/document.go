@@ -412,7 +412,14 @@ func startsOperative(text, label string) bool {
 	rest := text[len(label):]
 	r, _ := utf8.DecodeRuneInString(rest)
 	// UN Russian starts operative paragraphs with a lower-case verb
-	// ("1. призывает"); Latin-script languages with a capital.
+	// ("1. призывает"); Latin-script languages with a capital. A
+	// paragraph may start with a number when a space follows the label's
+	// full stop ("24. 2013年9月以来", "31. 2014 saw"), which a decimal
+	// number ("24.5") never has.
+	if unicode.IsDigit(r) {
+		last, _ := utf8.DecodeLastRuneInString(label)
+		return unicode.IsSpace(last) || unicode.Is(unicode.Zs, last)
+	}
 	return unicode.IsUpper(r) || unicode.In(r, unicode.Cyrillic, unicode.Han, unicode.Arabic) || r == '«' || r == '"' || r == '“'
 }
 
