@@ -415,12 +415,14 @@ func startsOperative(text, label string) bool {
 	// ("1. призывает"); Latin-script languages with a capital. A
 	// paragraph may start with a number when a space follows the label's
 	// full stop ("24. 2013年9月以来", "31. 2014 saw"), which a decimal
-	// number ("24.5") never has.
+	// number ("24.5") never has; after a dash it is a range ("4 - 15 May
+	// 2015"). Chinese text may start with a title mark (《联合国宪章》).
 	if unicode.IsDigit(r) {
-		last, _ := utf8.DecodeLastRuneInString(label)
-		return unicode.IsSpace(last) || unicode.Is(unicode.Zs, last)
+		lab := strings.TrimRightFunc(label, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) })
+		dot, _ := utf8.DecodeLastRuneInString(lab)
+		return len(lab) < len(label) && strings.ContainsRune(".．。", dot)
 	}
-	return unicode.IsUpper(r) || unicode.In(r, unicode.Cyrillic, unicode.Han, unicode.Arabic) || r == '«' || r == '"' || r == '“'
+	return unicode.IsUpper(r) || unicode.In(r, unicode.Cyrillic, unicode.Han, unicode.Arabic) || strings.ContainsRune("«\"“《「『【", r)
 }
 
 // subPath returns the label path of a sub-paragraph labelled lab that

@@ -19,6 +19,9 @@ func TestLabelBeforeNumber(t *testing.T) {
 		{"en", "31. 2014 saw the largest number of returns.", "31."},
 		{"ru", "7. 2016 год был объявлен годом кино.", "7."},
 		{"en", "24.5 per cent of the posts were vacant.", ""},
+		{"en", "4 - 15 May 2015", ""},
+		{"ar", "4 - تحيط علما بتقرير الأمين العام", "4 -"},
+		{"zh", "5. 《新闻中的空间法》", "5."},
 		{"en", "Preamble text without a number.", ""},
 	} {
 		d := document.Parse(extract.Split(c.text), "x."+c.lang, c.lang)
