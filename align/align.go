@@ -1,16 +1,22 @@
 // Package align pairs the paragraphs of two documents, across languages
 // (voted English ↔ final Chinese) or across versions of one language.
 //
-// Pairs may be 1-1, 1-0 (a paragraph of A with nothing in B), 0-1, 2-1 and
-// 1-2. The pairing is found by dynamic programming over a band around the
-// diagonal, or, for long documents that differ in length, around their
-// alignment at half resolution (see MaxBandCells): the work grows with the
+// Pairs may be 1-1, 1-0 (a paragraph of A with nothing in B), 0-1, and
+// beads of several paragraphs a side read as one text: 2-1, 1-2, 3-1, 1-3
+// and 2-2 (a paragraph merged with the next ones, or split, in the other
+// language; see beadPenalty for what a bead must be worth). The pairing
+// is found by dynamic programming over a band around the diagonal, or,
+// for long documents that differ in length, around their alignment at
+// half resolution (see MaxBandCells): the work grows with the
 // number of paragraphs, not its square. The cost is made of the length
 // ratio (measured on the two documents themselves, so no table of language
 // ratios is needed), paragraph ids and kinds as anchors, shared numbers and
 // shared lexicon concepts as evidence, and, for two versions in one
-// language, the overlap of their words. A dropped or inserted paragraph
-// costs one skip and does not shift the pairs after it.
+// language, the overlap of their words; a bead is scored on the sum of
+// its paragraphs' lengths and the union of their evidence. A dropped or
+// inserted paragraph costs one skip and does not shift the pairs after it.
+// Scorer prices a pair the alignment did not make (a paragraph moved
+// elsewhere) by the same model.
 //
 // Align owns pairing; it never decides what is drift.
 package align
@@ -189,16 +195,44 @@ var DefaultWeights = Weights{
 	IDMatch:      1,
 }
 
+// shape is a kind of step: how many paragraphs of A and of B it takes.
+type shape struct{ a, b int }
+
+// shapes are the steps the dynamic programming may take; a move is an
+// index into it, mNone (0) none. A bead (a pair of more than one
+// paragraph a side) is at most three paragraphs against one, or two
+// against two.
+var shapes = [...]shape{{}, {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {3, 1}, {1, 3}, {2, 2}}
+
 type move uint8
 
-const (
-	mNone move = iota
-	m11
-	m10
-	m01
-	m21
-	m12
-)
+const mNone move = 0
+
+// maxRun is the most paragraphs one side of a pair may hold.
+const maxRun = 3
+
+// beadPenalty is paid on top of the pair cost by a pair of sa paragraphs
+// against sb (a bead), so that paragraphs are merged only on evidence that
+// they are one:
+//
+//   - 2-1 and 1-2 pay Merge: the paragraph folded into the pair must cost
+//     Merge−Skip less there than as a skip;
+//   - 3-1 and 1-3 pay 2·Merge: each of the two paragraphs folded in must,
+//     the same way, so that a dropped paragraph next to a real merge is
+//     not folded into it;
+//   - 2-2 pays 2·Merge−Skip: its alternatives are two 1-1 pairs (no skip)
+//     or a 2-1 or 1-2 pair and a skip; against the first, the evidence
+//     that crosses the boundary between the two pairs (a number or a
+//     concept on the other side of it) must be worth that much.
+func beadPenalty(w *Weights, sa, sb int) float64 {
+	switch {
+	case sa == 0 || sb == 0 || sa+sb == 2:
+		return 0
+	case sa == 2 && sb == 2:
+		return 2*w.Merge - w.Skip
+	}
+	return float64(sa+sb-2) * w.Merge
+}
 
 // Align returns the alignment of a and b as a sequence of pairs covering
 // every item of both, in document order.
@@ -212,6 +246,47 @@ func Align(a, b []Item, opt Options) []Pair {
 	}
 	return alignItems(a, b, ratio, opt, MaxBandCells, 0)
 }
+
+// Scorer prices pairs of paragraphs of two documents that the alignment
+// did not make (a paragraph that moved, two that were swapped), by the
+// cost model Align uses on them: the same length ratio, options and
+// weights.
+type Scorer struct {
+	a, b   []Item
+	sa, sb []sets
+	ratio  float64
+	opt    Options
+}
+
+// NewScorer returns a Scorer for the documents a and b aligned with opt.
+func NewScorer(a, b []Item, opt Options) *Scorer {
+	if opt.Weights == (Weights{}) {
+		opt.Weights = DefaultWeights
+	}
+	ratio := opt.ExpectedRatio
+	if ratio <= 0 {
+		ratio = lengthRatio(a, b, false)
+	}
+	in := interner{}
+	return &Scorer{a: a, b: b, sa: in.sortedSets(a), sb: in.sortedSets(b), ratio: ratio, opt: opt}
+}
+
+// Pair returns the cost of pairing the paragraphs as of the first document
+// with the paragraphs bs of the second (indices, one or more a side, each
+// side read as one text in the order given), without the penalty of a
+// bead, and its confidence, as Align would score that pair.
+func (s *Scorer) Pair(as, bs []int) (cost, confidence float64) {
+	if len(as) == 0 || len(bs) == 0 {
+		return s.opt.Weights.Skip, 0
+	}
+	x, y := runOf(s.a, s.sa, as), runOf(s.b, s.sb, bs)
+	c := pairCost(&x, &y, s.ratio, &s.opt)
+	return c, score(c)
+}
+
+// Skip is the cost of a paragraph paired with nothing under the Scorer's
+// weights.
+func (s *Scorer) Skip() float64 { return s.opt.Weights.Skip }
 
 // MaxBandCells bounds the work of the band around the diagonal. That band
 // must be as wide as the difference in the number of paragraphs (every
@@ -244,7 +319,7 @@ func alignItems(a, b []Item, ratio float64, opt Options, maxCells, level int) []
 	}
 	bd := bandFor(a, b, ratio, opt, maxCells, level)
 	in := interner{}
-	return solve(a, b, in.sortedSets(a), in.sortedSets(b), ratio, opt, bd)
+	return solve(a, b, runsOf(a, in.sortedSets(a)), runsOf(b, in.sortedSets(b)), ratio, opt, bd)
 }
 
 // bandFor returns the band around the diagonal, or the band around the
@@ -419,8 +494,9 @@ func guidedBand(coarse []Pair, n, m, r int) band {
 	return bd
 }
 
-// solve finds the cheapest alignment of a and b through the steps of bd.
-func solve(a, b []Item, sa, sb []sets, ratio float64, opt Options, bd band) []Pair {
+// solve finds the cheapest alignment of a and b through the steps of bd;
+// ra and rb are their runs (runsOf).
+func solve(a, b []Item, ra, rb *runs, ratio float64, opt Options, bd band) []Pair {
 	n, m := len(a), len(b)
 	w := &opt.Weights
 	cost := make([]float64, bd.cells())
@@ -442,25 +518,25 @@ func solve(a, b []Item, sa, sb []sets, ratio float64, opt Options, bd band) []Pa
 				continue
 			}
 			best, bm := math.Inf(1), mNone
-			try := func(c float64, mv move) {
+			for mv := move(1); int(mv) < len(shapes); mv++ {
+				s := shapes[mv]
+				if i < s.a || j < s.b {
+					continue
+				}
+				prev := get(i-s.a, j-s.b)
+				if math.IsInf(prev, 1) {
+					continue
+				}
+				var c float64
+				switch {
+				case s.a == 0 || s.b == 0:
+					c = prev + w.Skip
+				default:
+					c = prev + beadPenalty(w, s.a, s.b) + pairCost(ra.at(i-s.a, s.a), rb.at(j-s.b, s.b), ratio, &opt)
+				}
 				if c < best {
 					best, bm = c, mv
 				}
-			}
-			if i > 0 && j > 0 {
-				try(get(i-1, j-1)+pairCost(a[i-1:i], b[j-1:j], sa[i-1:i], sb[j-1:j], ratio, &opt), m11)
-			}
-			if i > 0 {
-				try(get(i-1, j)+w.Skip, m10)
-			}
-			if j > 0 {
-				try(get(i, j-1)+w.Skip, m01)
-			}
-			if i > 1 && j > 0 {
-				try(get(i-2, j-1)+w.Merge+pairCost(a[i-2:i], b[j-1:j], sa[i-2:i], sb[j-1:j], ratio, &opt), m21)
-			}
-			if i > 0 && j > 1 {
-				try(get(i-1, j-2)+w.Merge+pairCost(a[i-1:i], b[j-2:j], sa[i-1:i], sb[j-2:j], ratio, &opt), m12)
 			}
 			k, _ := bd.at(i, j)
 			cost[k], from[k] = best, bm
@@ -484,32 +560,30 @@ func solve(a, b []Item, sa, sb []sets, ratio float64, opt Options, bd band) []Pa
 			continue
 		}
 		c := cost[k]
-		var p Pair
-		switch from[k] {
-		case m11:
-			p = Pair{A: []int{i - 1}, B: []int{j - 1}}
-			i, j = i-1, j-1
-		case m10:
-			p = Pair{A: []int{i - 1}}
-			i--
-		case m01:
-			p = Pair{B: []int{j - 1}}
-			j--
-		case m21:
-			p = Pair{A: []int{i - 2, i - 1}, B: []int{j - 1}}
-			i, j = i-2, j-1
-		case m12:
-			p = Pair{A: []int{i - 1}, B: []int{j - 2, j - 1}}
-			i, j = i-1, j-2
-		}
+		s := shapes[from[k]]
+		p := Pair{A: seq(i-s.a, s.a), B: seq(j-s.b, s.b)}
+		i, j = i-s.a, j-s.b
 		p.Cost = c - get(i, j)
-		if len(p.A) > 0 && len(p.B) > 0 {
-			p.Score = score(p.Cost)
+		if s.a > 0 && s.b > 0 {
+			// The confidence is that of the pair's own evidence: the
+			// penalty of a bead is a prior against merging, not evidence
+			// that the paragraphs do not translate each other.
+			p.Score = score(p.Cost - beadPenalty(w, s.a, s.b))
 		}
 		out = append(out, p)
 	}
-	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
-		out[l], out[r] = out[r], out[l]
+	slices.Reverse(out)
+	return out
+}
+
+// seq returns the n indices from i, or nil for none.
+func seq(i, n int) []int {
+	if n == 0 {
+		return nil
+	}
+	out := make([]int, n)
+	for k := range out {
+		out[k] = i + k
 	}
 	return out
 }
@@ -575,44 +649,127 @@ func (in interner) sortedSets(items []Item) []sets {
 	return out
 }
 
-// pairCost is the cost of pairing the paragraphs as with the paragraphs bs
-// (one or two a side); sa and sb are their sorted multisets. opt.Weights
-// must be set (Align sets it).
-func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt *Options) float64 {
-	w := &opt.Weights
-	var la, lb float64
-	var ap, bp, aq, bq int
-	var ua, ub float64
-	for _, x := range as {
-		la += x.Len
-		ua += x.Units
-		ap, aq = ap+x.Parens, aq+x.Quotes
-	}
-	for _, x := range bs {
-		lb += x.Len
-		ub += x.Units
-		bp, bq = bp+x.Parens, bq+x.Quotes
-	}
-	field := func(ss []sets, f func(*sets) []int32) (x, y []int32) {
-		x = f(&ss[0])
-		if len(ss) > 1 {
-			y = f(&ss[1])
+// run is one side of a pair: one to maxRun consecutive items of a
+// document, as one text: their lengths and counts summed, their multisets
+// merged.
+type run struct {
+	len, units     float64
+	parens, quotes int
+	// kinds are the kinds of the items, nk of them.
+	kinds [maxRun]string
+	nk    int
+	// id is the id of a single item ("" for a run of more).
+	id string
+	sets
+}
+
+// runs holds the runs of one to maxRun items of a document: by[k-1][i]
+// covers items i…i+k-1.
+type runs struct {
+	by [maxRun][]run
+}
+
+// at returns the run of k items from item i.
+func (r *runs) at(i, k int) *run { return &r.by[k-1][i] }
+
+// runsOf returns the runs of items, whose sorted multisets are ss. Their
+// memory grows with maxRun times the items and their keys.
+func runsOf(items []Item, ss []sets) *runs {
+	r := &runs{}
+	for k := 1; k <= maxRun; k++ {
+		if len(items) < k {
+			break
 		}
-		return
-	}
-	ov := func(f func(*sets) []int32) (shared, onlyA, onlyB int) {
-		a1, a2 := field(sa, f)
-		b1, b2 := field(sb, f)
-		return overlapSorted(a1, a2, b1, b2)
-	}
-	nonEmpty := func(ss []sets, f func(*sets) []int32) bool {
-		for i := range ss {
-			if len(f(&ss[i])) > 0 {
-				return true
+		r.by[k-1] = make([]run, len(items)-k+1)
+		// One arena holds the merged multisets of every run of k items.
+		var arena []int32
+		if k > 1 {
+			n := 0
+			for i := range r.by[k-1] {
+				n += r.by[k-2][i].keys() + r.by[0][i+k-1].keys()
 			}
+			arena = make([]int32, 0, n)
 		}
-		return false
+		for i := range r.by[k-1] {
+			x := &r.by[k-1][i]
+			if k == 1 {
+				it := &items[i]
+				*x = run{len: it.Len, units: it.Units, parens: it.Parens, quotes: it.Quotes, nk: 1, id: it.ID, sets: ss[i]}
+				x.kinds[0] = it.Kind
+				continue
+			}
+			*x = joinRun(&r.by[k-2][i], &r.by[0][i+k-1], &arena)
+		}
 	}
+	return r
+}
+
+// keys is the number of keys in the multisets of r.
+func (r *run) keys() int {
+	return len(r.numbers) + len(r.concepts) + len(r.words) + len(r.anchors) + len(r.cognates) + len(r.links)
+}
+
+// joinRun returns the run of x followed by the single item y; its merged
+// multisets are appended to *arena.
+func joinRun(x, y *run, arena *[]int32) run {
+	out := run{len: x.len + y.len, units: x.units + y.units, parens: x.parens + y.parens, quotes: x.quotes + y.quotes, nk: x.nk + 1, kinds: x.kinds}
+	out.kinds[x.nk] = y.kinds[0]
+	merge := func(p, q []int32) []int32 {
+		start := len(*arena)
+		*arena = mergeSorted(*arena, p, q)
+		return (*arena)[start:len(*arena):len(*arena)]
+	}
+	out.sets = sets{
+		merge(x.numbers, y.numbers), merge(x.concepts, y.concepts), merge(x.words, y.words),
+		merge(x.anchors, y.anchors), merge(x.cognates, y.cognates), merge(x.links, y.links),
+	}
+	return out
+}
+
+// mergeSorted appends to dst the sorted multiset union of the sorted p and q.
+func mergeSorted[T cmp.Ordered](dst, p, q []T) []T {
+	for len(p) > 0 && len(q) > 0 {
+		if p[0] <= q[0] {
+			dst, p = append(dst, p[0]), p[1:]
+		} else {
+			dst, q = append(dst, q[0]), q[1:]
+		}
+	}
+	return append(append(dst, p...), q...)
+}
+
+// runOf returns the items idx of a document (any, in any order) as one
+// run; ss are the sorted multisets of all its items.
+func runOf(items []Item, ss []sets, idx []int) run {
+	var x run
+	for k, i := range idx {
+		it := &items[i]
+		y := run{len: it.Len, units: it.Units, parens: it.Parens, quotes: it.Quotes, nk: 1, id: it.ID, sets: ss[i]}
+		y.kinds[0] = it.Kind
+		if k == 0 {
+			x = y
+			continue
+		}
+		if x.nk == maxRun {
+			// Kinds beyond maxRun are not kept; the rest is summed.
+			x.nk--
+		}
+		var arena []int32
+		x = joinRun(&x, &y, &arena)
+	}
+	if len(idx) > 1 {
+		x.id = ""
+	}
+	return x
+}
+
+// pairCost is the cost of pairing the run x of the first document with
+// the run y of the second (without the penalty of a bead, beadPenalty).
+// opt.Weights must be set (Align sets it).
+func pairCost(x, y *run, ratio float64, opt *Options) float64 {
+	w := &opt.Weights
+	la, lb, ua, ub := x.len, y.len, x.units, y.units
+	ap, bp, aq, bq := x.parens, y.parens, x.quotes, y.quotes
 	// Length: log ratio against the documents' own ratio, smoothed so that
 	// short paragraphs are not judged on a few characters.
 	smooth := w.LengthSmooth
@@ -629,30 +786,24 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt *Options) float64
 	}
 
 	// Evidence.
-	numbers := func(s *sets) []int32 { return s.numbers }
-	concepts := func(s *sets) []int32 { return s.concepts }
-	anchors := func(s *sets) []int32 { return s.anchors }
-	cognates := func(s *sets) []int32 { return s.cognates }
-	words := func(s *sets) []int32 { return s.words }
-	links := func(s *sets) []int32 { return s.links }
-	shared, onlyA, onlyB := ov(numbers)
+	shared, onlyA, onlyB := overlapSorted(x.numbers, y.numbers)
 	c -= w.Number*float64(shared) - w.NumberMissing*float64(onlyA+onlyB)
-	shared, onlyA, onlyB = ov(concepts)
+	shared, onlyA, onlyB = overlapSorted(x.concepts, y.concepts)
 	c -= w.Concept*float64(shared) - w.ConceptMissing*float64(onlyA+onlyB)
 	if !opt.SameLang {
-		shared, _, _ = ov(anchors)
+		shared, _, _ = overlapSorted(x.anchors, y.anchors)
 		c -= w.Anchor * float64(shared)
-		if nonEmpty(sa, cognates) && nonEmpty(sb, cognates) {
+		if len(x.cognates) > 0 && len(y.cognates) > 0 {
 			// Dice overlap of the cognate prefixes: unrelated sentences
 			// share a few common ones, translations many.
-			shared, onlyA, onlyB = ov(cognates)
+			shared, onlyA, onlyB = overlapSorted(x.cognates, y.cognates)
 			dice := 2 * float64(shared) / float64(2*shared+onlyA+onlyB)
 			c -= w.Cognate * (dice - w.CognateBase)
 		}
-		if nonEmpty(sa, links) || nonEmpty(sb, links) {
+		if len(x.links) > 0 || len(y.links) > 0 {
 			// Common UN words and names: each one shared is evidence,
 			// each one on one side only is weak evidence against.
-			shared, onlyA, onlyB = ov(links)
+			shared, onlyA, onlyB = overlapSorted(x.links, y.links)
 			c -= w.Link * (float64(shared) - w.LinkMissing*float64(onlyA+onlyB))
 		}
 		c += w.Bracket * float64(absInt(ap-bp)+absInt(aq-bq))
@@ -660,8 +811,8 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt *Options) float64
 			c -= w.ParensMatch
 		}
 	}
-	if opt.SameLang && (nonEmpty(sa, words) || nonEmpty(sb, words)) {
-		shared, onlyA, onlyB = ov(words)
+	if opt.SameLang && (len(x.words) > 0 || len(y.words) > 0) {
+		shared, onlyA, onlyB = overlapSorted(x.words, y.words)
 		tot := float64(shared + onlyA + onlyB)
 		if tot > 0 {
 			j := float64(shared) / tot
@@ -669,61 +820,50 @@ func pairCost(as, bs []Item, sa, sb []sets, ratio float64, opt *Options) float64
 		}
 	}
 
-	// Structure.
-	ka, kb := as[0].Kind, bs[0].Kind
-	if ka != kb {
+	// Structure: the two sides are of one kind if they have a kind in
+	// common (a merged paragraph takes the kind of either part).
+	if !shareKind(x, y) {
 		c += w.KindMismatch
 	}
-	if ka == "title" && kb == "title" {
+	if x.kinds[0] == "title" && y.kinds[0] == "title" {
 		c -= w.TitleMatch
 	}
-	if opt.UseIDs && len(as) == 1 && len(bs) == 1 && as[0].ID == bs[0].ID && as[0].ID != "" {
+	if opt.UseIDs && x.id != "" && x.id == y.id {
 		c -= w.IDMatch
 	}
 	return c
 }
 
-// overlapSorted counts the keys that the multiset union of the sorted
-// slices a1 and a2 shares with that of b1 and b2, and those only in each.
-func overlapSorted[T cmp.Ordered](a1, a2, b1, b2 []T) (shared, onlyA, onlyB int) {
-	for (len(a1) > 0 || len(a2) > 0) && (len(b1) > 0 || len(b2) > 0) {
-		x, fromA1 := least(a1, a2)
-		y, fromB1 := least(b1, b2)
-		switch {
-		case x == y:
-			shared++
-		case x < y:
-			onlyA++
-		default:
-			onlyB++
-		}
-		if x <= y {
-			if fromA1 {
-				a1 = a1[1:]
-			} else {
-				a2 = a2[1:]
-			}
-		}
-		if y <= x {
-			if fromB1 {
-				b1 = b1[1:]
-			} else {
-				b2 = b2[1:]
+func shareKind(x, y *run) bool {
+	for _, k := range x.kinds[:x.nk] {
+		for _, l := range y.kinds[:y.nk] {
+			if k == l {
+				return true
 			}
 		}
 	}
-	onlyA += len(a1) + len(a2)
-	onlyB += len(b1) + len(b2)
-	return
+	return false
 }
 
-// least returns the smaller head of two sorted slices, not both empty, and
-// whether it is the first's.
-func least[T cmp.Ordered](s1, s2 []T) (T, bool) {
-	if len(s2) == 0 || len(s1) > 0 && s1[0] <= s2[0] {
-		return s1[0], true
+// overlapSorted counts the keys that the sorted multisets a and b share,
+// and those only in each.
+func overlapSorted[T cmp.Ordered](a, b []T) (shared, onlyA, onlyB int) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			onlyA++
+			i++
+		default:
+			onlyB++
+			j++
+		}
 	}
-	return s2[0], false
+	return shared, onlyA + len(a) - i, onlyB + len(b) - j
 }
 
 func absInt(x int) int {

@@ -31,16 +31,16 @@ func format(ps []align.Pair) string {
 }
 
 // checkCover checks that every item of A and B appears exactly once across
-// the pairs, in order, and that no pair is empty or larger than 2-1/1-2.
+// the pairs, in order, and that no pair is empty or larger than 3-1/1-3/2-2.
 func checkCover(t *testing.T, ps []align.Pair, n, m int) {
 	t.Helper()
 	var as, bs []int
 	for _, p := range ps {
 		as, bs = append(as, p.A...), append(bs, p.B...)
 		switch shape(p) {
-		case "1-1", "1-0", "0-1", "2-1", "1-2":
+		case "1-1", "1-0", "0-1", "2-1", "1-2", "3-1", "1-3", "2-2":
 		default:
-			t.Errorf("pair %v%v is %s, want 1-1, 1-0, 0-1, 2-1 or 1-2", p.A, p.B, shape(p))
+			t.Errorf("pair %v%v is %s, want 1-1, 1-0, 0-1, 2-1, 1-2, 3-1, 1-3 or 2-2", p.A, p.B, shape(p))
 		}
 		if p.Score < 0 || p.Score > 1 {
 			t.Errorf("pair %v%v score %v outside [0, 1]", p.A, p.B, p.Score)

@@ -37,7 +37,9 @@ func ExampleAlign() {
 
 // The same documents with skips made dearer than the merge of the last two
 // paragraphs (5.5, plus 3.14 for 450 characters against 150): the aligner
-// now merges them, with little confidence.
+// now merges them, with little confidence. The confidence is that of the
+// pair's own cost (3.14), not of the merge's penalty, which is a prior
+// against merging rather than evidence against the pair.
 func ExampleAlign_weights() {
 	voted := []align.Item{
 		{ID: "title", Kind: "title", Len: 60},
@@ -59,7 +61,7 @@ func ExampleAlign_weights() {
 	// title ↔ title 0.971
 	// PP1 ↔ PP1 0.818
 	// OP1 ↔ OP1 0.818
-	// OP2+OP3 ↔ OP2 0.001
+	// OP2+OP3 ↔ OP2 0.162
 }
 
 func printPairs(a, b []align.Item, ps []align.Pair) {

@@ -7,7 +7,7 @@ import (
 )
 
 // TestOverlapSorted checks the merging count against the plain multiset
-// count on random multisets split in one or two parts a side.
+// count on random multisets split in one or two parts a side, merged.
 func TestOverlapSorted(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	set := func() []string {
@@ -30,9 +30,14 @@ func TestOverlapSorted(t *testing.T) {
 		for _, x := range [][]string{a1, a2, b1, b2} {
 			slices.Sort(x)
 		}
-		s, oa, ob := overlapSorted(a1, a2, b1, b2)
+		// The parts are merged as runs merge their paragraphs' keys.
+		ma, mb := mergeSorted(nil, a1, a2), mergeSorted(nil, b1, b2)
+		if !slices.IsSorted(ma) || len(ma) != len(a1)+len(a2) {
+			t.Fatalf("mergeSorted(%q, %q) = %q, not the sorted union", a1, a2, ma)
+		}
+		s, oa, ob := overlapSorted(ma, mb)
 		if s != ws || oa != wa || ob != wb {
-			t.Fatalf("overlapSorted(%q, %q, %q, %q) = %d, %d, %d; want %d, %d, %d", a1, a2, b1, b2, s, oa, ob, ws, wa, wb)
+			t.Fatalf("overlapSorted(%q, %q) = %d, %d, %d; want %d, %d, %d", ma, mb, s, oa, ob, ws, wa, wb)
 		}
 	}
 }
