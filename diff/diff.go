@@ -147,7 +147,10 @@ func internKey(text string, t segment.Token) string {
 
 // appendEqual appends the operations of tokens diffed as equal: Equal runs
 // where their texts are the same, and an editorial Replace for each run
-// where they differ.
+// where they differ (the keys are one: 聯合國 for 联合国). Such a replace
+// is kept apart from the changes beside it (merge), so that a word changed
+// in a version in the other script is reported alone, not with the whole
+// paragraph around it.
 func appendEqual(ops []Op, a, b string, ta, tb []segment.Token) []Op {
 	for k := 0; k < len(ta); {
 		same := ta[k].In(a) == tb[k].In(b)
@@ -159,24 +162,20 @@ func appendEqual(ops []Op, a, b string, ta, tb []segment.Token) []Op {
 		if !same {
 			op.Kind, op.Editorial = Replace, true
 		}
-		if n := len(ops); n > 0 && !same && ops[n-1].Kind == Replace && ops[n-1].Editorial && ops[n-1].A1 == op.A0 && ops[n-1].B1 == op.B0 {
-			ops[n-1].A1, ops[n-1].B1 = op.A1, op.B1
-		} else {
-			ops = append(ops, op)
-		}
+		ops = append(ops, op)
 		k = e
 	}
 	return ops
 }
 
-// merge joins runs of deletes and inserts into one Replace.
+// merge joins runs of deletes and inserts into one Replace; an editorial
+// replace of appendEqual stays alone.
 func merge(ops []Op) []Op {
 	var out []Op
 	for _, op := range ops {
-		if n := len(out); n > 0 && op.Kind != Equal && out[n-1].Kind != Equal {
+		if n := len(out); n > 0 && op.Kind != Equal && out[n-1].Kind != Equal && !op.Editorial && !out[n-1].Editorial {
 			last := &out[n-1]
 			last.A1, last.B1 = op.A1, op.B1
-			last.Editorial = false // classified again, whole
 			if last.A0 == last.A1 {
 				last.Kind = Insert
 			} else if last.B0 == last.B1 {
@@ -194,8 +193,6 @@ func merge(ops []Op) []Op {
 func classify(a, b string, ops []Op) []Op {
 	for k := range ops {
 		op := &ops[k]
-		// A replace of words of one key (appendEqual) is editorial
-		// already.
 		if op.Kind != Equal && !op.Editorial {
 			op.Editorial = EditorialKey(a[op.A0:op.A1]) == EditorialKey(b[op.B0:op.B1])
 		}

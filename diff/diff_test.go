@@ -49,8 +49,10 @@ func TestTokens(t *testing.T) {
 			"replace:促进人权领域→促進人權領域[E]", true},
 		{"traditional characters and a term swapped", "zh", "促进人权领域的互利合作。", "促進人權領域的合作共贏。",
 			"replace:促进人权领域→促進人權領域[E] replace:互利合作→合作共贏", false},
-		{"traditional characters and a word inserted", "zh", "联合国大会，", "聯合國大會重申，",
-			"replace:联合国大会→聯合國大會重申", false},
+		{"traditional characters and a word inserted after them", "zh", "联合国大会，", "聯合國大會重申，",
+			"replace:联合国大会→聯合國大會[E] insert:→重申", false},
+		{"traditional characters and a word inserted", "zh", "促进国际合作", "促進區域國際合作",
+			"replace:促进→促進[E] insert:→區域 replace:国际→國際[E]", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

@@ -63,7 +63,7 @@ func TestTraditionalWords(t *testing.T) {
 			t.Errorf("NumeralChars has %q but not %q", r, tw)
 		}
 	}
-	for _, simp := range []string{"第四十三届会议", "七十周年", "第一百零五次会议", "十二月", "二〇一八年", "第两千"} {
+	for _, simp := range []string{"第四十三届会议", "四十三届会议", "七十周年", "第一百零五次会议", "十二月", "二〇一八年", "第两千"} {
 		trad := zhconv.ToTraditional(simp)
 		if trad == simp && simp != "十二月" && simp != "二〇一八年" {
 			t.Fatalf("%q is not changed by ToTraditional", simp)

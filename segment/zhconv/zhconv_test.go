@@ -92,8 +92,10 @@ func TestKey(t *testing.T) {
 		// A traditional name quoted in simplified text is converted; 乾
 		// still kept.
 		"乾隆年间的臺灣问题": "乾隆年间的台湾问题",
+		"徵和臺灣问题":    "徵和台湾问题", // 徵 alone is 征 in traditional text
 		// Traditional text is converted whole, 乾 and 於 too.
 		"國家乾旱問題於會議": "国家干旱问题于会议",
+		"徵和臺灣問題":    "征和台湾问题",
 		"人民和平":      "人民和平",
 	} {
 		if got := zhconv.Key(in); got != want {
