@@ -31,6 +31,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/segment/zhconv"
 )
 
 // Kind is the role of a paragraph in a document.
@@ -182,7 +183,8 @@ const titleNumber = `(?:[0-9０-９]{1,3}` + sp + `*/` + sp + `*(?:[0-9０-９]{
 	`|[0-9]{1,4}(?:` + sp + `?[A-Z])?` + sp + `?\((?:E?S-)?[IVXLC]{1,8}\)[.．])`
 
 // bodyNames are words that name the adopting body in the line that opens
-// the body ("The Human Rights Council,", "人权理事会，").
+// the body ("The Human Rights Council,", "人权理事会，"). Chinese is matched
+// by its simplified key (hanKey), so 人權理事會， is an opener too.
 var bodyNames = []string{
 	"council", "assembly", "commission", "committee", "conference",
 	"conseil", "assemblée", "comité", "conférence",
@@ -220,6 +222,9 @@ func isOpener(p string) bool {
 		return false
 	}
 	l := strings.ToLower(head)
+	if han > 0 {
+		l = hanKey(l)
+	}
 	for _, n := range bodyNames {
 		if strings.HasSuffix(l, n) || han == 0 && strings.Contains(l, n) {
 			return true
@@ -238,7 +243,7 @@ const (
 
 var sponsorEnd = []string{
 	"draft resolution", "projet de résolution", "proyecto de resolución",
-	"проект резолюции", "مشروع قرار", "决议草案", "決議草案", "draft decision",
+	"проект резолюции", "مشروع قرار", "决议草案", "draft decision",
 	"revised draft resolution",
 }
 
@@ -504,8 +509,12 @@ func hanSpaces(t string) string {
 
 var boilerplateRe = regexp.MustCompile(`(?i)^(distr\.?|original` + sp + `*:|general` + sp + `assembly|human` + sp + `rights` + sp + `council|security` + sp + `council|economic` + sp + `and` + sp + `social` + sp + `council|agenda` + sp + `item|item` + sp + `\d|原文|议程项目|分发|大会$|人权理事会$|安全理事会$|第.{1,6}届会议|.{0,20}session$|\d{1,2}` + sp + `+\p{L}+` + sp + `*[-–—]` + sp + `*\d{1,2}` + sp + `+\p{L}+` + sp + `+\d{4}|\d{4}年)`)
 
+// isBoilerplate reports whether t is a header line: the symbol, the
+// distribution, the session, the agenda item, a date, the sponsors. Chinese
+// is read by its simplified key (hanKey): 議程項目 and 第三十七屆會議 are
+// header lines as 议程项目 and 第三十七届会议 are.
 func isBoilerplate(t string) bool {
-	t = hanSpaces(strings.TrimSpace(t))
+	t = hanKey(hanSpaces(strings.TrimSpace(t)))
 	l := strings.ToLower(t)
 	for _, s := range sponsorEnd {
 		if strings.HasSuffix(strings.TrimRightFunc(l, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".:：*", r) }), s) {
@@ -516,6 +525,18 @@ func isBoilerplate(t string) bool {
 		return true
 	}
 	return boilerplateRe.MatchString(t) || onlyDate(t)
+}
+
+// hanKey returns s with its Chinese in simplified characters (zhconv.Key,
+// which keeps every byte offset), so that the Chinese words of this package
+// are written once, in simplified characters, and read in both scripts.
+// Text without a Han character is returned as it is, without loading the
+// conversion tables.
+func hanKey(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return s
+	}
+	return zhconv.Key(s)
 }
 
 var dateRe = regexp.MustCompile(`^(\d{1,2}` + sp + `+\p{L}+` + sp + `+\d{4}|\p{L}+` + sp + `+\d{1,2},` + sp + `*\d{4}|\d{4}` + sp + `*年` + sp + `*\d{1,2}` + sp + `*月` + sp + `*\d{1,2}` + sp + `*日)$`)
