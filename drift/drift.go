@@ -111,9 +111,12 @@ var Kinds = []struct {
 	{PageReference, Info, "a page reference's page number differs between the texts (page numbers differ legitimately between language versions)"},
 	{TermMissing, Warning, "a lexicon concept of the voted paragraph has no rendering in the final paragraph; info when a word of one of its renderings is there (reworded, not dropped)"},
 	{TermAdded, Warning, "a lexicon concept appears in the final paragraph but not in the voted one; info when a word of one of its renderings is there"},
+	{ContentOmitted, Warning, "a sentence or clause of the voted paragraph has no counterpart in the aligned final paragraph (sentences aligned by length and shared evidence), or, for a single sentence, the final is far shorter than a translation usually is"},
+	{ContentAdded, Warning, "a sentence or clause of the final paragraph has no counterpart in the aligned voted paragraph, or, for a single sentence, the final is far longer than a translation usually is"},
 	{WordingChanged, Warning, "versions in one language: words changed that no term or number finding explains (the finding carries the diff)"},
 	{Editorial, Info, "versions in one language: only punctuation style, full-width or half-width forms, white space (a space left between Han characters), quotation marks or Unicode normalisation differ"},
 	{ParagraphRenumbered, Info, "versions in one language: a paragraph kept its text but not its number (an earlier paragraph was deleted or inserted)"},
+	{Reordered, Info, "versions in one language: words only moved (the same words, in another order)"},
 }
 
 // SeverityOf returns the severity of a kind.
@@ -236,6 +239,8 @@ func comparePair(voted, final *Side, pr align.Pair, m *lexicon.Matcher) []Findin
 	out = append(out, compareNumbers(voted, final, pr)...)
 	if lang.Norm(voted.Doc.Lang) == lang.Norm(final.Doc.Lang) {
 		out = append(out, compareVersions(voted, final, pr, out)...)
+	} else {
+		out = append(out, compareContent(voted, final, pr)...)
 	}
 	return out
 }
