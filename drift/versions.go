@@ -79,6 +79,13 @@ func compareVersions(voted, final *Side, pr align.Pair, earlier []Finding) []Fin
 		}
 	}
 	switch {
+	case first != nil && onlyMoved(vp, fp, ops, explV, explF):
+		out = append(out, Finding{
+			Kind: Reordered, Severity: SeverityOf(Reordered), Score: pr.Score,
+			Message: fmt.Sprintf("words moved: %s", summary(vp.P.Text, fp.P.Text, ops)),
+			Voted:   paraLoc(voted, vp, first.A0, first.A1), Final: paraLoc(final, fp, first.B0, first.B1),
+			Ops: ops,
+		})
 	case first != nil:
 		out = append(out, Finding{
 			Kind: WordingChanged, Severity: SeverityOf(WordingChanged), Score: pr.Score,
@@ -128,6 +135,120 @@ func explained(toks []segment.Token, a0, a1 int, spans [][2]int) bool {
 		}
 	}
 	return true
+}
+
+// onlyMoved reports whether the changes of ops that the earlier findings do
+// not explain (spans explV, explF) only move words: the content words they
+// delete are, as a multiset, those they insert, but for at most
+// maxFunctionWords grammatical words a side (function words: a particle, a
+// preposition or an article that a phrase put in another order needs, as
+// 的 → 在 in 促进人权领域的合作 → 在人权领域促进合作). At least one word
+// must have moved.
+func onlyMoved(vp, fp *Para, ops []diff.Op, explV, explF [][2]int) bool {
+	var del, ins []segment.Token
+	for _, op := range ops {
+		if op.Kind == diff.Equal || op.Editorial {
+			continue
+		}
+		del = append(del, unexplained(vp.Tokens, op.A0, op.A1, explV)...)
+		ins = append(ins, unexplained(fp.Tokens, op.B0, op.B1, explF)...)
+	}
+	left := map[string]int{}
+	for _, t := range del {
+		left[t.Key]++
+	}
+	moved := 0
+	var restI []segment.Token
+	for _, t := range ins {
+		if left[t.Key] > 0 {
+			if negations[strings.ToLower(t.In(fp.P.Text))] {
+				return false // a negation that moves changes the sense
+			}
+			left[t.Key]--
+			moved++
+		} else {
+			restI = append(restI, t)
+		}
+	}
+	if moved == 0 {
+		return false
+	}
+	restD := 0
+	for _, t := range del {
+		if left[t.Key] > 0 {
+			left[t.Key]--
+			if !functionWord(vp.P.Text, t) {
+				return false
+			}
+			restD++
+		}
+	}
+	for _, t := range restI {
+		if !functionWord(fp.P.Text, t) {
+			return false
+		}
+	}
+	return restD <= maxFunctionWords && len(restI) <= maxFunctionWords
+}
+
+// maxFunctionWords is how many function words a side of a reordering may
+// change.
+const maxFunctionWords = 2
+
+// unexplained returns the content tokens in [a0, a1) outside every span.
+func unexplained(toks []segment.Token, a0, a1 int, spans [][2]int) []segment.Token {
+	var out []segment.Token
+	for _, t := range toks {
+		if int(t.End) <= a0 || int(t.Start) >= a1 || !t.IsContent() {
+			continue
+		}
+		in := false
+		for _, s := range spans {
+			if int(t.Start) >= s[0] && int(t.End) <= s[1] {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// functionWords are the grammatical words of the six languages that a
+// change of word order may add, drop or exchange: articles, prepositions,
+// the Chinese structural particles and coverbs. Negations, conjunctions
+// that change the sense (or, but) and every content word are left out, so
+// that a moved "not" is never taken for a reordering.
+var functionWords = map[string]bool{
+	// Chinese
+	"的": true, "之": true, "在": true, "于": true, "对": true, "和": true, "与": true, "及": true, "地": true, "中": true,
+	// English
+	"the": true, "a": true, "an": true, "of": true, "in": true, "to": true, "for": true, "on": true, "at": true, "by": true, "with": true, "and": true,
+	// French
+	"le": true, "la": true, "les": true, "l": true, "de": true, "du": true, "des": true, "d": true, "à": true, "au": true, "aux": true, "en": true, "dans": true, "et": true, "pour": true, "sur": true,
+	// Spanish
+	"el": true, "los": true, "las": true, "del": true, "al": true, "y": true, "para": true, "por": true, "con": true,
+	// Russian
+	"в": true, "во": true, "на": true, "и": true, "по": true, "к": true, "с": true, "о": true, "об": true, "для": true,
+	// Arabic
+	"في": true, "من": true, "على": true, "إلى": true, "و": true, "عن": true,
+}
+
+// negations are the words of negation of the six languages: moved, they
+// change what a sentence says ("will not review … will adopt" / "will
+// review … will not adopt").
+var negations = map[string]bool{
+	"not": true, "no": true, "never": true, "nor": true, "ne": true, "n": true, "pas": true, "jamais": true, "non": true,
+	"ni": true, "nunca": true, "не": true, "ни": true, "нет": true, "никогда": true,
+	"لا": true, "لم": true, "لن": true, "ليس": true, "غير": true,
+	"不": true, "未": true, "没有": true, "非": true, "无": true, "不会": true, "不能": true,
+}
+
+// functionWord reports whether token t of text is a function word.
+func functionWord(text string, t segment.Token) bool {
+	return functionWords[strings.ToLower(t.In(text))]
 }
 
 // summary describes the first few changes: "a" → "b", -"c", +"d".
