@@ -1,0 +1,324 @@
+package drift
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/driftcheck/driftcheck/align"
+)
+
+// Moved paragraphs. The aligner keeps the order of both documents, so a
+// paragraph that moved comes out of it as a voted paragraph with no
+// counterpart and a final one with none, elsewhere, or as 1-1 pairs of
+// paragraphs that do not translate each other (two paragraphs swapped are
+// two such pairs, crossed), or, for two neighbours swapped, as a 2-2 pair.
+// After the alignment, those paragraphs are paired again by the aligner's
+// own cost model (align.Scorer) on two paragraphs alone; of the pairs so
+// made, those out of the order of the rest (not on the heaviest run of
+// pairs in order) are the paragraphs that moved. Pairs made again in order
+// are dropped: pairing in order is the aligner's work, and it chose
+// otherwise. When paragraphs moved, the rest is aligned again without them.
+
+// moveMaxCost is the most a pair of paragraphs may cost, by the aligner's
+// model without a bead's penalty, to be taken for a paragraph and its
+// translation elsewhere. Two paragraphs of about the right length with
+// nothing in common cost about 0 (confidence 0.82): a moved pair must show
+// evidence (numbers, concepts, names, anchors or cognates shared) worth one
+// shared number. On the founding resolution against its Chinese final and
+// the excerpts against fr, es, ru and ar, the true pairs cost −1.34 at
+// worst (median −5), and a paragraph against one of the six around its
+// translation −0.49 at best.
+const moveMaxCost = -1.0
+
+// rematchMargin is how much cheaper a new pair must be than the pair each
+// of its paragraphs is in (none: no limit), so that a paragraph is not
+// taken from a pair about as good.
+const rematchMargin = -moveMaxCost
+
+// maxPosting bounds the paragraphs a key may point to when candidates for
+// a pair are looked up: a key in more paragraphs than that (a common UN
+// word) tells none of them apart, and would make the look-up quadratic.
+const maxPosting = 32
+
+// repair is a voted paragraph paired again, with a final paragraph other
+// than the aligner's.
+type repair struct {
+	v, f        int
+	cost, score float64
+	// moved says the pair is out of the order of the others.
+	moved bool
+}
+
+// repairs holds the pairs made again after the alignment.
+type repairs struct {
+	byV map[int]repair // by voted index
+	byF map[int]int    // final index → voted index
+	// swapped are the 2-2 pairs (by index in the alignment) that are two
+	// neighbours swapped: their paragraphs are in byV.
+	swapped map[int]bool
+}
+
+// itemsOf describes the paragraphs of s for the aligner as package
+// annotate does for the checker (annotate.Annotator.Items), from what the
+// side already holds: words in one language, the anchors found across
+// languages.
+func itemsOf(s *Side, words, anchors bool) []align.Item {
+	items := make([]align.Item, len(s.Paras))
+	for i, p := range s.Paras {
+		ap := align.Para{ID: p.P.ID, Kind: string(p.P.Kind), Lang: s.Doc.Lang, Text: p.P.Text, BodyStart: p.P.BodyStart, Tokens: p.Tokens}
+		for _, x := range p.Numbers {
+			ap.Numbers = append(ap.Numbers, x.Key)
+		}
+		for _, h := range p.Hits {
+			ap.Concepts = append(ap.Concepts, conceptKey(h.Concept.Group, h.Concept.ID))
+		}
+		if anchors && s.Anchored {
+			ap.Links = p.Links
+		}
+		items[i] = align.ItemOf(ap, words)
+	}
+	return items
+}
+
+func conceptKey(group, id string) string {
+	if group != "" {
+		return group
+	}
+	return id
+}
+
+// findMoves returns the paragraphs that moved, by voted index: it pairs
+// again the paragraphs the alignment left unpaired or in doubtful pairs
+// (1-1 pairs costing more than moveMaxCost, 2-2 pairs), and keeps the new
+// pairs that are out of order. sc is the Scorer of the two sides.
+func findMoves(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []repair {
+	r := repairs{byV: map[int]repair{}, byF: map[int]int{}, swapped: map[int]bool{}}
+	inf := math.Inf(1)
+	curV, curF := map[int]float64{}, map[int]float64{} // the pool, with the cost of each one's pair
+	for k, p := range pairs {
+		switch {
+		case len(p.B) == 0:
+			for _, i := range p.A {
+				curV[i] = inf
+			}
+		case len(p.A) == 0:
+			for _, j := range p.B {
+				curF[j] = inf
+			}
+		case len(p.A) == 1 && len(p.B) == 1:
+			// The cost by the Scorer, not p.Cost: pairs made by hand
+			// carry none.
+			if c, _ := sc.Pair(p.A, p.B); c > moveMaxCost {
+				curV[p.A[0]], curF[p.B[0]] = c, c
+			}
+		case len(p.A) == 2 && len(p.B) == 2:
+			// Two neighbours swapped read as one text are as good a pair
+			// as two in order: a 2-2 pair is two swapped when each voted
+			// paragraph translates the other final one, and not its own.
+			x1, s1 := sc.Pair(p.A[:1], p.B[1:])
+			x2, s2 := sc.Pair(p.A[1:], p.B[:1])
+			y1, _ := sc.Pair(p.A[:1], p.B[:1])
+			y2, _ := sc.Pair(p.A[1:], p.B[1:])
+			if x1 <= moveMaxCost && x2 <= moveMaxCost && y1 > moveMaxCost && y2 > moveMaxCost {
+				r.swapped[k] = true
+				r.byV[p.A[0]] = repair{v: p.A[0], f: p.B[1], cost: x1, score: s1}
+				r.byV[p.A[1]] = repair{v: p.A[1], f: p.B[0], cost: x2, score: s2}
+				r.byF[p.B[1]], r.byF[p.B[0]] = p.A[0], p.A[1]
+			}
+		}
+	}
+	if len(curV) > 0 && len(curF) > 0 {
+		rematch(sc, voted, final, curV, curF, &r)
+	}
+	if len(r.byV) == 0 {
+		return nil
+	}
+	markMoved(pairs, &r)
+	var out []repair
+	for _, x := range r.byV {
+		if x.moved {
+			out = append(out, x)
+		}
+	}
+	slices.SortFunc(out, func(x, y repair) int { return cmp.Compare(x.v, y.v) })
+	return out
+}
+
+// realign aligns again the paragraphs of the two sides but those that
+// moved, with the aligner's items and options, and returns the pairs in
+// indices of the whole sides.
+func realign(items [2][]align.Item, opt align.Options, moved []repair) []align.Pair {
+	gone := [2]map[int]bool{{}, {}}
+	for _, m := range moved {
+		gone[0][m.v], gone[1][m.f] = true, true
+	}
+	var sub [2][]align.Item
+	var back [2][]int
+	for s := range 2 {
+		for i, it := range items[s] {
+			if !gone[s][i] {
+				sub[s] = append(sub[s], it)
+				back[s] = append(back[s], i)
+			}
+		}
+	}
+	pairs := align.Align(sub[0], sub[1], opt)
+	for k := range pairs {
+		for x := range pairs[k].A {
+			pairs[k].A[x] = back[0][pairs[k].A[x]]
+		}
+		for x := range pairs[k].B {
+			pairs[k].B[x] = back[1][pairs[k].B[x]]
+		}
+	}
+	return pairs
+}
+
+// rematch pairs the paragraphs of the pool (curV, curF: each with the cost
+// of the pair it is in, +Inf for none) anew: the cheapest pairs first,
+// each paragraph once, pairs cheaper than moveMaxCost and by rematchMargin
+// than the pairs their paragraphs are in. Candidates share a number,
+// concept or alignment anchor (a key in at most maxPosting paragraphs of
+// the pool), so the work grows with the pool, not with its square.
+func rematch(sc *align.Scorer, voted, final *Side, curV, curF map[int]float64, r *repairs) {
+	keys := func(p *Para) []string {
+		var ks []string
+		for _, n := range p.Numbers {
+			ks = append(ks, "n\x00"+n.Key)
+		}
+		for _, h := range p.Hits {
+			ks = append(ks, "c\x00"+conceptKey(h.Concept.Group, h.Concept.ID))
+		}
+		for _, l := range p.Links {
+			ks = append(ks, "l\x00"+l)
+		}
+		return ks
+	}
+	fs := make([]int, 0, len(curF))
+	for j := range curF {
+		fs = append(fs, j)
+	}
+	slices.Sort(fs)
+	posting := map[string][]int{}
+	for _, j := range fs {
+		for _, k := range keys(final.Paras[j]) {
+			if ps := posting[k]; len(ps) == 0 || ps[len(ps)-1] != j {
+				posting[k] = append(ps, j)
+			}
+		}
+	}
+	vs := make([]int, 0, len(curV))
+	for i := range curV {
+		vs = append(vs, i)
+	}
+	slices.Sort(vs)
+	var cands []repair
+	for _, i := range vs {
+		seen := map[int]bool{}
+		for _, k := range keys(voted.Paras[i]) {
+			ps := posting[k]
+			if len(ps) > maxPosting {
+				continue
+			}
+			for _, j := range ps {
+				if seen[j] {
+					continue
+				}
+				seen[j] = true
+				c, s := sc.Pair([]int{i}, []int{j})
+				if c <= moveMaxCost && c <= curV[i]-rematchMargin && c <= curF[j]-rematchMargin {
+					cands = append(cands, repair{v: i, f: j, cost: c, score: s})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(cands, func(x, y repair) int {
+		return cmp.Or(cmp.Compare(x.cost, y.cost), cmp.Compare(x.v, y.v), cmp.Compare(x.f, y.f))
+	})
+	for _, c := range cands {
+		if _, ok := r.byV[c.v]; ok {
+			continue
+		}
+		if _, ok := r.byF[c.f]; ok {
+			continue
+		}
+		r.byV[c.v], r.byF[c.f] = c, c.v
+	}
+}
+
+// markMoved marks moved the new pairs that are off the heaviest run of
+// pairs in order of both documents (a longest increasing subsequence, the
+// aligner's own pairs weighing more than new ones, so that a paragraph
+// that moved is the one called moved rather than the paragraphs it moved
+// past).
+func markMoved(pairs []align.Pair, r *repairs) {
+	type pt struct {
+		v, f, w int
+		rep     bool
+	}
+	var pts []pt
+	for k, p := range pairs {
+		if len(p.A) == 0 || len(p.B) == 0 || r.swapped[k] {
+			continue
+		}
+		if len(p.A) == 1 && len(p.B) == 1 {
+			if _, ok := r.byV[p.A[0]]; ok {
+				continue
+			}
+			if _, ok := r.byF[p.B[0]]; ok {
+				continue
+			}
+		}
+		pts = append(pts, pt{p.A[0], p.B[0], 2, false})
+	}
+	for _, x := range r.byV {
+		pts = append(pts, pt{x.v, x.f, 1, true})
+	}
+	slices.SortFunc(pts, func(x, y pt) int { return cmp.Compare(x.v, y.v) })
+	// Heaviest increasing subsequence in f, by a Fenwick tree of the best
+	// weight ending at each final index: O(n log n).
+	n := 0
+	for _, p := range pts {
+		n = max(n, p.f+1)
+	}
+	tree := make([]struct{ w, at int }, n+1)
+	query := func(f int) (int, int) { // best over final indices < f
+		best, at := 0, -1
+		for i := f; i > 0; i -= i & -i {
+			if tree[i].w > best {
+				best, at = tree[i].w, tree[i].at
+			}
+		}
+		return best, at
+	}
+	update := func(f, w, at int) {
+		for i := f + 1; i <= n; i += i & -i {
+			if w > tree[i].w {
+				tree[i].w, tree[i].at = w, at
+			}
+		}
+	}
+	prev := make([]int, len(pts))
+	score := make([]int, len(pts))
+	bestW, bestAt := 0, -1
+	for k, p := range pts {
+		w, at := query(p.f)
+		score[k], prev[k] = w+p.w, at
+		update(p.f, score[k], k)
+		if score[k] > bestW {
+			bestW, bestAt = score[k], k
+		}
+	}
+	inRun := make([]bool, len(pts))
+	for k := bestAt; k >= 0; k = prev[k] {
+		inRun[k] = true
+	}
+	for k, p := range pts {
+		if p.rep && !inRun[k] {
+			x := r.byV[p.v]
+			x.moved = true
+			r.byV[p.v] = x
+		}
+	}
+}
