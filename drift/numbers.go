@@ -2,6 +2,7 @@ package drift
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/driftcheck/driftcheck/align"
@@ -65,6 +66,11 @@ func numbersOf(s *Side, idx []int) []nref {
 func compareNumbers(voted, final *Side, pr align.Pair) []Finding {
 	vn, fn := numbersOf(voted, pr.A), numbersOf(final, pr.B)
 	onlyV, onlyF := cancelNumbers(vn, fn)
+	// shared: some numbers are on both sides, so the pair's numbers are
+	// written one for one and one left over is a change; a pair that
+	// shares none writes its numbers another way (in words, or left to
+	// the context), or is not a translation of each other.
+	shared := len(onlyV) < len(vn)
 	key := func(x nref) string { return x.n.Key }
 	onlyV, onlyF = joinSplit(onlyV, onlyF, key)
 	onlyF, onlyV = joinSplit(onlyF, onlyV, key)
@@ -74,15 +80,21 @@ func compareNumbers(voted, final *Side, pr align.Pair) []Finding {
 	var pages [2][]nref
 	onlyV, pages[0] = splitPages(onlyV)
 	onlyF, pages[1] = splitPages(onlyF)
+	joinedV, onlyV, onlyF := nearJoined(onlyV, onlyF)
+	joinedF, onlyF, onlyV := nearJoined(onlyF, onlyV)
 	changed, restV, restF := pairChanged(onlyV, onlyF)
+	changed = append(changed, joinedV...)
+	for _, c := range joinedF {
+		changed = append(changed, [2]nref{c[1], c[0]})
+	}
 	restV = dropRepeated(restV, fn)
 	restF = dropRepeated(restF, vn)
 	var out []Finding
 	if len(changed) > 0 || len(restV) > 0 || len(restF) > 0 {
 		sev := Info
 		if len(changed) > 0 ||
-			strong(restV) && !writesNumbers(final, pr.B) ||
-			strong(restF) && !writesNumbers(voted, pr.A) {
+			(shared || strong(restV)) && unexcused(restV, final, pr.B) ||
+			(shared || strong(restF)) && unexcused(restF, voted, pr.A) {
 			sev = Warning
 		}
 		var vs, fs []nref
@@ -219,13 +231,9 @@ func splitPages(xs []nref) (rest, pages []nref) {
 	return rest, pages
 }
 
-// strong reports whether one of the numbers left on one side is a
-// percentage: content a translation does not leave out. Other numbers on
-// one side only are as often a translation's own way (a count written in
-// words, "this resolution" for "resolution 1540 (2004)", the year added
-// to a resolution's number) or a corpus artefact as an omission: measured
-// on the UNPC devset, making them warnings would multiply the number
-// findings on clean text by three to seven.
+// strong reports whether one of the numbers xs is a percentage: content a
+// translation does not leave out, even where the pair shares no other
+// number.
 func strong(xs []nref) bool {
 	for _, x := range xs {
 		if x.n.Role == number.Percent {
@@ -235,12 +243,33 @@ func strong(xs []nref) bool {
 	return false
 }
 
-// writesNumbers reports whether the paragraphs idx of a side write a
-// number in letters (number.HasWords).
-func writesNumbers(s *Side, idx []int) bool {
-	for _, i := range idx {
-		p := s.Paras[i]
-		if number.HasWords(s.Doc.Lang, p.P.Text, p.P.BodyStart, p.Tokens) {
+// unexcused reports whether one of the numbers xs left on one side is not
+// excused. A number of a name is ("UF6", "HFC-23", which the other version
+// may write in words: 六氟化铀, 三氟甲烷); so is a number the other side
+// (other, its paragraphs oidx) may write in letters: a number word of its
+// value ("three posts" / "3 puestos"), or one whose value is not worked
+// out (a compound, a Chinese numeral). Measured on the UNPC devset,
+// excusing only a number word at about the same place in the text gave
+// 30–45% more number findings on clean text for no recall.
+func unexcused(xs []nref, other *Side, oidx []int) bool {
+	var words []number.Word
+	for _, i := range oidx {
+		p := other.Paras[i]
+		words = append(words, number.WordsAt(other.Doc.Lang, p.P.Text, p.P.BodyStart, p.Tokens)...)
+	}
+	for _, x := range xs {
+		if x.n.Role == number.Name {
+			continue
+		}
+		v, err := strconv.ParseFloat(x.n.Key, 64)
+		excused := false
+		for _, w := range words {
+			if w.Value == 0 || err == nil && w.Value == v {
+				excused = true
+				break
+			}
+		}
+		if !excused {
 			return true
 		}
 	}
@@ -282,6 +311,70 @@ func numberFinding(voted, final *Side, pr align.Pair, kind Kind, sev Severity, w
 	f.Message = fmt.Sprintf("%s: only in voted %s: %s; only in final %s: %s",
 		what, vp.P.ID, list(f.VotedNumbers), fp.P.ID, list(f.FinalNumbers))
 	return f
+}
+
+// nearJoined finds the numbers of a that b writes in two or three
+// consecutive parts with one digit changed: "4653" (articles 46-53 with
+// the dash lost) against "46" and "54". Each is a changed number, paired
+// with the part that changed; it returns those pairs and what is left of
+// a and b.
+func nearJoined(a, b []nref) (pairs [][2]nref, restA, restB []nref) {
+	digits := func(x nref) string { return strings.ReplaceAll(x.n.Key, ".", "") }
+	usedB := make([]bool, len(b))
+	for _, x := range a {
+		want := digits(x)
+		found := false
+		for i := 0; i < len(b) && !found && len(want) >= 3; i++ {
+			acc := ""
+			for j := i; j < len(b) && j < i+3 && !usedB[j]; j++ {
+				acc += digits(b[j])
+				if len(acc) > len(want) {
+					break
+				}
+				if j == i || len(acc) < len(want) {
+					continue
+				}
+				if k, ok := oneDigitApart(want, acc); ok {
+					// The part that holds the changed digit.
+					part, n := i, 0
+					for part <= j && n+len(digits(b[part])) <= k {
+						n += len(digits(b[part]))
+						part++
+					}
+					for m := i; m <= j; m++ {
+						usedB[m] = true
+					}
+					pairs = append(pairs, [2]nref{x, b[part]})
+					found = true
+				}
+				break
+			}
+		}
+		if !found {
+			restA = append(restA, x)
+		}
+	}
+	for i, y := range b {
+		if !usedB[i] {
+			restB = append(restB, y)
+		}
+	}
+	return pairs, restA, restB
+}
+
+// oneDigitApart reports whether two digit strings of one length differ in
+// exactly one place, and where.
+func oneDigitApart(a, b string) (int, bool) {
+	at := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if at >= 0 {
+				return 0, false
+			}
+			at = i
+		}
+	}
+	return at, at >= 0
 }
 
 // joinSplit removes from a the numbers that b writes in two or three

@@ -24,7 +24,16 @@ func TestNumbersAsMultisets(t *testing.T) {
 			"Of the recommendations, 37 (45 per cent) were accepted; 45 were rejected.",
 			"Sur les recommandations, 37 (46 %) ont été acceptées; 45 ont été rejetées.", "number-mismatch/warning"},
 		{"a percentage left out", "Of the funds, 93 per cent were spent.", "La plupart des fonds ont été dépensés.", "number-mismatch/warning"},
-		{"a count left out is info", "Of those 51 countries, 43 are middle-income.", "Dans ce groupe, 43 pays sont à revenu intermédiaire.", "number-mismatch/info"},
+		{"a count left out", "Of those 51 countries, 43 are middle-income.", "Dans ce groupe, 43 pays sont à revenu intermédiaire.", "number-mismatch/warning"},
+		{"a count written in words is info", "Of those 51 countries, 43 are middle-income.", "Sur ces cinquante et un pays, 43 sont à revenu intermédiaire.", "number-mismatch/info"},
+		{"a count in words of another value", "It proposes 3 new posts (P-4).", "Il propose quatre postes nouveaux (P-4).", "number-mismatch/warning"},
+		{"a count in words of its value", "It proposes 4 new posts (P-3).", "Il propose quatre postes nouveaux (P-3).", "number-mismatch/info"},
+		{"a range run together in the voted text, one end changed", "Articles 4653 apply to divorce.", "Les articles 46 à 54 s'appliquent au divorce.", "number-mismatch/warning"},
+		{"a range run together in the voted text", "Articles 4653 apply to divorce.", "Les articles 46 à 53 s'appliquent au divorce.", ""},
+		{"a number left out where no other is shared", "In 2014, the Office met twice.", "Le Bureau s'est réuni deux fois.", "number-mismatch/info"},
+		{"a repeated year changed", "The first session will be held from 3 to 5 February and the second from 28 to 30 April 2015.",
+			"La première session se tiendra du 3 au 5 février 2016 et la seconde du 28 au 30 avril 2015.", "number-mismatch/warning"},
+		{"a number of a name on one side only", "It limits HFC-23 by-product emissions in 2015.", "Il limite les émissions de trifluorométhane en 2015.", "number-mismatch/info"},
 		{"a repetition left out is not a change",
 			"Resolution 1540 (2004) and resolution 1540 (2004).", "La résolution 1540 (2004) et cette résolution.", ""},
 		{"page numbers of a reference differ", "See the report (p. 14).", "Voir le rapport (p. 15).", "page-reference/info"},
@@ -37,5 +46,20 @@ func TestNumbersAsMultisets(t *testing.T) {
 				t.Errorf("voted %+q, final %+q:\n got %q\nwant %q", tt.voted, tt.final, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNumbersInChineseNumerals: a number on one side only is excused by a
+// Chinese numeral of its value (四个 for 4), not by one of another value.
+func TestNumbersInChineseNumerals(t *testing.T) {
+	fx := newFixture(mustLexicon(t, testLexicon))
+	for _, tt := range []struct{ voted, final, want string }{
+		{"It proposes 3 new posts (P-4).", "拟设立四个新员额(P-4)。", "number-mismatch/warning"},
+		{"It proposes 4 new posts (P-3).", "拟设立四个新员额(P-3)。", "number-mismatch/info"},
+	} {
+		got := kinds(fx.compare(fx.side(tt.voted, "v.en.txt", "en", true), fx.side(tt.final, "f.zh.txt", "zh", true)))
+		if got != tt.want {
+			t.Errorf("voted %q, final %q: got %q, want %q", tt.voted, tt.final, got, tt.want)
+		}
 	}
 }

@@ -75,6 +75,11 @@ type Profile struct {
 	// come in reverse order ("000 250 3" for 3,250,000, an artefact of
 	// right-to-left layout).
 	ReversedGroups bool
+	// DecimalPoint is set where a full stop in a number is a decimal
+	// point, never a thousands separator: "2.779亿" is 277.9 million and
+	// "$1.125 million" 1,125,000, where Spanish "2.400 millones" is 2,400
+	// million.
+	DecimalPoint bool
 	// DecimalHours is set where a time of day is written "12.40" or
 	// "12,40" before a word for hours (HourWords of any language).
 	DecimalHours bool
@@ -102,11 +107,12 @@ type Profile struct {
 	// (other languages write the century in Roman numerals).
 	CenturyWords []string
 	// NumberWords are words (lower case; for a language with a WordKey,
-	// their keys) that write a number in letters: cardinals, the small
-	// ordinals, "twice". A number on one side only of a paragraph pair is
-	// a warning unless the other side has one of them (or NumeralChars)
-	// to stand for it.
-	NumberWords []string
+	// their keys) that write a number in letters, with the number:
+	// cardinals, the small ordinals, "twice" (2), "half" (0.5). A number
+	// on one side only of a paragraph pair is a warning unless the other
+	// side writes it in letters: one of them of its value, a compound of
+	// them ("twenty-five", "التاسعة والستون"), or NumeralChars.
+	NumberWords map[string]float64
 	// NumeralChars are the characters of the language's own numerals
 	// (一二三 …), for a language that writes them without spaces.
 	NumeralChars string

@@ -12,6 +12,7 @@ func init() {
 		Code: "zh", Name: "Chinese", Letter: "C", Script: unicode.Han, Han: true,
 		LengthRatio: 0.313, LengthSpread: 0.263, UnitRatio: 1.455, UnitSpread: 0.171,
 		DecimalHours: true,
+		DecimalPoint: true,
 		// Numbers are read in the text as written: each word is given in
 		// simplified and in traditional characters (TestTraditionalWords),
 		// for texts in either script (see ChineseScript).
@@ -41,6 +42,10 @@ var (
 	// 三月, 十二月: a month in numerals (not 三个月, three months).
 	zhMonth = regexp.MustCompile(`(十[一二]?|[一二三四五六七八九])月`)
 )
+
+// HanNumber reads a number written in Chinese numerals (三, 四十三, 两千);
+// ok is false when s is not one.
+func HanNumber(s string) (int, bool) { return chineseValue(s) }
 
 // chineseNumbers reads ordinals and counted numbers written in Chinese
 // numerals (from MinOrdinal on), months in numerals, and years written

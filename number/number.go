@@ -88,7 +88,7 @@ func monthOf(p *lang.Profile, word string) (string, bool) {
 // p.m." gives 15).
 func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 	p := lang.Of(code)
-	var out []Number
+	var out, pending []Number // pending: month names with no number next to them
 	next := func(i int) int { // the next token after i, past one space
 		j := i + 1
 		if j < len(toks) && toks[j].Kind == segment.Space {
@@ -115,6 +115,8 @@ func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 			if k, alt, end, last, ok := grouped(p, text, toks, i); ok {
 				n.Key, n.Alt, n.End = k, alt, end
 				i = last
+			} else if p.DecimalPoint {
+				n.Key = decimalKey(n.Text, n.Key)
 			}
 			// A time of day.
 			if h, m, end, ok := timeOf(p, text, toks, i, next); ok {
@@ -143,24 +145,168 @@ func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 				out = append(out, n)
 				continue
 			}
-			if m, ok := monthOf(p, t.In(text)); ok && (!p.CapitalMonths || startsUpper(t.In(text))) {
+			if n, ok := digitsGlued(text, toks[i]); ok {
+				if i+2 < len(toks) && toks[i+1].In(text) == ":" && toks[i+2].Kind == segment.Number && len(toks[i+2].In(text)) == 2 {
+					// "الساعة10:00": a time glued to the word for "hour".
+					hour, _ := strconv.Atoi(n.Key)
+					min, _ := strconv.Atoi(toks[i+2].Key)
+					hour, min = unreversed(p, hour, min)
+					if hour <= 24 && min <= 59 {
+						end := int(toks[i+2].End)
+						out = append(out, Number{Key: strconv.Itoa(hour), Text: text[n.Start:end], Start: n.Start, End: end, Role: Time})
+						if min != 0 {
+							out = append(out, Number{Key: strconv.Itoa(min), Text: text[n.Start:end], Start: n.Start, End: end, Role: Time})
+						}
+						i += 2
+						continue
+					}
+				}
+				out = append(out, n)
+				continue
+			}
+			m, ok := monthOf(p, t.In(text))
+			ok = ok && (!p.CapitalMonths || startsUpper(t.In(text)))
+			if !ok && p.Script != unicode.Latin && startsUpper(t.In(text)) {
+				// A date quoted in English in a text of another script (a
+				// letter's date line, "6 February 2015"): the version in
+				// English reads the month too.
+				m, ok = monthOf(lang.Of("en"), t.In(text))
+			}
+			if ok {
 				// A month name is a number only in a date, next to a day
 				// or a year: "march" and "may" are words too, "mid-March"
 				// is no date, and the Arabic verb تمارس ends like مارس.
+				n := Number{Key: m, Text: t.In(text), Start: int(t.Start), End: int(t.End), Role: Date}
 				if !nearNumber(text, toks, i) {
+					pending = append(pending, n)
 					continue
 				}
-				out = append(out, Number{Key: m, Text: t.In(text), Start: int(t.Start), End: int(t.End), Role: Date})
+				out = append(out, n)
 			}
 		}
 	}
+	out = coordinatedMonths(text, out, pending)
 	if w := ordinalWords(p, text, bodyStart, toks); len(w) > 0 {
 		out = append(out, w...)
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
 	out = coordinatedTimes(text, out)
+	if p.Han {
+		out = dropBareMonths(text, out)
+	}
 	assignRoles(p, text, out)
 	return out
+}
+
+// coordinatedMonths adds to out the month names of pending joined by one
+// short word to a month of a date: "from April to August 2014", "in March
+// and April 2014" (the Chinese 2014年3月和4月 reads both).
+func coordinatedMonths(text string, out, pending []Number) []Number {
+	if len(pending) == 0 {
+		return out
+	}
+	added := false
+	for changed := true; changed; {
+		changed = false
+		for k, q := range pending {
+			if q.Key == "" {
+				continue
+			}
+			for _, n := range out {
+				if n.Role == Date && isMonthWord(n) && monthsJoined(text, q, n) {
+					out = append(out, q)
+					pending[k].Key = ""
+					added, changed = true, true
+					break
+				}
+			}
+		}
+	}
+	if added {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
+}
+
+// monthsJoined reports whether one short word or a dash alone stands
+// between months a and b: "April to August", "марта и апреля", 3月和4月.
+func monthsJoined(text string, a, b Number) bool {
+	if a.Start > b.Start {
+		a, b = b, a
+	}
+	if a.End > b.Start {
+		return false
+	}
+	between := strings.TrimSpace(text[a.End:b.Start])
+	if between == "" {
+		return false
+	}
+	if strings.HasSuffix(between, "/") {
+		// The first name of an Arabic month written twice: "آذار/مارس
+		// ونيسان/أبريل", "نيسان/أبريل إلى آب/أغسطس".
+		between = strings.TrimSpace(between[:max(0, strings.LastIndex(between, " "))])
+	}
+	if strings.ContainsAny(between, ",;.0123456789") {
+		return false
+	}
+	words := strings.Fields(between)
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > 3 {
+			return false
+		}
+	}
+	return len(words) <= 2 // "to", "and", "et en", "و", "至"
+}
+
+// dropBareMonths leaves out a month written alone (4月, 十月以来): in the
+// other languages a month name is read only in a date, next to a day or a
+// year ("in April" is not a number, "4 April 2014" is), so a bare month
+// would be a number on one side only. 2014年4月 and 4月13日 are dates.
+func dropBareMonths(text string, out []Number) []Number {
+	keep := out[:0]
+	for _, n := range out {
+		rest, month := text[n.End:], strings.HasSuffix(n.Text, "月")
+		if r, ok := strings.CutPrefix(rest, "月"); ok {
+			rest, month = r, true
+		}
+		if month && !strings.HasSuffix(strings.TrimRight(text[:n.Start], " "), "年") && !dayAfter(rest) && !afterMonth(text, keep, n) {
+			continue
+		}
+		keep = append(keep, n)
+	}
+	return keep
+}
+
+// afterMonth reports whether n follows a month of a date kept, joined by
+// one short word (2014年3月和4月, 2014年4月至8月).
+func afterMonth(text string, kept []Number, n Number) bool {
+	if len(kept) == 0 {
+		return false
+	}
+	last := kept[len(kept)-1]
+	mEnd := last.End
+	if strings.HasPrefix(text[mEnd:], "月") {
+		mEnd += len("月")
+	} else if !strings.HasSuffix(last.Text, "月") {
+		return false
+	}
+	between := text[mEnd:n.Start]
+	return between != "" && utf8.RuneCountInString(between) <= 2 && !strings.ContainsAny(between, "0123456789")
+}
+
+// dayAfter reports whether s starts with a day: digits or Chinese numerals
+// and 日 or 号.
+func dayAfter(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsDigit(r) && !strings.ContainsRune("〇零一二两三四五六七八九十", r) {
+			break
+		}
+		i += w
+	}
+	return i > 0 && (strings.HasPrefix(s[i:], "日") || strings.HasPrefix(s[i:], "号"))
 }
 
 func startsUpper(w string) bool {
@@ -190,6 +336,28 @@ func currencyGlued(p *lang.Profile, text string, toks []segment.Token, i int) (N
 	n.Key, n.End = scaled(p, text, toks, i, n.Key, n.End)
 	n.Text = text[n.Start:n.End]
 	return n, n.Key != ""
+}
+
+// digitsGlued reads the digits that end a word of letters as a number of
+// a name: "G77", "HFC23", and the "post2015" of a source that lost its
+// hyphen (other versions write "G-77", "ГФУ-23", "post-2015", where the
+// number is read too).
+func digitsGlued(text string, t segment.Token) (Number, bool) {
+	w := t.In(text)
+	k := len(w)
+	for k > 0 && w[k-1] >= '0' && w[k-1] <= '9' {
+		k--
+	}
+	if k == 0 || k == len(w) {
+		return Number{}, false
+	}
+	for _, r := range w[:k] {
+		if !unicode.IsLetter(r) {
+			return Number{}, false
+		}
+	}
+	start := int(t.Start) + k
+	return Number{Key: segment.NumberKey(w[k:]), Text: w[k:], Start: start, End: int(t.End), Role: Name}, true
 }
 
 // romanInBrackets reads the word at i as a Roman numeral when it stands
@@ -412,6 +580,31 @@ func timeOf(p *lang.Profile, text string, toks []segment.Token, i int, next func
 		hour, _ = strconv.Atoi(t.Key)
 		min, _ = strconv.Atoi(toks[i+2].Key)
 		end = int(toks[i+2].End)
+		hour, min, end = clockMark(p, text, toks, i+2, next, hour, min, end)
+	case integerToken(text, t) && hoursWord(next(i)):
+		// "10 ч. 00 м.", "18 h 15", "15 heures": the hour, its word, and
+		// the minutes after it when there are.
+		j := next(i)
+		hour, _ = strconv.Atoi(t.Key)
+		end = int(toks[j].End)
+		k := j + 1
+		if k < len(toks) && toks[k].In(text) == "." {
+			end = int(toks[k].End)
+			k++
+		}
+		if k < len(toks) && toks[k].Kind == segment.Space {
+			k++
+		}
+		if k < len(toks) && toks[k].Kind == segment.Number && len(toks[k].In(text)) == 2 && integerToken(text, toks[k]) {
+			min, _ = strconv.Atoi(toks[k].Key)
+			end = int(toks[k].End)
+			if m := next(k); m < len(toks) && minuteWords[strings.ToLower(toks[m].In(text))] {
+				end = int(toks[m].End)
+				if m+1 < len(toks) && toks[m+1].In(text) == "." {
+					end = int(toks[m+1].End)
+				}
+			}
+		}
 	case p.DecimalHours && strings.Count(t.In(text), ".")+strings.Count(t.In(text), ",") == 1 && hoursWord(next(i)):
 		// "12.40 horas", "15.00 heures".
 		hs, ms, _ := strings.Cut(strings.ReplaceAll(t.In(text), ",", "."), ".")
@@ -468,6 +661,7 @@ func timeOf(p *lang.Profile, text string, toks []segment.Token, i int, next func
 	default:
 		return
 	}
+	hour, min = unreversed(p, hour, min)
 	if hour < 0 || hour > 24 || min < 0 || min > 59 {
 		return "", "", 0, false
 	}
@@ -478,11 +672,86 @@ func timeOf(p *lang.Profile, text string, toks []segment.Token, i int, next func
 	return h, m, end, true
 }
 
+// decimalKey reads the one full stop of a number as its decimal point
+// ("2.779" is 2.779, not 2779), for a language that writes no thousands
+// with it; key is the reading of the segmenter.
+func decimalKey(text, key string) string {
+	whole, frac, ok := strings.Cut(text, ".")
+	if !ok || strings.ContainsAny(frac, ".,") || strings.Contains(key, ".") || !digitsOnlyASCII(frac) {
+		return key
+	}
+	k, f := segment.NumberKey(whole), strings.TrimRight(frac, "0")
+	if f == "" {
+		return k
+	}
+	return k + "." + f
+}
+
+func digitsOnlyASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// unreversed reads back a time that right-to-left layout reversed: "الساعة
+// 00:11" is 11:00.
+func unreversed(p *lang.Profile, hour, min int) (int, int) {
+	if p.ReversedGroups && hour == 0 && min > 0 && min <= 24 {
+		return min, 0
+	}
+	return hour, min
+}
+
+// minuteWords follow the minutes of a time ("10 ч. 00 м.", "18 h 15 min").
+var minuteWords = map[string]bool{"м": true, "мин": true, "min": true, "mn": true}
+
+// integerToken reports whether t is digits alone (no decimal point).
+func integerToken(text string, t segment.Token) bool {
+	w := t.In(text)
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// clockMark reads the a.m. or p.m. after a time "6:15" whose minutes are
+// the token at i.
+func clockMark(p *lang.Profile, text string, toks []segment.Token, i int, next func(int) int, hour, min, end int) (int, int, int) {
+	j := next(i)
+	if p.Clock == nil || j >= len(toks) {
+		return hour, min, end
+	}
+	w := strings.ToLower(strings.TrimSuffix(toks[j].In(text), "."))
+	switch {
+	case isAny(w, p.Clock.PM) && hour < 12:
+		return hour + 12, min, int(toks[j].End)
+	case isAny(w, p.Clock.AM):
+		if hour == 12 {
+			hour = 0
+		}
+		return hour, min, int(toks[j].End)
+	}
+	return hour, min, end
+}
+
 // nearNumber reports whether a number stands next to token i, one space
 // away, or past one short word ("19 de enero de 2015", "2 апреля 2015
 // года").
+//
+// UN Arabic writes a month twice, the Levantine name then the other joined
+// by a slash ("8 كانون الثاني/يناير 2015", "تشرين الثاني/ نوفمبر"): the
+// number before the month stands before the first name.
 func nearNumber(text string, toks []segment.Token, i int) bool {
 	for _, d := range []int{-1, 1} {
+		i := i
+		if d < 0 {
+			i = slashedStart(text, toks, i)
+		}
 		j := i + 2*d
 		if j >= 0 && j < len(toks) && toks[j].Kind == segment.Number {
 			return true
@@ -493,6 +762,23 @@ func nearNumber(text string, toks []segment.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// slashedStart returns the first token of the one or two words joined to
+// the word at i by a slash before it ("كانون الثاني/يناير"), or i.
+func slashedStart(text string, toks []segment.Token, i int) int {
+	j := i - 1
+	if j >= 0 && toks[j].Kind == segment.Space {
+		j--
+	}
+	if j < 1 || toks[j].In(text) != "/" || toks[j-1].Kind != segment.Word {
+		return i
+	}
+	start := j - 1
+	if k := start - 2; k >= 0 && toks[k].Kind == segment.Word && toks[k+1].Kind == segment.Space && len(toks[k+1].In(text)) == 1 {
+		start = k
+	}
+	return start
 }
 
 // scaled applies a scale word that follows the number token at i (after at

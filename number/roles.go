@@ -56,7 +56,7 @@ func assignRoles(p *lang.Profile, text string, out []Number) {
 		switch {
 		case noteMark(text, n):
 			n.Role = Note
-		case hasWordPrefix(before, p.PageWords) || p.Han && hasAnyPrefix(after, p.PageWords):
+		case isPageWord(before, p.PageWords) || p.Han && hasAnyPrefix(after, p.PageWords):
 			n.Role = Page
 		case strings.HasPrefix(after, "%") || strings.HasPrefix(after, "％") || hasAnyPrefix(la, p.PercentWords):
 			n.Role = Percent
@@ -151,6 +151,19 @@ func firstWord(s string) string {
 	return s
 }
 
+// isPageWord reports whether word is one of the page words: whole, or an
+// abbreviation of two letters or more without its full stop ("pp"), not a
+// one-letter word such as the Russian preposition "с" (with "с. 14", page
+// 14).
+func isPageWord(word string, words []string) bool {
+	for _, w := range words {
+		if word == w || strings.HasSuffix(w, ".") && word == strings.TrimSuffix(w, ".") && utf8.RuneCountInString(word) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // hasWordPrefix reports whether word starts with one of the prefixes (a
 // word of several, "per cent", is compared with its first word).
 func hasWordPrefix(word string, prefixes []string) bool {
@@ -212,11 +225,25 @@ func nearMonth(out []Number, i int, text string) bool {
 		}
 		// One word between at most: "19 March", "March 2018", "28
 		// نيسان/أبريل" (two month series).
-		if b-a <= 24 && strings.Count(strings.TrimSpace(text[a:b]), " ") <= 1 {
+		if between := strings.TrimSpace(text[a:b]); utf8.RuneCountInString(between) <= 16 && strings.Count(between, " ") <= 1 {
 			return true
 		}
 	}
 	return false
+}
+
+// wordLetters counts the letters of the word that ends s.
+func wordLetters(s string) int {
+	n := 0
+	for s != "" {
+		r, w := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n++
+		s = s[:len(s)-w]
+	}
+	return n
 }
 
 func isMonthWord(n Number) bool {
@@ -246,11 +273,21 @@ func noteMark(text string, n *Number) bool {
 	if strings.HasSuffix(text[:n.Start], "([") && strings.HasPrefix(text[n.End:], "])") {
 		return true
 	}
+	// A mark in square brackets glued to the text: "of planning.[23]".
+	if before, ok := strings.CutSuffix(text[:n.Start], "["); ok && before != "" && strings.HasPrefix(text[n.End:], "]") && n.End-n.Start <= 3 {
+		if r, _ := utf8.DecodeLastRuneInString(before); unicode.IsLetter(r) || strings.ContainsRune(".,;:)\"”’»", r) {
+			return true
+		}
+	}
 	if n.Start == 0 || n.End-n.Start > 2 || n.Role != Plain {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:n.Start])
 	next, _ := utf8.DecodeRuneInString(text[n.End:])
-	glued := unicode.IsLower(prev) || strings.ContainsRune(")\"»”’", prev)
+	glued := unicode.IsLower(prev) || strings.ContainsRune(")\"»”’", prev) ||
+		// After the full stop or comma that ends a word of four letters or
+		// more: "the Conference website.3", "the Advisory Committee,22
+		// subject to" ("No.3" is a number).
+		strings.ContainsRune(".,;", prev) && wordLetters(text[:n.Start-1]) >= 4
 	return glued && n.End <= len(text) && (n.End == len(text) || !unicode.IsLetter(next) && !unicode.IsDigit(next) && next != '.' && next != ',' && next != '-')
 }

@@ -26,8 +26,28 @@ func TestRoles(t *testing.T) {
 		{"fr", "la résolution 1540 (2004) du 28 avril 2004, 45 pour cent, p. 14", "1540/reference 2004/reference 28/date 4/date 2004/date 45/percent 14/page"},
 		{"es", "las 11.00 y las 12.00 horas del 19 de enero de 2015, el 45 % y la resolución 1540 (2004), pág. 15", "11/time 12/time 19/date 1/date 2015/date 45/percent 1540/reference 2004/reference 15/page"},
 		{"ru", "резолюции 1540 (2004) от 28 апреля 2004 года, 45 процентов, на 2016 - 2017 годы, Ан-26", "1540/reference 2004/reference 28/date 4/date 2004/date 45/percent 2016/range 2017/range 26/name"},
+		{"ru", "с 3 по 5 февраля 2015 года, с. 14 и стр. 15", "3/plain 5/date 2/date 2015/date 14/page 15/page"},
+		{"ar", "في 8 كانون الثاني/يناير 2015 و 3 تشرين الثاني/ نوفمبر", "8/date 1/date 2015/date 3/date 11/date"},
+		{"ar", "انظر ص. 14 و ص 15، وصدرت 12 وثيقة", "14/page 15/page 12/plain"},
+		{"en", "available on the website.3 The Committee,22 subject to No.3 and planning.[23] on [2019]", "3/note 22/note 3/plain 23/note 2019/year"},
+		{"ru", "в 10 ч. 00 м. и в 18 ч. 15 м., 4 - 13 февраля", "10/time 18/time 15/time 4/range 13/range 2/date"},
+		{"fr", "à 18 h 15 et à 10 heures", "18/time 15/time 10/time"},
+		{"en", "at 6:15 p.m. and 10:30 a.m.", "18/time 15/time 10/time 30/time"},
+		{"ar", "الساعة 00:11 و الساعة10:00 و 15:30", "11/time 10/time 15/time 30/time"},
+		{"en", "the post2015 agenda, see p. 14 and pp 15", "2015/name 14/page 15/page"},
 		{"ar", "القرار 1540 (2004) المؤرخ 28 نيسان/أبريل 2004، 45 في المائة", "1540/reference 2004/reference 28/date 4/date 2004/date 45/percent"},
 		{"ar", "وإذ تشير إلى الإعلان([1]) القرار 217 ألف (د - 3)", "1/note 217/reference 3/plain"},
+		{"zh", "为2.779亿美元和4 210万美元", "277900000/amount 42100000/amount"},
+		{"en", "$1.125 million and $277.9 million", "1125000/amount 277900000/amount"},
+		{"es", "2.400 millones de dólares", "2400000000/amount"},
+		{"zh", "6 February 2015", "6/date 2/date 2015/date"},
+		{"en", "from April to August 2014, in March and April 2014, a march in May", "4/date 8/date 2014/date 3/date 4/date 2014/date"},
+		{"zh", "从2014年4月至8月，2014年3月和4月", "2014/date 4/date 8/date 2014/date 3/date 4/date"},
+		{"fr", "refusées en mars et en avril 2014, en juillet, le 2 mai", "3/date 4/date 2014/date 2/date 5/date"},
+		{"ar", "في آذار/مارس ونيسان/أبريل 2014 ومن نيسان/أبريل إلى آب/أغسطس 2014", "3/date 4/date 2014/date 4/date 8/date 2014/date"},
+		{"ru", "6 February 2015 года", "6/date 2/date 2015/date"},
+		{"ar", "6 February 2015", "6/date 2/date 2015/date"},
+		{"zh", "在4月宣布，十月以来，2014年8月和9月13日", "2014/date 8/date 9/date 13/date"},
 		{"zh", "2000年6月29日第1251(1999)号决议，2016至2017年，45%，第14页，480万美元", "2000/date 6/date 29/date 1251/reference 1999/reference 2016/range 2017/range 45/percent 14/page 4800000/amount"},
 	}
 	for _, c := range cases {
@@ -57,6 +77,12 @@ func TestHasWords(t *testing.T) {
 		{"ar", "ثلاث دول", true},
 		{"zh", "三年来", true},
 		{"zh", "一切国家", false}, // 一 in 一切 counts nothing
+		{"en", "Fifteen countries participate", true},
+		{"fr", "quinze pays", true},
+		{"es", "quince países", true},
+		{"ru", "пятнадцать стран", true},
+		{"ar", "الدورة التاسعة والستون", true},
+		{"zh", "决议见附件一。", true},
 	} {
 		if got := number.HasWords(c.lang, c.text, 0, seg.Tokens(c.lang, c.text)); got != c.want {
 			t.Errorf("%s %q: %v, want %v", c.lang, c.text, got, c.want)

@@ -2,6 +2,7 @@ package number
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -11,18 +12,24 @@ import (
 
 var (
 	numberWordsMu sync.Mutex
-	numberWords   = map[string]map[string]bool{} // language → its number words (keys)
+	numberWords   = map[string]map[string]float64{} // language → its number words (keys) and their values
 )
 
-func wordsOf(p *lang.Profile) map[string]bool {
+// wordsOf returns the number words of a language by key, with their
+// values (0 when two words of one key differ in value).
+func wordsOf(p *lang.Profile) map[string]float64 {
 	numberWordsMu.Lock()
 	defer numberWordsMu.Unlock()
 	if m, ok := numberWords[p.Code]; ok {
 		return m
 	}
-	m := map[string]bool{}
-	for _, w := range p.NumberWords {
-		m[wordKey(p, w)] = true
+	m := map[string]float64{}
+	for w, v := range p.NumberWords {
+		k := wordKey(p, w)
+		if old, ok := m[k]; ok && old != v {
+			v = 0
+		}
+		m[k] = v
 	}
 	numberWords[p.Code] = m
 	return m
@@ -37,8 +44,9 @@ func wordKey(p *lang.Profile, w string) string {
 }
 
 // hanCounted is a Chinese numeral that counts something: before a measure
-// word or after 第 (三年, 两个, 第三次).
-var hanCounted = regexp.MustCompile(`第[〇零一二两三四五六七八九十百千]|[〇零一二两三四五六七八九十百千万亿]+[年个次项名倍届周岁天月日位国份种条款章节段]`)
+// word or after 第 (三年, 两个, 第三次), or that numbers an annex or an
+// alternative (附件一, annex 1).
+var hanCounted = regexp.MustCompile(`第[〇零一二两三四五六七八九十百千]|(?:附件|附录|备选方案)[一二三四五六七八九十]|[〇零一二两三四五六七八九十百千万亿]+[年个次项名倍届周岁天月日位国份种条款章节段]`)
 
 // HasWords reports whether a paragraph (its text and tokens, after
 // bodyStart) writes a number in letters: a number word of the language
@@ -46,18 +54,50 @@ var hanCounted = regexp.MustCompile(`第[〇零一二两三四五六七八九十
 // language with numerals of its own (三年). A number on one side only of a
 // pair may stand for it.
 func HasWords(code, text string, bodyStart int, toks []segment.Token) bool {
+	return len(WordsAt(code, text, bodyStart, toks)) > 0
+}
+
+// Word is a number written in letters.
+type Word struct {
+	At    int     // byte offset in the text
+	Value float64 // 0 when not known: a compound ("twenty-five"), a Chinese numeral
+}
+
+// WordsAt returns the numbers written in letters that HasWords looks for,
+// in text order. Number words next to each other, or joined by a
+// conjunction, are a compound whose value is not worked out.
+func WordsAt(code, text string, bodyStart int, toks []segment.Token) []Word {
 	p := lang.Of(code)
-	if p.NumeralChars != "" && bodyStart <= len(text) && hanCounted.MatchString(text[bodyStart:]) {
-		return true
-	}
-	set := wordsOf(p)
-	if len(set) == 0 {
-		return false
-	}
-	for _, t := range toks[segment.From(toks, bodyStart):] {
-		if t.Kind == segment.Word && set[wordKey(p, t.In(text))] {
-			return true
+	var out []Word
+	if p.NumeralChars != "" && bodyStart <= len(text) {
+		for _, m := range hanCounted.FindAllStringIndex(text[bodyStart:], -1) {
+			w := Word{At: bodyStart + m[0]}
+			digits := strings.TrimFunc(text[bodyStart+m[0]:bodyStart+m[1]], func(r rune) bool { return !strings.ContainsRune(p.NumeralChars, r) })
+			if v, ok := lang.HanNumber(digits); ok {
+				w.Value = float64(v)
+			}
+			out = append(out, w)
 		}
 	}
-	return false
+	if set := wordsOf(p); len(set) > 0 {
+		prev := -10 // token index of the last number word
+		for i := segment.From(toks, bodyStart); i < len(toks); i++ {
+			t := toks[i]
+			if t.Kind != segment.Word {
+				continue
+			}
+			v, ok := set[wordKey(p, t.In(text))]
+			if !ok {
+				continue
+			}
+			if i-prev == 2 || i-prev == 4 && p.Conjunctions[strings.ToLower(toks[i-2].In(text))] {
+				v = 0
+				out[len(out)-1].Value = 0
+			}
+			out = append(out, Word{At: int(t.Start), Value: v})
+			prev = i
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].At < out[j].At })
+	return out
 }
