@@ -2,9 +2,13 @@
 // place where a final text departs from the voted one, with its kind,
 // severity and evidence.
 //
-// Kinds: term-substituted (a concept in the voted paragraph, another concept
-// of the same group in the aligned final paragraph), term-missing,
-// term-added, number-mismatch, paragraph-missing and paragraph-added.
+// Kinds (see Kinds for each one's severity and meaning): term-substituted
+// (a concept in the voted paragraph, another concept of the same group in
+// the aligned final paragraph), term-missing, term-added, number-mismatch,
+// paragraph-missing, paragraph-added, paragraph-moved, content-omitted,
+// content-added, paragraphs-merged, paragraph-split, connective-missing and
+// page-reference; for versions in one language also wording-changed,
+// editorial, reordered and paragraph-renumbered.
 //
 // Drift decides what is a finding; it never formats one.
 package drift
@@ -107,12 +111,16 @@ var Kinds = []struct {
 	{TermSubstituted, Error, "a lexicon concept in the voted paragraph was replaced by another concept of the same group (a negotiated alternative) in the final paragraph"},
 	{ParagraphMissing, Error, "a voted paragraph has no counterpart in the final text"},
 	{ParagraphAdded, Error, "a final paragraph has no counterpart in the voted text"},
-	{NumberMismatch, Warning, "a number (digits, a date, a symbol's numbers) of the voted paragraph changed in the final one, or is on one side only; numbers are compared as multisets and a changed one is paired with what it became by role (date, reference, percentage, range, amount, time); info when a number on one side only may be written in words on the other"},
+	{NumberMismatch, Warning, "a number of the voted paragraph (digits, a date with its month name, \"4.8 million\" = \"480万\", a time, a symbol's numbers) changed in the final one, or is on one side only; numbers are compared as multisets and a changed one is paired with what it became by role (date, reference, percentage, range, amount, time) and magnitude; a number on one side only is info when the other side writes its value in words, when it is part of a name (UF6) or when the pair shares no other number (a percentage excepted)"},
 	{PageReference, Info, "a page reference's page number differs between the texts (page numbers differ legitimately between language versions)"},
-	{TermMissing, Warning, "a lexicon concept of the voted paragraph has no rendering in the final paragraph; info when a word of one of its renderings is there (reworded, not dropped)"},
-	{TermAdded, Warning, "a lexicon concept appears in the final paragraph but not in the voted one; info when a word of one of its renderings is there"},
+	{TermMissing, Warning, "a lexicon concept of the voted paragraph has no rendering in the final paragraph; info when a distinctive part of one of its renderings is there (a word no other concept uses, or two characters of a Chinese rendering): the concept was reworded, not dropped"},
+	{TermAdded, Warning, "a lexicon concept appears in the final paragraph but not in the voted one; info when a distinctive part of one of its renderings is in the voted paragraph"},
+	{ParagraphMoved, Warning, "a voted paragraph's translation is elsewhere in the final text (moved, or swapped with another): both positions are named, and the two are compared for terms and numbers"},
 	{ContentOmitted, Warning, "a sentence or clause of the voted paragraph has no counterpart in the aligned final paragraph (sentences aligned by length and shared evidence), or, for a single sentence, the final is far shorter than a translation usually is"},
 	{ContentAdded, Warning, "a sentence or clause of the final paragraph has no counterpart in the aligned voted paragraph, or, for a single sentence, the final is far longer than a translation usually is"},
+	{ParagraphsMerged, Info, "translations: two or three voted paragraphs are one paragraph in the final text; not drift: the combined texts are compared as one for terms and numbers"},
+	{ParagraphSplit, Info, "translations: one voted paragraph is two or three in the final text, or the boundary between two voted paragraphs falls elsewhere in it; not drift: the combined texts are compared as one"},
+	{ConnectiveMissing, Info, "translations: a short connective paragraph of one text (not numbered, at most four words and 40 characters, no number or concept, ending in a comma: \"Now, therefore,\") has no paragraph of its own in the other, which runs it into the next"},
 	{WordingChanged, Warning, "versions in one language: words changed that no term or number finding explains (the finding carries the diff)"},
 	{Editorial, Info, "versions in one language: only punctuation style, full-width or half-width forms, white space (a space left between Han characters), quotation marks or Unicode normalisation differ"},
 	{ParagraphRenumbered, Info, "versions in one language: a paragraph kept its text but not its number (an earlier paragraph was deleted or inserted)"},

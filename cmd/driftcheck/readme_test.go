@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/driftcheck/driftcheck/drift"
 )
 
 var helpBlock = regexp.MustCompile("(?s)<!-- help:([a-z ]+) -->\n```\n(.*?)```\n<!-- end -->")
@@ -35,6 +38,38 @@ func TestREADMEHelp(t *testing.T) {
 	}
 	if *update && out != readme {
 		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+var kindsBlock = regexp.MustCompile("(?s)<!-- kinds -->\n(.*?)\n<!-- end -->")
+
+// TestREADMEKinds keeps the README's table of finding kinds equal to
+// drift.Kinds (the kinds, their severities and meanings the reports
+// use); -update rewrites it.
+func TestREADMEKinds(t *testing.T) {
+	const path = "../../README.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	m := kindsBlock.FindStringSubmatchIndex(readme)
+	if m == nil {
+		t.Fatal("README has no <!-- kinds --> block")
+	}
+	var b strings.Builder
+	b.WriteString("| kind | severity | meaning |\n| --- | --- | --- |")
+	for _, k := range drift.Kinds {
+		fmt.Fprintf(&b, "\n| `%s` | %s | %s |", k.Kind, k.Severity, strings.ReplaceAll(k.Doc, "|", "\\|"))
+	}
+	want := b.String()
+	if got := readme[m[2]:m[3]]; got != want {
+		if !*update {
+			t.Fatalf("README's table of finding kinds is stale (go test ./cmd/driftcheck -run README -update)\n got: %s\nwant: %s", got, want)
+		}
+		if err := os.WriteFile(path, []byte(readme[:m[2]]+want+readme[m[3]:]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
