@@ -49,6 +49,25 @@ func TestNumbersAsMultisets(t *testing.T) {
 	}
 }
 
+// TestNumbersOfNames: a number inside a name (G-77, An-26) is compared
+// across scripts like any other: the same in every version, and a change
+// is a changed number.
+func TestNumbersOfNames(t *testing.T) {
+	fx := newFixture(mustLexicon(t, testLexicon))
+	for _, tt := range []struct{ lang, voted, final, want string }{
+		{"fr", "The Group of 77 (G-77) and China spoke.", "Le Groupe des 77 (G-77) et la Chine ont pris la parole.", ""},
+		{"zh", "The Group of 77 and China spoke.", "77国集团和中国发了言。", ""},
+		{"ru", "An An-26 aircraft landed in 2014.", "Самолет Ан-26 приземлился в 2014 году.", ""},
+		{"ru", "An An-26 aircraft landed in 2014.", "Самолет Ан-27 приземлился в 2014 году.", "number-mismatch/warning"},
+		{"ar", "The Group of 77 and China spoke.", "وتكلمت مجموعة الـ 77 والصين.", ""},
+	} {
+		got := kinds(fx.compare(fx.side(tt.voted, "v.en.txt", "en", true), fx.side(tt.final, "f."+tt.lang+".txt", tt.lang, true)))
+		if got != tt.want {
+			t.Errorf("%s: voted %q, final %q: got %q, want %q", tt.lang, tt.voted, tt.final, got, tt.want)
+		}
+	}
+}
+
 // TestNumbersInChineseNumerals: a number on one side only is excused by a
 // Chinese numeral of its value (四个 for 4), not by one of another value.
 func TestNumbersInChineseNumerals(t *testing.T) {
