@@ -186,10 +186,14 @@ func compoundVariants(seg *segment.Segmenter, code, text string, base *pattern) 
 // characters or more (世界 and 宣言): a single character is an affix or
 // part of another word, and 主权 (sovereignty) is not in 自主权 (autonomy,
 // 自主 + 权) nor in 民主权利 (democratic rights).
+//
+// The token is searched by its key, whose offsets are those of its text (a
+// word in traditional characters is keyed in simplified ones: 主權國家 is
+// searched as 主权国家); a token whose key has another length is not.
 func appendInside(hits []Hit, idx map[string][]*pattern, text string, toks []segment.Token, i int) []Hit {
 	t := toks[i]
-	w := t.In(text)
-	if utf8.RuneCountInString(w) < 3 || t.Key != w {
+	w := t.Key
+	if utf8.RuneCountInString(w) < 3 || len(w) != int(t.End-t.Start) {
 		return hits
 	}
 	word := func(s string) bool { return s == "" || utf8.RuneCountInString(s) >= 2 }

@@ -119,6 +119,11 @@ func TestMatchInsideChinese(t *testing.T) {
 		{"two renderings in one word", "国际公约", []hit{{"international", "国际", 0, len("国际")}, {"convention", "公约", len("国际"), len("国际公约")}}},
 		{"not after a single character: 自主权 is autonomy", "享有充分自主权", nil},
 		{"not between single characters: 民主权利", "民主权利", nil},
+		// In traditional characters, by the simplified key, the text and
+		// offsets as written.
+		{"traditional: inside a longer word", "重申《世界人權宣言》", []hit{{"human-rights", "人權", len("重申《世界"), len("重申《世界人權")}}},
+		{"traditional: two renderings in one word", "國際公約", []hit{{"international", "國際", 0, len("國際")}, {"convention", "公約", len("國際"), len("國際公約")}}},
+		{"traditional: not after a single character", "享有充分自主權", nil},
 		// The founding case: whole words, as before.
 		{"whole words", "在互利合作和合作共赢之间",
 			[]hit{{"mbc", "互利合作", len("在"), len("在互利合作")}, {"win", "合作共赢", len("在互利合作和"), len("在互利合作和合作共赢")}}},
