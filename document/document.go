@@ -77,7 +77,12 @@ type Document struct {
 	Lang       string
 	Symbol     string // the UN document symbol, "" when none was found
 	Structured bool   // a resolution structure was recognised
-	Paras      []Paragraph
+	// Year is the year of the document, from the first date of its
+	// masthead or else from its symbol (the year in it, or the session it
+	// names: see yearOf); 0 when unknown. A caller that knows better may
+	// set it.
+	Year  int
+	Paras []Paragraph
 }
 
 // Body returns the paragraphs to compare: everything but the header.
@@ -320,6 +325,15 @@ func parse(paras []extract.Paragraph, path, lang string) *Document {
 		}
 		d.Paras = append(d.Paras, p)
 	}
+	// The year from the header lines, not the title ("… since 1 January
+	// 2020").
+	var head []extract.Paragraph
+	for _, p := range d.Paras {
+		if p.Kind == Header {
+			head = append(head, p.Source)
+		}
+	}
+	d.Year = yearOf(head, d.Symbol, 0)
 
 	pp, op, tr := 0, 0, 0
 	seen := map[string]int{}
@@ -380,6 +394,7 @@ func plain(d *Document, paras []extract.Paragraph) *Document {
 		d.Paras = append(d.Paras, q)
 	}
 	d.Symbol = firstSymbol(paras, 3)
+	d.Year = yearOf(paras[:min(len(paras), datelines)], d.Symbol, maxDateLine)
 	return d
 }
 
@@ -401,7 +416,7 @@ func AsPlain(d *Document) *Document {
 	}
 	n := &Document{Path: d.Path, Lang: d.Lang}
 	plain(n, paras)
-	n.Symbol = d.Symbol
+	n.Symbol, n.Year = d.Symbol, d.Year
 	for _, p := range notes {
 		p.Index = len(n.Paras)
 		n.Paras = append(n.Paras, p)
@@ -541,7 +556,20 @@ func hanKey(s string) string {
 
 var dateRe = regexp.MustCompile(`^(\d{1,2}` + sp + `+\p{L}+` + sp + `+\d{4}|\p{L}+` + sp + `+\d{1,2},` + sp + `*\d{4}|\d{4}` + sp + `*年` + sp + `*\d{1,2}` + sp + `*月` + sp + `*\d{1,2}` + sp + `*日)$`)
 
-func onlyDate(t string) bool { return dateRe.MatchString(t) }
+// wordDateRe is a date line of the other forms DateYear reads: "1er
+// octobre 1990", "23 de marzo de 2018", "23 марта 2018 года", "29 كانون
+// الأول/ ديسمبر 2014", "一九四八年十二月十日" (digits of any script made
+// ASCII first); a line it matches is a date only when DateYear finds a
+// month name and a year in it.
+var wordDateRe = regexp.MustCompile(`^(\d{1,2}(?:er)?` + sp + `+(?:de` + sp + `+)?(?:\p{L}+` + sp + `*/?` + sp + `*){1,3}` + sp + `*(?:de` + sp + `+)?\d{4}(?:` + sp + `+(?:года|г\.))?` +
+	`|[〇○零一二三四五六七八九]{4}年(?:十[一二]?|[一二三四五六七八九])月[一二三四五六七八九十]{1,3}日)$`)
+
+func onlyDate(t string) bool {
+	if dateRe.MatchString(t) {
+		return true
+	}
+	return wordDateRe.MatchString(asciiDigits(t)) && DateYear(t) != 0
+}
 
 func firstSymbol(paras []extract.Paragraph, n int) string {
 	for i := 0; i < n && i < len(paras); i++ {
