@@ -8,6 +8,7 @@ import (
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/lexicon"
 	"github.com/driftcheck/driftcheck/segment"
+	"github.com/driftcheck/driftcheck/segment/zhconv"
 )
 
 type ref struct {
@@ -18,7 +19,9 @@ type ref struct {
 // compareTerms returns the term findings of an aligned pair: the hits of
 // the voted paragraphs and of the final ones cancel out concept by concept;
 // what is left is a substitution within a group, or a concept missing or
-// added.
+// added. A rendering of the final whose period ended before the final's
+// year is a dated rendering (datedRenderings); it is still a rendering of
+// its concept and cancels out as any other.
 func compareTerms(voted, final *Side, pr align.Pair, m *lexicon.Matcher) []Finding {
 	var va, fa []ref
 	for _, i := range pr.A {
@@ -38,7 +41,7 @@ func compareTerms(voted, final *Side, pr align.Pair, m *lexicon.Matcher) []Findi
 	has := func(c *lexicon.Concept, code string) bool {
 		return len(c.Terms[lang.Norm(code)]) > 0
 	}
-	var out []Finding
+	out := datedRenderings(voted, final, pr, fa)
 	usedF := make([]bool, len(onlyF))
 	for _, v := range onlyV {
 		c := v.hit.Concept
@@ -107,6 +110,43 @@ func compareTerms(voted, final *Side, pr align.Pair, m *lexicon.Matcher) []Findi
 	return out
 }
 
+// datedRenderings returns a DatedRendering info for each rendering of the
+// final paragraphs fa of a pair that the lexicon gives as in use until a
+// year (lexicon.Period.Until) before the year of the final
+// (document.Document.Year): "régime de droit [until 1990]" in a final of
+// 2018 is the wording of 1948, where a text of its year writes the
+// current renderings (lexicon.Concept.Current). Nothing is reported when
+// the final's year is not known.
+func datedRenderings(voted, final *Side, pr align.Pair, fa []ref) []Finding {
+	year := final.Doc.Year
+	if year == 0 {
+		return nil
+	}
+	var out []Finding
+	code := lang.Norm(final.Doc.Lang)
+	for _, f := range fa {
+		until := f.hit.Period.Until
+		if until == 0 || year <= until {
+			continue
+		}
+		c := f.hit.Concept
+		now := ""
+		if cur := c.Current(code, year); len(cur) > 0 {
+			now = fmt.Sprintf("; in %d: %s", year, strings.Join(cur, " | "))
+		}
+		out = append(out, Finding{
+			Kind: DatedRendering, Severity: Info,
+			Message: fmt.Sprintf("final %q (%s) is a rendering in use until %d, in a text of %d%s",
+				f.hit.Text, c.ID, until, year, now),
+			Voted:     paraLoc(voted, voted.Paras[pr.A[0]], -1, -1),
+			Final:     paraLoc(final, f.para, f.hit.Start, f.hit.End),
+			FinalTerm: f.hit.Text, FinalConcept: c.ID, Group: c.Group,
+			Score: pr.Score,
+		})
+	}
+	return out
+}
+
 // cancel removes, concept by concept, the hits present on both sides and
 // returns what is left on each, in text order.
 func cancel(va, fa []ref) (onlyV, onlyF []ref) {
@@ -133,7 +173,7 @@ outer:
 // rendering of c in the side's language: one of its distinctive parts
 // (lexicon.Matcher.DistinctParts), a word by its key, so inflected forms
 // count, or in a language written in Han characters two characters in a
-// row. A concept partly there was reworded ("capacity" for
+// row (of the text's simplified key). A concept partly there was reworded ("capacity" for
 // capacity-building, 性别 for 性别平等) rather than dropped.
 func partly(m *lexicon.Matcher, c *lexicon.Concept, side *Side, idx []int) bool {
 	if m == nil {
@@ -148,8 +188,11 @@ func partly(m *lexicon.Matcher, c *lexicon.Concept, side *Side, idx []int) bool 
 	for _, i := range idx {
 		p := side.Paras[i]
 		if han {
+			// The parts are simplified; a text in traditional characters
+			// is looked at by its key, as its words are matched.
+			key := zhconv.Key(p.P.Text)
 			for bg := range parts {
-				if strings.Contains(p.P.Text, bg) {
+				if strings.Contains(key, bg) {
 					return true
 				}
 			}
