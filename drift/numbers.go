@@ -245,7 +245,8 @@ func strong(xs []nref) bool {
 
 // unexcused reports whether one of the numbers xs left on one side is not
 // excused. A number of a name is ("UF6", "HFC-23", which the other version
-// may write in words: 六氟化铀, 三氟甲烷); so is a number the other side
+// may write in words: 六氟化铀, 三氟甲烷) unless the other side writes
+// names with numbers too ("(P-3)" / "(ف-4)"); so is a number the other side
 // (other, its paragraphs oidx) may write in letters: a number word of its
 // value ("three posts" / "3 puestos"), or one whose value is not worked
 // out (a compound, a Chinese numeral). Measured on the UNPC devset,
@@ -253,12 +254,16 @@ func strong(xs []nref) bool {
 // 30–45% more number findings on clean text for no recall.
 func unexcused(xs []nref, other *Side, oidx []int) bool {
 	var words []number.Word
+	names := false // the other side writes numbers in names too
 	for _, i := range oidx {
 		p := other.Paras[i]
 		words = append(words, number.WordsAt(other.Doc.Lang, p.P.Text, p.P.BodyStart, p.Tokens)...)
+		for _, n := range p.Numbers {
+			names = names || n.Role == number.Name
+		}
 	}
 	for _, x := range xs {
-		if x.n.Role == number.Name {
+		if x.n.Role == number.Name && !names {
 			continue
 		}
 		v, err := strconv.ParseFloat(x.n.Key, 64)

@@ -33,6 +33,7 @@ func TestNumbersAsMultisets(t *testing.T) {
 		{"a number left out where no other is shared", "In 2014, the Office met twice.", "Le Bureau s'est réuni deux fois.", "number-mismatch/info"},
 		{"a repeated year changed", "The first session will be held from 3 to 5 February and the second from 28 to 30 April 2015.",
 			"La première session se tiendra du 3 au 5 février 2016 et la seconde du 28 au 30 avril 2015.", "number-mismatch/warning"},
+		{"a number of a name changed where both write names with numbers", "It creates three posts (P-3).", "Il crée 3 postes (P-4).", "number-mismatch/warning"},
 		{"a number of a name on one side only", "It limits HFC-23 by-product emissions in 2015.", "Il limite les émissions de trifluorométhane en 2015.", "number-mismatch/info"},
 		{"a repetition left out is not a change",
 			"Resolution 1540 (2004) and resolution 1540 (2004).", "La résolution 1540 (2004) et cette résolution.", ""},

@@ -24,6 +24,7 @@ func init() {
 		Scales:         map[string]float64{"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12},
 		Ordinal:        enOrdinal,
 		CenturyWords:   []string{"century", "centuries"},
+		HeadingWords:   []string{"article", "articles", "part", "chapter", "annex", "section", "title", "protocol", "principle"},
 		NumberWords:    map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12, "once": 1, "twice": 2, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "half": 0.5, "double": 2, "single": 1, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "tenth": 10, "eleventh": 11, "twelfth": 12},
 		PercentWords:   []string{"per cent", "percent"},
 		ReferenceWords: []string{"resolution", "decision"},

@@ -21,6 +21,7 @@ func init() {
 		Scales:         map[string]float64{"millón": 1e6, "millones": 1e6},
 		Ordinal:        esOrdinal,
 		CenturyWords:   []string{"siglo"},
+		HeadingWords:   []string{"artículo", "artículos", "parte", "capítulo", "anexo", "sección", "título", "protocolo", "principio"},
 		NumberWords:    map[string]float64{"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100, "ciento": 100, "mil": 1000, "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3, "cuarto": 4, "quinto": 5, "sexto": 6, "séptimo": 7, "octavo": 8, "noveno": 9, "mitad": 0.5, "doble": 2, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "décimo": 10, "cuarta": 4, "quinta": 5, "sexta": 6, "séptima": 7, "octava": 8, "novena": 9, "décima": 10},
 		PercentWords:   []string{"por ciento"},
 		ReferenceWords: []string{"resolución", "resoluciones", "decisión", "decisiones"},

@@ -23,6 +23,7 @@ func init() {
 		Scales:         map[string]float64{"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
 		Ordinal:        frOrdinal,
 		CenturyWords:   []string{"siècle", "siècles"},
+		HeadingWords:   []string{"article", "articles", "partie", "chapitre", "annexe", "section", "titre", "protocole", "principe"},
 		NumberWords:    map[string]float64{"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000, "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "moitié": 0.5, "double": 2, "demi": 0.5, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dixième": 10},
 		PercentWords:   []string{"pour cent", "p. 100"},
 		ReferenceWords: []string{"résolution", "décision"},

@@ -106,6 +106,10 @@ type Profile struct {
 	// CenturyWords name a century: an ordinal next to one is not read
 	// (other languages write the century in Roman numerals).
 	CenturyWords []string
+	// HeadingWords name the parts of a text that are numbered, in lower
+	// case ("article", "part", "chapter", "annex"): a Roman numeral after
+	// one is a number ("Part XI", "article XII" = 第十一部分, 第十二条).
+	HeadingWords []string
 	// NumberWords are words (lower case; for a language with a WordKey,
 	// their keys) that write a number in letters, with the number:
 	// cardinals, the small ordinals, "twice" (2), "half" (0.5). A number

@@ -30,6 +30,7 @@ func init() {
 		PercentWords:   []string{"%"},
 		ReferenceWords: []string{"决议", "决定", "決議", "決定"},
 		PageWords:      []string{"页", "頁"},
+		HeadingWords:   zhHeadingWords,
 	})
 }
 
@@ -42,6 +43,21 @@ var (
 	// 三月, 十二月: a month in numerals (not 三个月, three months).
 	zhMonth = regexp.MustCompile(`(十[一二]?|[一二三四五六七八九])月`)
 )
+
+// zhHeadingWords number the parts of a text: 第七条 is article 7, 第一款
+// paragraph 1, 第二部分 part II.
+var zhHeadingWords = []string{"条", "條", "款", "项", "項", "章", "节", "節", "部分", "编", "編", "段"}
+
+// zhHeading reports whether s starts with a heading word: an ordinal
+// before one is read however small (第一条 = Article 1).
+func zhHeading(s string) bool {
+	for _, w := range zhHeadingWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // HanNumber reads a number written in Chinese numerals (三, 四十三, 两千);
 // ok is false when s is not one.
@@ -58,7 +74,7 @@ func chineseNumbers(body string) []Span {
 			a, b = m[4], m[5]
 		}
 		v, ok := chineseValue(body[a:b])
-		if !ok || v < MinOrdinal {
+		if !ok || v < MinOrdinal && !zhHeading(body[m[1]:]) {
 			continue
 		}
 		out = append(out, Span{Value: strconv.Itoa(v), Start: m[0], End: m[1]})

@@ -137,6 +137,10 @@ func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 			n.Text = text[n.Start:n.End]
 			out = append(out, n)
 		case segment.Word:
+			if v, ok := romanAfterHeading(p, text, toks, i); ok {
+				out = append(out, Number{Key: v, Text: t.In(text), Start: int(t.Start), End: int(t.End), Role: Heading})
+				continue
+			}
 			if v, ok := romanInBrackets(text, toks, i); ok {
 				out = append(out, Number{Key: v, Text: t.In(text), Start: int(t.Start), End: int(t.End)})
 				continue
@@ -372,6 +376,24 @@ func romanInBrackets(text string, toks []segment.Token, i int) (string, bool) {
 	v := romanValue(toks[i].In(text))
 	if v <= 0 {
 		return "", false
+	}
+	return strconv.Itoa(v), true
+}
+
+// romanAfterHeading reads the word at i as a Roman numeral when it follows
+// a heading word of the language: "Part XI", "article XII", "chapitre IV",
+// "часть II" (the Chinese text writes 第十一部分, 第十二条).
+func romanAfterHeading(p *lang.Profile, text string, toks []segment.Token, i int) (string, bool) {
+	if len(p.HeadingWords) == 0 || i < 2 || toks[i-1].Kind != segment.Space || toks[i-2].Kind != segment.Word {
+		return "", false
+	}
+	if !isHeadingWord(p, strings.ToLower(toks[i-2].In(text))) {
+		return "", false
+	}
+	w := toks[i].In(text)
+	v := romanValue(w)
+	if v <= 0 || len(w) == 1 && v > 10 {
+		return "", false // "Annex C", "Group D": letters
 	}
 	return strconv.Itoa(v), true
 }

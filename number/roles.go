@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/snowballstem"
+
 	"github.com/driftcheck/driftcheck/lang"
 )
 
@@ -27,9 +29,10 @@ const (
 	Page           // a page number ("p. 14", "pág. 15", 第14页)
 	Name           // part of a name ("An-26", "G-77")
 	Note           // a note's reference mark in the text ("([1])"): not compared
+	Heading        // the number of an article, part or chapter ("Article 12", "Part XI", 第十二条, "Статья 12")
 )
 
-var roleNames = [...]string{"plain", "date", "year", "reference", "percent", "range", "amount", "time", "page", "name", "note"}
+var roleNames = [...]string{"plain", "date", "year", "reference", "percent", "range", "amount", "time", "page", "name", "note", "heading"}
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {
@@ -62,6 +65,8 @@ func assignRoles(p *lang.Profile, text string, out []Number) {
 			n.Role = Percent
 		case isReference(p, text, n, before, after):
 			n.Role = Reference
+		case isHeadingWord(p, before) || p.Han && hasAnyPrefix(after, p.HeadingWords):
+			n.Role = Heading
 		case isCurrency(before) || isCurrency(firstWord(la)):
 			n.Role = Amount
 		case glued(text, n.Start):
@@ -149,6 +154,34 @@ func firstWord(s string) string {
 		}
 	}
 	return s
+}
+
+// isHeadingWord reports whether w is one of the language's heading words,
+// compared by word key ("والمادة" is "and article").
+func isHeadingWord(p *lang.Profile, w string) bool {
+	if w == "" {
+		return false
+	}
+	k := headingKey(p, w)
+	for _, h := range p.HeadingWords {
+		if headingKey(p, h) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// headingKey is the word key of w, stemmed where the language has a
+// stemmer: the cases of a Russian noun ("статья", "статье", "приложении")
+// are one heading word.
+func headingKey(p *lang.Profile, w string) string {
+	k := wordKey(p, w)
+	if p.Stem != nil {
+		env := snowballstem.NewEnv(k)
+		p.Stem(env)
+		k = env.Current()
+	}
+	return k
 }
 
 // isPageWord reports whether word is one of the page words: whole, or an

@@ -41,6 +41,13 @@ func TestRoles(t *testing.T) {
 		{"en", "$1.125 million and $277.9 million", "1125000/amount 277900000/amount"},
 		{"es", "2.400 millones de dólares", "2400000000/amount"},
 		{"zh", "6 February 2015", "6/date 2/date 2015/date"},
+		{"en", "Part XI of the Convention, article XII, Article 12 and Chapter IV", "11/heading 12/heading 12/heading 4/heading"},
+		{"zh", "《公约》第十一部分、第十二条、第七条第一款第9项和第20条", "11/heading 12/heading 7/heading 1/heading 9/heading 20/heading"},
+		{"ru", "часть XI Конвенции и статья 12, в приложении II и в статье IV", "11/heading 12/heading 2/heading 4/heading"},
+		{"en", "annex I, Annex C and Group D", "1/heading"},
+		{"fr", "la partie XI et l'article 12", "11/heading 12/heading"},
+		{"es", "la parte XI y el artículo 12", "11/heading 12/heading"},
+		{"ar", "الجزء الحادي عشر والمادة 12", "11/heading 12/heading"},
 		{"en", "from April to August 2014, in March and April 2014, a march in May", "4/date 8/date 2014/date 3/date 4/date 2014/date"},
 		{"zh", "从2014年4月至8月，2014年3月和4月", "2014/date 4/date 8/date 2014/date 3/date 4/date"},
 		{"fr", "refusées en mars et en avril 2014, en juillet, le 2 mai", "3/date 4/date 2014/date 2/date 5/date"},
@@ -83,6 +90,7 @@ func TestHasWords(t *testing.T) {
 		{"ru", "пятнадцать стран", true},
 		{"ar", "الدورة التاسعة والستون", true},
 		{"zh", "决议见附件一。", true},
+		{"zh", "維也納十國集團", true},
 	} {
 		if got := number.HasWords(c.lang, c.text, 0, seg.Tokens(c.lang, c.text)); got != c.want {
 			t.Errorf("%s %q: %v, want %v", c.lang, c.text, got, c.want)

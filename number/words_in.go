@@ -8,6 +8,7 @@ import (
 
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment"
+	"github.com/driftcheck/driftcheck/segment/zhconv"
 )
 
 var (
@@ -70,9 +71,15 @@ func WordsAt(code, text string, bodyStart int, toks []segment.Token) []Word {
 	p := lang.Of(code)
 	var out []Word
 	if p.NumeralChars != "" && bodyStart <= len(text) {
-		for _, m := range hanCounted.FindAllStringIndex(text[bodyStart:], -1) {
+		// Measure words are matched in simplified characters: 十國 is
+		// 十国 (the key keeps every byte offset).
+		keyed := text
+		if k := zhconv.Key(text); len(k) == len(text) {
+			keyed = k
+		}
+		for _, m := range hanCounted.FindAllStringIndex(keyed[bodyStart:], -1) {
 			w := Word{At: bodyStart + m[0]}
-			digits := strings.TrimFunc(text[bodyStart+m[0]:bodyStart+m[1]], func(r rune) bool { return !strings.ContainsRune(p.NumeralChars, r) })
+			digits := strings.TrimFunc(keyed[bodyStart+m[0]:bodyStart+m[1]], func(r rune) bool { return !strings.ContainsRune(p.NumeralChars, r) })
 			if v, ok := lang.HanNumber(digits); ok {
 				w.Value = float64(v)
 			}
