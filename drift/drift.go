@@ -121,6 +121,7 @@ var Kinds = []struct {
 	{ParagraphsMerged, Info, "translations: two or three voted paragraphs are one paragraph in the final text; not drift: the combined texts are compared as one for terms and numbers"},
 	{ParagraphSplit, Info, "translations: one voted paragraph is two or three in the final text, or the boundary between two voted paragraphs falls elsewhere in it; not drift: the combined texts are compared as one"},
 	{ConnectiveMissing, Info, "translations: a short connective paragraph of one text (not numbered, at most four words and 40 characters, no number or concept, ending in a comma: \"Now, therefore,\") has no paragraph of its own in the other, which runs it into the next"},
+	{DatedRendering, Info, "a rendering the lexicon gives as in use until a year (period [until YEAR]) appears in a final text of a later year (the document's date line, else its symbol's session); it still counts as its concept"},
 	{WordingChanged, Warning, "versions in one language: words changed that no term or number finding explains (the finding carries the diff)"},
 	{Editorial, Info, "versions in one language: only punctuation style, full-width or half-width forms, white space (a space left between Han characters), quotation marks or Unicode normalisation differ"},
 	{ParagraphRenumbered, Info, "versions in one language: a paragraph kept its text but not its number (an earlier paragraph was deleted or inserted)"},
