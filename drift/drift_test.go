@@ -47,7 +47,8 @@ func TestCompare(t *testing.T) {
 		{"added concept", "Promotes aid.", "Promeut l'assistance technique.", "term-added/warning"},
 		{"no rendering in the final language: not judged", "Welcomes civil society.", "Salue la société.", ""},
 		{"number changed", "Decides to meet in 2019.", "Décide de se réunir en 2020.", "number-mismatch/warning"},
-		{"number only on one side", "Decides to meet twice in 2019.", "Décide de se réunir 2 fois en 2019.", "number-mismatch/info"},
+		{"number only on one side", "Decides to report twice in 2019.", "Décide de faire rapport 2 fois en 2019.", "number-mismatch/info"},
+		{"a count in words read as a number", "Decides to meet twice in 2019.", "Décide de se réunir 2 fois en 2019.", ""},
 		{"repeated number dropped once is not a change", "Resolution 1540 (2004) and resolution 1540 (2004).", "La résolution 1540 (2004) et cette résolution.", ""},
 	}
 	for _, tt := range tests {

@@ -106,6 +106,20 @@ type Profile struct {
 	// CenturyWords name a century: an ordinal next to one is not read
 	// (other languages write the century in Roman numerals).
 	CenturyWords []string
+	// CountNouns are the nouns (lower case) a small number written in
+	// words counts where it is a number: units of time and sessions
+	// ("three years", "trois ans", "the first session", "الدورة الأولى"). A
+	// number word next to one is read as a number.
+	CountNouns []string
+	// SessionNouns are the nouns an ordinal numbers where it is a number,
+	// however small: "the first session", "la première séance", "الدورة
+	// الأولى" (第一届会议 in Chinese). "One" or "a" before a unit of time
+	// is not read: "a year", 一年.
+	SessionNouns []string
+	// FirstWords are the ordinals for "first" (lower case): the only words
+	// of value one read before a session noun, since the cardinal is also
+	// the article ("une réunion", "una sesión" are "a meeting").
+	FirstWords []string
 	// HeadingWords name the parts of a text that are numbered, in lower
 	// case ("article", "part", "chapter", "annex"): a Roman numeral after
 	// one is a number ("Part XI", "article XII" = 第十一部分, 第十二条).

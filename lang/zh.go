@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 func init() {
@@ -39,7 +40,9 @@ var (
 	// traditional characters). Centuries are not read (二十一世纪 is "XXIe
 	// siècle" in French).
 	zhOrdinal = regexp.MustCompile(`第([〇零一二两兩三四五六七八九十百千]+)|([一二三四五六七八九十百]+)(?:届|屆|次会议|次會議|周年|週年)`)
-	zhYear    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年`)
+	// 三年, 两个月, 五天, 十二个月: a count of time.
+	zhCount = regexp.MustCompile(`([一二两兩三四五六七八九十]+)(?:年|个月|個月|周|週|天)`)
+	zhYear  = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年`)
 	// 三月, 十二月: a month in numerals (not 三个月, three months).
 	zhMonth = regexp.MustCompile(`(十[一二]?|[一二三四五六七八九])月`)
 )
@@ -53,6 +56,27 @@ var zhHeadingWords = []string{"条", "條", "款", "项", "項", "章", "节", "
 func zhHeading(s string) bool {
 	for _, w := range zhHeadingWords {
 		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhSession reports whether s, the text after an ordinal, names a session
+// or a meeting: 第一届会议 is "the first session", 第二次会议 "the second
+// meeting".
+func zhSession(s string) bool {
+	for _, w := range []string{"届", "屆", "次会议", "次會議"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(spans []Span, a, b int) bool {
+	for _, s := range spans {
+		if a < s.End && s.Start < b {
 			return true
 		}
 	}
@@ -74,10 +98,27 @@ func chineseNumbers(body string) []Span {
 			a, b = m[4], m[5]
 		}
 		v, ok := chineseValue(body[a:b])
-		if !ok || v < MinOrdinal && !zhHeading(body[m[1]:]) {
+		if !ok || v < MinOrdinal && !zhHeading(body[m[1]:]) && !zhSession(body[m[1]:]) {
 			continue
 		}
 		out = append(out, Span{Value: strconv.Itoa(v), Start: m[0], End: m[1]})
+	}
+	// 三年, 两个月, 五天: small counts of time, read like "three years".
+	for _, m := range zhCount.FindAllStringSubmatchIndex(body, -1) {
+		if m[0] > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(body[:m[0]]); strings.ContainsRune("〇零一二两兩三四五六七八九十百千第", r) {
+				continue // 二〇一三年 is a year, 第三年 an ordinal
+			}
+		}
+		// 一年 is also "a year"; 两年期 is a biennium, not two years;
+		// 七十周年 is read above.
+		if strings.HasPrefix(body[m[1]:], "期") || overlaps(out, m[2], m[3]) {
+			continue
+		}
+		// 十年 is also "decade" (国际十年, the International Decade).
+		if v, ok := chineseValue(body[m[2]:m[3]]); ok && v > 1 && v < 100 && !(v == 10 && strings.HasPrefix(body[m[3]:], "年")) {
+			out = append(out, Span{Value: strconv.Itoa(v), Start: m[2], End: m[3]})
+		}
 	}
 	for _, m := range zhYear.FindAllStringSubmatchIndex(body, -1) {
 		var y strings.Builder

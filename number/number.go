@@ -194,6 +194,10 @@ func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 		out = append(out, w...)
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
+	if w := countedWords(p, text, bodyStart, toks, out); len(w) > 0 {
+		out = append(out, w...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
 	out = coordinatedTimes(text, out)
 	if p.Han {
 		out = dropBareMonths(text, out)

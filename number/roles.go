@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/snowballstem"
-
 	"github.com/driftcheck/driftcheck/lang"
 )
 
@@ -91,7 +89,7 @@ func assignRoles(p *lang.Profile, text string, out []Number) {
 		switch {
 		case nearMonth(out, i, text):
 			n.Role = Date
-		case p.Han && strings.HasPrefix(text[n.End:], "年") || strings.HasPrefix(text[n.End:], "月") || strings.HasPrefix(text[n.End:], "日"):
+		case p.Han && startsDigit(n.Text) && (strings.HasPrefix(text[n.End:], "年") || strings.HasPrefix(text[n.End:], "月") || strings.HasPrefix(text[n.End:], "日")):
 			n.Role = Date
 		case isYear(n.Key):
 			n.Role = Year
@@ -171,18 +169,10 @@ func isHeadingWord(p *lang.Profile, w string) bool {
 	return false
 }
 
-// headingKey is the word key of w, stemmed where the language has a
-// stemmer: the cases of a Russian noun ("статья", "статье", "приложении")
-// are one heading word.
-func headingKey(p *lang.Profile, w string) string {
-	k := wordKey(p, w)
-	if p.Stem != nil {
-		env := snowballstem.NewEnv(k)
-		p.Stem(env)
-		k = env.Current()
-	}
-	return k
-}
+// headingKey is the word key of w: stemmed where the language has a
+// stemmer, so the cases of a Russian noun ("статья", "статье",
+// "приложении") are one heading word.
+func headingKey(p *lang.Profile, w string) string { return wordKey(p, w) }
 
 // isPageWord reports whether word is one of the page words: whole, or an
 // abbreviation of two letters or more without its full stop ("pp"), not a
@@ -265,6 +255,11 @@ func nearMonth(out []Number, i int, text string) bool {
 	return false
 }
 
+func startsDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
 // wordLetters counts the letters of the word that ends s.
 func wordLetters(s string) int {
 	n := 0
@@ -279,9 +274,11 @@ func wordLetters(s string) int {
 	return n
 }
 
+// isMonthWord reports whether n is a month written as a word ("March",
+// مارس, 三月), not a number in Chinese numerals (三 of 三年).
 func isMonthWord(n Number) bool {
 	r, _ := utf8.DecodeRuneInString(n.Text)
-	return unicode.IsLetter(r)
+	return unicode.IsLetter(r) && (!unicode.Is(unicode.Han, r) || strings.HasSuffix(n.Text, "月"))
 }
 
 func isYear(key string) bool {

@@ -69,6 +69,78 @@ func ordinalWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 	return out
 }
 
+// countedWords reads the number words that count a noun of the language's
+// CountNouns or number one of its SessionNouns: "three years", "trois
+// ans", "the first session", "الدورة الأولى" are numbers, "three of them"
+// and "a year" are not. A word of a compound
+// ("twenty-five years") is left to the others; spans already read (skip)
+// are not read again.
+func countedWords(p *lang.Profile, text string, bodyStart int, toks []segment.Token, skip []Number) []Number {
+	if len(p.CountNouns) == 0 && len(p.SessionNouns) == 0 {
+		return nil
+	}
+	set := wordsOf(p)
+	word := func(j int) (string, bool) {
+		if j < 0 || j >= len(toks) || toks[j].Kind != segment.Word {
+			return "", false
+		}
+		return toks[j].In(text), true
+	}
+	joined := func(j int) bool { // toks[j] is one space or a hyphen
+		return j >= 0 && j < len(toks) && (toks[j].In(text) == " " || toks[j].In(text) == "-")
+	}
+	var out []Number
+	for i := segment.From(toks, bodyStart); i < len(toks); i++ {
+		w, ok := word(i)
+		if !ok {
+			continue
+		}
+		v, ok := set[wordKey(p, w)]
+		if !ok || v < 1 || v != float64(int(v)) || covered(skip, int(toks[i].Start)) {
+			continue
+		}
+		counts := false
+		// The number before its unit ("three years", "ثلاث سنوات"); an
+		// ordinal before or after its session ("first session", "الدورة
+		// الأولى"; "يوم الاثنين" is Monday, not two days).
+		for _, d := range []int{-2, 2} {
+			n, ok := word(i + d)
+			if !ok || !joined(i+d/2) {
+				continue
+			}
+			if _, isNum := set[wordKey(p, n)]; isNum {
+				counts = false // a compound
+				break
+			}
+			// "a year" and "one year" are alike: one counts a session only.
+			counts = counts || d > 0 && v > 1 && isNoun(p, n, p.CountNouns) || (v > 1 || isAny(strings.ToLower(w), p.FirstWords)) && isNoun(p, n, p.SessionNouns)
+		}
+		if counts {
+			out = append(out, Number{Key: strconv.Itoa(int(v)), Text: w, Start: int(toks[i].Start), End: int(toks[i].End)})
+		}
+	}
+	return out
+}
+
+func isNoun(p *lang.Profile, w string, nouns []string) bool {
+	k := headingKey(p, strings.ToLower(w))
+	for _, c := range nouns {
+		if headingKey(p, c) == k {
+			return true
+		}
+	}
+	return false
+}
+
+func covered(ns []Number, at int) bool {
+	for _, n := range ns {
+		if n.Start <= at && at < n.End {
+			return true
+		}
+	}
+	return false
+}
+
 // clockNoun reports whether w is one of the language's nouns for "hour"
 // (by its key).
 func clockNoun(p *lang.Profile, w string) bool {

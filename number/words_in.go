@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/blevesearch/snowballstem"
+
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment"
 	"github.com/driftcheck/driftcheck/segment/zhconv"
@@ -40,6 +42,13 @@ func wordKey(p *lang.Profile, w string) string {
 	w = strings.ToLower(w)
 	if p.WordKey != nil {
 		w = p.WordKey(w)
+	}
+	if p.Stem != nil {
+		// The cases and genders of one number word are one: "пятом",
+		// "пятый" and "пять" are 5, "troisième" and "troisièmes" 3.
+		env := snowballstem.NewEnv(w)
+		p.Stem(env)
+		w = env.Current()
 	}
 	return w
 }
