@@ -442,7 +442,7 @@ func startsOperative(text, label string) bool {
 		dot, _ := utf8.DecodeLastRuneInString(lab)
 		return len(lab) < len(label) && strings.ContainsRune(".．。", dot)
 	}
-	return unicode.IsUpper(r) || unicode.In(r, unicode.Cyrillic, unicode.Han, unicode.Arabic) || strings.ContainsRune("«\"“《「『【", r)
+	return unicode.IsUpper(r) || unicode.In(r, unicode.Cyrillic, unicode.Han, unicode.Arabic) || strings.ContainsRune("«\"“《「『【[", r)
 }
 
 // subPath returns the label path of a sub-paragraph labelled lab that

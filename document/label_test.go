@@ -22,6 +22,7 @@ func TestLabelBeforeNumber(t *testing.T) {
 		{"en", "4 - 15 May 2015", ""},
 		{"ar", "4 - تحيط علما بتقرير الأمين العام", "4 -"},
 		{"zh", "5. 《新闻中的空间法》", "5."},
+		{"en", "79. [Draft article 4C (Counterclaim)", "79."},
 		{"en", "Preamble text without a number.", ""},
 	} {
 		d := document.Parse(extract.Split(c.text), "x."+c.lang, c.lang)

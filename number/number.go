@@ -277,12 +277,23 @@ func dropBareMonths(text string, out []Number) []Number {
 		if r, ok := strings.CutPrefix(rest, "月"); ok {
 			rest, month = r, true
 		}
-		if month && !strings.HasSuffix(strings.TrimRight(text[:n.Start], " "), "年") && !dayAfter(rest) && !afterMonth(text, keep, n) {
+		if month && !afterYear(text[:n.Start]) && !dayAfter(rest) && !afterMonth(text, keep, n) {
 			continue
 		}
 		keep = append(keep, n)
 	}
 	return keep
+}
+
+// afterYear reports whether s ends with a year: digits or numerals and 年
+// (2014年, 二〇一四年), not 每年 or 今年 ("each year", "this year").
+func afterYear(s string) bool {
+	s, ok := strings.CutSuffix(strings.TrimRight(s, " "), "年")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
+	return unicode.IsDigit(r) || strings.ContainsRune("〇零一二三四五六七八九", r)
 }
 
 // afterMonth reports whether n follows a month of a date kept, joined by

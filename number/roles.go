@@ -89,7 +89,7 @@ func assignRoles(p *lang.Profile, text string, out []Number) {
 		switch {
 		case nearMonth(out, i, text):
 			n.Role = Date
-		case p.Han && startsDigit(n.Text) && (strings.HasPrefix(text[n.End:], "年") || strings.HasPrefix(text[n.End:], "月") || strings.HasPrefix(text[n.End:], "日")):
+		case p.Han && hanDate(text, n):
 			n.Role = Date
 		case isYear(n.Key):
 			n.Role = Year
@@ -253,6 +253,17 @@ func nearMonth(out []Number, i int, text string) bool {
 		}
 	}
 	return false
+}
+
+// hanDate reports whether n is the year, month or day of a Chinese date:
+// digits before 年, 月 or 日 (2014年, 5月, 13日), or numerals that end with
+// them (二〇一四年, 五月); 三 of 三年 (three years) is a count.
+func hanDate(text string, n *Number) bool {
+	if startsDigit(n.Text) {
+		rest := text[n.End:]
+		return strings.HasPrefix(rest, "年") || strings.HasPrefix(rest, "月") || strings.HasPrefix(rest, "日")
+	}
+	return strings.HasSuffix(n.Text, "月") || strings.HasSuffix(n.Text, "日") || isYear(n.Key) && strings.HasSuffix(n.Text, "年")
 }
 
 func startsDigit(s string) bool {

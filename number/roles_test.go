@@ -55,6 +55,7 @@ func TestRoles(t *testing.T) {
 		{"ru", "6 February 2015 года", "6/date 2/date 2015/date"},
 		{"ar", "6 February 2015", "6/date 2/date 2015/date"},
 		{"zh", "在4月宣布，十月以来，2014年8月和9月13日", "2014/date 8/date 9/date 13/date"},
+		{"zh", "在每年12月底之前，今年5月，二〇一四年五月", "2014/date 5/date"},
 		{"zh", "2000年6月29日第1251(1999)号决议，2016至2017年，45%，第14页，480万美元", "2000/date 6/date 29/date 1251/reference 1999/reference 2016/range 2017/range 45/percent 14/page 4800000/amount"},
 	}
 	for _, c := range cases {
