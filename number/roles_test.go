@@ -41,6 +41,7 @@ func TestRoles(t *testing.T) {
 		{"en", "$1.125 million and $277.9 million", "1125000/amount 277900000/amount"},
 		{"es", "2.400 millones de dólares", "2400000000/amount"},
 		{"zh", "6 February 2015", "6/date 2/date 2015/date"},
+		{"ar", "تمارس الدول حقوقها، وفي 5 آذار/مارس", "5/date 3/date"}, // the verb تمارس ends like مارس (March)
 		{"en", "Part XI of the Convention, article XII, Article 12 and Chapter IV", "11/heading 12/heading 12/heading 4/heading"},
 		{"zh", "《公约》第十一部分、第十二条、第七条第一款第9项和第20条", "11/heading 12/heading 7/heading 1/heading 9/heading 20/heading"},
 		{"ru", "часть XI Конвенции и статья 12, в приложении II и в статье IV", "11/heading 12/heading 2/heading 4/heading"},
