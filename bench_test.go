@@ -1,11 +1,15 @@
 package driftcheck_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/testdata/scale"
 )
 
 func loadFounding(tb testing.TB, chk *driftcheck.Checker, name string) *document.Document {
@@ -97,6 +101,51 @@ func BenchmarkCheckFoundingSixLanguages(b *testing.B) {
 		r := chk.Check(v, finals...)
 		if n := len(r.Findings()); n < 5*4 {
 			b.Fatalf("%d findings, want at least 4 per language", n)
+		}
+	}
+}
+
+// BenchmarkCheckScale checks a voted English text of n paragraphs of real
+// UN text (the UNPC devset, over and over in shuffled order) against its
+// final in Chinese or French, as "driftcheck check --voted V.en.txt
+// F.zh.txt" does: files read, parsed, segmented, aligned and compared. The
+// finals drop, insert, merge and move paragraphs and change numbers (see
+// package testdata/scale), so that the search for moved paragraphs and the
+// sentence alignment inside pairs run too. At two sizes ten times apart,
+// linear work takes ten times as long at the second.
+//
+//	go test -run '^$' -bench CheckScale -benchtime 1x .
+func BenchmarkCheckScale(b *testing.B) {
+	docs := devset(b)
+	chk := driftcheck.New(lexicon.Default())
+	if err := chk.Seg.LoadChinese(); err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{2000, 20000} {
+		t := scale.Generate(docs, n, 1, 0)
+		dir := b.TempDir()
+		for name, s := range map[string]string{"V.en.txt": t.En, "F.zh.txt": t.Zh, "F.fr.txt": t.Fr} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, l := range []string{"zh", "fr"} {
+			b.Run(fmt.Sprintf("%s/n=%d", l, n), func(b *testing.B) {
+				b.SetBytes(int64(len(t.En) + len(map[string]string{"zh": t.Zh, "fr": t.Fr}[l])))
+				for b.Loop() {
+					v, err := chk.LoadFile(filepath.Join(dir, "V.en.txt"), "")
+					if err != nil {
+						b.Fatal(err)
+					}
+					f, err := chk.LoadFile(filepath.Join(dir, "F."+l+".txt"), "")
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(chk.Check(v, f).Findings()) == 0 {
+						b.Fatal("no finding")
+					}
+				}
+			})
 		}
 	}
 }
