@@ -145,21 +145,90 @@ func findMoves(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []repai
 	return out
 }
 
+// realignContext is how many pairs of the alignment on each side of a
+// pair that held a moved paragraph are aligned again with it; a window so
+// made is widened further, up to as many pairs again, until the pair
+// just outside it is a confident 1-1 pair (costing at most moveMaxCost),
+// an anchor that the alignment again would keep.
+const realignContext = 16
+
 // realign aligns again the paragraphs of the two sides but those that
 // moved, with the aligner's items and options, and returns the pairs in
-// indices of the whole sides.
-func realign(items [2][]align.Item, opt align.Options, moved []repair) []align.Pair {
+// indices of the whole sides. Taking paragraphs out changes the
+// alignment only around them: only the windows of pairs around the pairs
+// that held them are aligned again (see realignContext), with the length
+// ratio the whole would be aligned with, and the other pairs are kept, so
+// that the work grows with the moves, not with the documents.
+func realign(items [2][]align.Item, opt align.Options, pairs []align.Pair, moved []repair) []align.Pair {
 	gone := [2]map[int]bool{{}, {}}
 	for _, m := range moved {
 		gone[0][m.v], gone[1][m.f] = true, true
 	}
+	if opt.ExpectedRatio <= 0 {
+		// The ratio Align would measure on the two sides without the
+		// moved paragraphs, not on each window.
+		var l [2]float64
+		for s := range 2 {
+			for i, it := range items[s] {
+				if !gone[s][i] {
+					l[s] += it.Len
+				}
+			}
+		}
+		opt.ExpectedRatio = 1
+		if l[0] > 0 && l[1] > 0 {
+			opt.ExpectedRatio = l[1] / l[0]
+		}
+	}
+	touched := func(p align.Pair) bool {
+		return slices.ContainsFunc(p.A, func(i int) bool { return gone[0][i] }) ||
+			slices.ContainsFunc(p.B, func(j int) bool { return gone[1][j] })
+	}
+	anchor := func(k int) bool {
+		p := pairs[k]
+		return len(p.A) == 1 && len(p.B) == 1 && p.Cost <= moveMaxCost && !touched(p)
+	}
+	// The windows [lo, hi) of pairs to align again, in order, apart.
+	var wins [][2]int
+	for k, p := range pairs {
+		if !touched(p) {
+			continue
+		}
+		lo, hi := max(k-realignContext, 0), min(k+realignContext+1, len(pairs))
+		for x := 0; x < realignContext && lo > 0 && !anchor(lo-1); x++ {
+			lo--
+		}
+		for x := 0; x < realignContext && hi < len(pairs) && !anchor(hi); x++ {
+			hi++
+		}
+		if n := len(wins); n > 0 && lo <= wins[n-1][1] {
+			wins[n-1][1] = max(wins[n-1][1], hi)
+			continue
+		}
+		wins = append(wins, [2]int{lo, hi})
+	}
+	out := make([]align.Pair, 0, len(pairs))
+	next := 0
+	for _, w := range wins {
+		out = append(out, pairs[next:w[0]]...)
+		out = append(out, alignWindow(items, opt, pairs[w[0]:w[1]], gone)...)
+		next = w[1]
+	}
+	return append(out, pairs[next:]...)
+}
+
+// alignWindow aligns again the paragraphs of the pairs win but those gone,
+// and returns the pairs in indices of the whole sides.
+func alignWindow(items [2][]align.Item, opt align.Options, win []align.Pair, gone [2]map[int]bool) []align.Pair {
 	var sub [2][]align.Item
 	var back [2][]int
-	for s := range 2 {
-		for i, it := range items[s] {
-			if !gone[s][i] {
-				sub[s] = append(sub[s], it)
-				back[s] = append(back[s], i)
+	for _, p := range win {
+		for s, idx := range [2][]int{p.A, p.B} {
+			for _, i := range idx {
+				if !gone[s][i] {
+					sub[s] = append(sub[s], items[s][i])
+					back[s] = append(back[s], i)
+				}
 			}
 		}
 	}

@@ -1,12 +1,15 @@
 package drift_test
 
 import (
+	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/internal/corpus"
 )
 
 // reorder returns text (paragraphs separated by blank lines) with the
@@ -111,3 +114,73 @@ func TestMoved(t *testing.T) {
 		})
 	}
 }
+
+// TestMovedLongDocument moves two paragraphs of a long document (400
+// paragraphs of the UNPC devset, English against French), far apart, and
+// checks that the findings are those of the final text in order plus the
+// two moves: the paragraphs around each move are aligned again without
+// it, and every other pair is kept, to the end of the document. A number
+// is added to every fiftieth final paragraph, so that the findings reach
+// from the start to the end.
+func TestMovedLongDocument(t *testing.T) {
+	var en, fr []string
+	for _, d := range corpus.DevsetOrSkip(t) {
+		for k := range d.Lines["en"] {
+			e, f := strings.TrimSpace(d.Lines["en"][k]), strings.TrimSpace(d.Lines["fr"][k])
+			if e != "" && f != "" && len(en) < 400 {
+				en, fr = append(en, e), append(fr, f)
+			}
+		}
+	}
+	for i := 25; i < len(fr); i += 50 {
+		fr[i] += " (1977)"
+	}
+	// A paragraph that moved is found by what it shares with its
+	// translation (here two numbers or more, the same in both), as in
+	// TestMoved.
+	movable := func(from int) int {
+		for i := from; i < len(en); i++ {
+			shared := 0
+			for _, n := range twoDigits.FindAllString(en[i], -1) {
+				if strings.Contains(fr[i], n) {
+					shared++
+				}
+			}
+			ne, nf := len(twoDigits.FindAllString(en[i], -1)), len(twoDigits.FindAllString(fr[i], -1))
+			if shared >= 2 && shared == ne && ne == nf && !twoDigits.MatchString(en[i][:2]) {
+				return i
+			}
+		}
+		t.Fatalf("no paragraph from %d with a number", from)
+		return -1
+	}
+	a, b := movable(60), movable(330)
+	moved := slices.Clone(fr)
+	for _, m := range [][2]int{{a, a + 6}, {b, b - 6}} { // from, to
+		p := moved[m[0]]
+		moved = slices.Insert(slices.Delete(moved, m[0], m[0]+1), m[1], p)
+	}
+	voted := strings.Join(en, "\n\n")
+	base := checkLang(t, voted, strings.Join(fr, "\n\n"), "fr")
+	got := checkLang(t, voted, strings.Join(moved, "\n\n"), "fr")
+	more, fewer := extra(got, base)
+	var moves []string
+	for _, f := range more {
+		if f.Kind != drift.ParagraphMoved {
+			t.Errorf("finding %s/%s %s|%s: %s, not in the final text in order", f.Kind, f.Severity, f.Voted.Para, f.Final.Para, f.Message)
+			continue
+		}
+		moves = append(moves, f.Voted.Para+"|"+f.Final.Para)
+	}
+	if want := fmt.Sprintf("P%d|P%d P%d|P%d", a+1, a+7, b+1, b-5); strings.Join(moves, " ") != want {
+		t.Errorf("moves %q, want %q", strings.Join(moves, " "), want)
+	}
+	if fewer > 0 {
+		t.Errorf("%d findings of the final text in order are gone\nin order:\n%s\nmoved:\n%s", fewer, describe(base), describe(got))
+	}
+	if n := len(base); n < 8 {
+		t.Errorf("%d findings in order, want one at least for each number added", n)
+	}
+}
+
+var twoDigits = regexp.MustCompile(`[0-9][0-9]+`)

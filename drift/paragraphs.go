@@ -35,7 +35,7 @@ func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) []Findi
 		items := [2][]align.Item{itemsOf(voted, opt.SameLang, !opt.SameLang), itemsOf(final, opt.SameLang, !opt.SameLang)}
 		moved = findMoves(align.NewScorer(items[0], items[1], opt), voted, final, pairs)
 		if len(moved) > 0 {
-			pairs = realign(items, opt, moved)
+			pairs = realign(items, opt, pairs, moved)
 		}
 	}
 	var out []Finding
