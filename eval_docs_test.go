@@ -30,7 +30,8 @@ import (
 // and the alignment scored against the gold pairs, beside hunalign's.
 
 var (
-	evdDocs   = flag.Int("eval.docs", 0, "TestEvalDocuments: the most devset documents (of 30–90 paragraphs) to build per language, sampled with a fixed seed (0: all)")
+	evdDocs   = flag.Int("eval.docs", 30, "TestEvalDocuments: the most devset documents (of 30–90 paragraphs) to use, sampled with a fixed seed (0: all of them, about 55)")
+	evdDump   = flag.String("eval.dump", "", "TestEvalDocuments: a directory to write every injected case to (voted and final, one paragraph per line), to rerun a miss with the command")
 	evdHunCmd = flag.String("eval.hunalign", "hunalign", "TestEvalDocuments: the hunalign command (its usage: [options] dictionary source target, ladder output)")
 )
 
@@ -102,10 +103,15 @@ func evdDevsetDocs(docs []*corpus.Doc, rng *rand.Rand) []*evdDoc {
 		cur = &evdDoc{src: "devset", paras: map[string][]string{}}
 		target = 30 + rng.Intn(61)
 	}
+	last := ""
 	for _, d := range docs {
+		if k := len(cur.paras["en"]); k >= 30 && k+len(d.Lines["en"]) > 90 {
+			flush(last)
+		}
 		if len(cur.paras["en"]) == 0 {
 			first = d.Symbol
 		}
+		last = d.Symbol
 		n := len(d.Lines["en"])
 		for i := 0; i < n; {
 			k := 1
@@ -128,7 +134,7 @@ func evdDevsetDocs(docs []*corpus.Doc, rng *rand.Rand) []*evdDoc {
 		}
 	}
 	if len(cur.paras["en"]) >= 30 {
-		flush("end")
+		flush(last)
 	}
 	return out
 }
@@ -832,13 +838,13 @@ func TestEvalDocuments(t *testing.T) {
 	}
 	rng := rand.New(rand.NewSource(15))
 	ddocs := evdDevsetDocs(devset(t), rng)
+	built := len(ddocs)
 	if *evdDocs > 0 && len(ddocs) > *evdDocs {
 		rng.Shuffle(len(ddocs), func(i, j int) { ddocs[i], ddocs[j] = ddocs[j], ddocs[i] })
 		ddocs = ddocs[:*evdDocs]
 		sort.Slice(ddocs, func(i, j int) bool { return ddocs[i].name < ddocs[j].name })
 	}
 	docs := append(ddocs, evdResolutions(t)...)
-	built := len(ddocs)
 	var sizes []int
 	for _, d := range ddocs {
 		sizes = append(sizes, len(d.paras["en"]))
@@ -969,7 +975,10 @@ func TestEvalDocuments(t *testing.T) {
 			}
 			score("driftcheck", "clean", s)
 			score("driftcheck", "clean "+d.src, s)
-			// hunalign on the same paragraphs (those the aligner is given).
+			// hunalign on the same paragraphs (those the aligner is given):
+			// with the lexicon dictionary on the clean, split and merged
+			// documents, with an empty one (and Chinese cut into
+			// characters) on the clean ones.
 			runHun := func(kind string, vl, fl []string, vIn, fIn map[int]bool, gold [][2]int) {
 				if hun == "" {
 					return
@@ -991,8 +1000,15 @@ func TestEvalDocuments(t *testing.T) {
 				runs := []struct {
 					name, path string
 					ft         []string
-				}{{"hunalign (empty dictionary)", empty, ft}, {"hunalign (lexicon dictionary)", dict, ft}}
-				if lang == "zh" {
+				}{{"hunalign (lexicon dictionary)", dict, ft}}
+				// The other variants on the clean documents only (time).
+				if kind == "clean" {
+					runs = append(runs, struct {
+						name, path string
+						ft         []string
+					}{"hunalign (empty dictionary)", empty, ft})
+				}
+				if lang == "zh" && kind == "clean" {
 					// Chinese cut into characters rather than words.
 					var ct []string
 					for j := range fl {
@@ -1049,6 +1065,17 @@ func TestEvalDocuments(t *testing.T) {
 			for _, c := range evdCases(d, lang, body, vdoc, fdoc, pool, rng) {
 				v := parse(c.voted, d.name+".en", "en")
 				f := parse(c.final, d.name+"."+lang, lang)
+				if *evdDump != "" {
+					base := filepath.Join(*evdDump, fmt.Sprintf("%s.%02d.%s", lang, di, strings.ReplaceAll(c.kind, " ", "-")))
+					for _, w := range []struct {
+						ext   string
+						lines []string
+					}{{".en.txt", c.voted}, {"." + lang + ".txt", c.final}} {
+						if err := os.WriteFile(base+w.ext, []byte(strings.Join(w.lines, "\n")+"\n"), 0o644); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
 				res := chk.Check(v, f)
 				cmp := res.Comparisons[0]
 				// The ids the findings use: those of the compared sides
