@@ -402,7 +402,7 @@ func romanAfterHeading(p *lang.Profile, text string, toks []segment.Token, i int
 	if len(p.HeadingWords) == 0 || i < 2 || toks[i-1].Kind != segment.Space || toks[i-2].Kind != segment.Word {
 		return "", false
 	}
-	if !isHeadingWord(p, strings.ToLower(toks[i-2].In(text))) {
+	if !keySet(p, "heading", p.HeadingWords)[toks[i-2].Key] {
 		return "", false
 	}
 	w := toks[i].In(text)

@@ -80,11 +80,12 @@ func countedWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 		return nil
 	}
 	set := wordsOf(p)
+	counted, sessions, firsts := keySet(p, "count", p.CountNouns), keySet(p, "session", p.SessionNouns), keySet(p, "first", p.FirstWords)
 	word := func(j int) (string, bool) {
 		if j < 0 || j >= len(toks) || toks[j].Kind != segment.Word {
 			return "", false
 		}
-		return toks[j].In(text), true
+		return toks[j].Key, true
 	}
 	joined := func(j int) bool { // toks[j] is one space or a hyphen
 		return j >= 0 && j < len(toks) && (toks[j].In(text) == " " || toks[j].In(text) == "-")
@@ -95,7 +96,7 @@ func countedWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 		if !ok {
 			continue
 		}
-		v, ok := set[wordKey(p, w)]
+		v, ok := set[w]
 		if !ok || v < 1 || v != float64(int(v)) || covered(skip, int(toks[i].Start)) {
 			continue
 		}
@@ -108,28 +109,18 @@ func countedWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 			if !ok || !joined(i+d/2) {
 				continue
 			}
-			if _, isNum := set[wordKey(p, n)]; isNum {
+			if _, isNum := set[n]; isNum {
 				counts = false // a compound
 				break
 			}
 			// "a year" and "one year" are alike: one counts a session only.
-			counts = counts || d > 0 && v > 1 && isNoun(p, n, p.CountNouns) || (v > 1 || isAny(strings.ToLower(w), p.FirstWords)) && isNoun(p, n, p.SessionNouns)
+			counts = counts || d > 0 && v > 1 && counted[n] || (v > 1 || firsts[w]) && sessions[n]
 		}
 		if counts {
-			out = append(out, Number{Key: strconv.Itoa(int(v)), Text: w, Start: int(toks[i].Start), End: int(toks[i].End)})
+			out = append(out, Number{Key: strconv.Itoa(int(v)), Text: toks[i].In(text), Start: int(toks[i].Start), End: int(toks[i].End)})
 		}
 	}
 	return out
-}
-
-func isNoun(p *lang.Profile, w string, nouns []string) bool {
-	k := headingKey(p, strings.ToLower(w))
-	for _, c := range nouns {
-		if headingKey(p, c) == k {
-			return true
-		}
-	}
-	return false
 }
 
 func covered(ns []Number, at int) bool {

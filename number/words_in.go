@@ -18,8 +18,9 @@ var (
 	numberWords   = map[string]map[string]float64{} // language → its number words (keys) and their values
 )
 
-// wordsOf returns the number words of a language by key, with their
-// values (0 when two words of one key differ in value).
+// wordsOf returns the number words of a language by token key (the key
+// the segmenter gives the word: folded, stemmed), with their values (0 when
+// two words of one key differ in value).
 func wordsOf(p *lang.Profile) map[string]float64 {
 	numberWordsMu.Lock()
 	defer numberWordsMu.Unlock()
@@ -28,7 +29,7 @@ func wordsOf(p *lang.Profile) map[string]float64 {
 	}
 	m := map[string]float64{}
 	for w, v := range p.NumberWords {
-		k := wordKey(p, w)
+		k := tokenKey(p, w)
 		if old, ok := m[k]; ok && old != v {
 			v = 0
 		}
@@ -37,6 +38,44 @@ func wordsOf(p *lang.Profile) map[string]float64 {
 	numberWords[p.Code] = m
 	return m
 }
+
+var (
+	keySegOnce sync.Once
+	keySeg     *segment.Segmenter
+)
+
+// tokenKey is the key the segmenter gives the word w in the language, so
+// that a word of the text is looked up by its token's Key.
+func tokenKey(p *lang.Profile, w string) string {
+	keySegOnce.Do(func() { keySeg = segment.New(nil) })
+	if !p.Han {
+		if toks := keySeg.Tokens(p.Code, w); len(toks) == 1 && toks[0].Kind == segment.Word {
+			return toks[0].Key
+		}
+	}
+	return wordKey(p, w)
+}
+
+// keySet returns words as a set of token keys, built once per list.
+func keySet(p *lang.Profile, name string, words []string) map[string]bool {
+	keySetsMu.Lock()
+	defer keySetsMu.Unlock()
+	id := p.Code + "\x00" + name
+	if m, ok := keySets[id]; ok {
+		return m
+	}
+	m := map[string]bool{}
+	for _, w := range words {
+		m[tokenKey(p, w)] = true
+	}
+	keySets[id] = m
+	return m
+}
+
+var (
+	keySetsMu sync.Mutex
+	keySets   = map[string]map[string]bool{}
+)
 
 func wordKey(p *lang.Profile, w string) string {
 	w = strings.ToLower(w)
@@ -102,7 +141,7 @@ func WordsAt(code, text string, bodyStart int, toks []segment.Token) []Word {
 			if t.Kind != segment.Word {
 				continue
 			}
-			v, ok := set[wordKey(p, t.In(text))]
+			v, ok := set[t.Key]
 			if !ok {
 				continue
 			}
