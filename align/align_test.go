@@ -73,9 +73,10 @@ func TestIdentical(t *testing.T) {
 		if !reflect.DeepEqual(p.A, []int{i}) || !reflect.DeepEqual(p.B, []int{i}) {
 			t.Errorf("pair %d = %v%v, want [%d][%d]", i, p.A, p.B, i, i)
 		}
-		// Equal lengths and kinds cost nothing: score 1/(1+e^-1.5).
-		if p.Cost != 0 || p.Score != 0.818 {
-			t.Errorf("pair %d cost %v score %v, want cost 0 score 0.818", i, p.Cost, p.Score)
+		// Equal lengths and kinds cost nothing: score 1/(1+e^-3.0962)
+		// under PooledCalibration.
+		if p.Cost != 0 || p.Score != 0.957 {
+			t.Errorf("pair %d cost %v score %v, want cost 0 score 0.957", i, p.Cost, p.Score)
 		}
 	}
 }

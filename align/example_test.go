@@ -10,8 +10,10 @@ import (
 // Two versions of a short resolution: the later one drops the second
 // operative paragraph and renumbers the third. With no evidence but
 // lengths and kinds (and the usual ratio 1 of one language), the pairs
-// follow the lengths: equal lengths cost nothing (confidence 0.818), two
-// titles are rewarded (0.971), and the dropped paragraph is a skip.
+// follow the lengths: equal lengths cost nothing (a probability of 0.957
+// under PooledCalibration, 1/(1+e^−3.0962)), two titles are rewarded (cost
+// −2, probability 1 to three decimals), and the dropped paragraph is a
+// skip.
 func ExampleAlign() {
 	voted := []align.Item{
 		{ID: "title", Kind: "title", Len: 60},
@@ -28,16 +30,17 @@ func ExampleAlign() {
 	}
 	printPairs(voted, final, align.Align(voted, final, align.Options{ExpectedRatio: 1}))
 	// Output:
-	// title ↔ title 0.971
-	// PP1 ↔ PP1 0.818
-	// OP1 ↔ OP1 0.818
+	// title ↔ title 1
+	// PP1 ↔ PP1 0.957
+	// OP1 ↔ OP1 0.957
 	// OP2 ↔ (none) 0
-	// OP3 ↔ OP2 0.818
+	// OP3 ↔ OP2 0.957
 }
 
 // The same documents with skips made dearer than the merge of the last two
 // paragraphs (5.5, plus 3.14 for 450 characters against 150): the aligner
-// now merges them, with little confidence. The confidence is that of the
+// now merges them, and the pair is most likely no translation (0.008,
+// 1/(1+e^(2.5145·3.14−3.0962))). The confidence is that of the
 // pair's own cost (3.14), not of the merge's penalty, which is a prior
 // against merging rather than evidence against the pair.
 func ExampleAlign_weights() {
@@ -58,10 +61,10 @@ func ExampleAlign_weights() {
 	w.Skip = 10
 	printPairs(voted, final, align.Align(voted, final, align.Options{ExpectedRatio: 1, Weights: w}))
 	// Output:
-	// title ↔ title 0.971
-	// PP1 ↔ PP1 0.818
-	// OP1 ↔ OP1 0.818
-	// OP2+OP3 ↔ OP2 0.162
+	// title ↔ title 1
+	// PP1 ↔ PP1 0.957
+	// OP1 ↔ OP1 0.957
+	// OP2+OP3 ↔ OP2 0.008
 }
 
 func printPairs(a, b []align.Item, ps []align.Pair) {

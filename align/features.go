@@ -147,7 +147,7 @@ func cognate(w string) string {
 // resolutions).
 func OptionsFor(a, b string, useIDs bool) Options {
 	pa, pb := lang.Of(a), lang.Of(b)
-	opt := Options{UseIDs: useIDs, SameLang: a == b}
+	opt := Options{UseIDs: useIDs, SameLang: a == b, Calibration: CalibrationFor(a, b)}
 	if ra, rb := pa.LengthRatio, pb.LengthRatio; ra > 0 && rb > 0 {
 		opt.ExpectedRatio = rb / ra
 	}
