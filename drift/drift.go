@@ -115,6 +115,7 @@ var Kinds = []struct {
 	{PageReference, Info, "a page reference's page number differs between the texts (page numbers differ legitimately between language versions)"},
 	{TermMissing, Warning, "a lexicon concept of the voted paragraph has no rendering in the final paragraph; info when a distinctive part of one of its renderings is there (a word no other concept uses, or two characters of a Chinese rendering): the concept was reworded, not dropped"},
 	{TermAdded, Warning, "a lexicon concept appears in the final paragraph but not in the voted one; info when a distinctive part of one of its renderings is in the voted paragraph"},
+	{AlignmentDoubtful, Warning, "translations: a pair of paragraphs the alignment made scores below 0.02, the probability that the two translate each other (calibrated on the UNPC devset and the project's resolutions): both paragraphs are named, and the pair's other findings rest on that pairing, so each is one severity lower and says so"},
 	{ParagraphMoved, Warning, "a voted paragraph's translation is elsewhere in the final text (moved, or swapped with another): both positions are named, and the two are compared for terms and numbers"},
 	{ContentOmitted, Warning, "a sentence or clause of the voted paragraph has no counterpart in the aligned final paragraph (sentences aligned by length and shared evidence), or, for a single sentence, the final is far shorter than a translation usually is"},
 	{ContentAdded, Warning, "a sentence or clause of the final paragraph has no counterpart in the aligned voted paragraph, or, for a single sentence, the final is far longer than a translation usually is"},
@@ -251,5 +252,5 @@ func comparePair(voted, final *Side, pr align.Pair, m *lexicon.Matcher) []Findin
 	} else {
 		out = append(out, compareContent(voted, final, pr)...)
 	}
-	return out
+	return doubtful(voted, final, pr, out)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -34,6 +35,9 @@ func TestTextGolden(t *testing.T) {
 	for _, f := range in.Findings {
 		if !bytes.Contains(out, []byte(string(f.Kind)+": "+f.Message)) {
 			t.Errorf("the text report lacks %s: %s", f.Kind, f.Message)
+		}
+		if f.Voted.Para != "" && f.Final.Para != "" && !bytes.Contains(out, []byte(fmt.Sprintf("score %.2f", f.Score))) {
+			t.Errorf("the text report lacks the score %.2f of %s", f.Score, f.Kind)
 		}
 	}
 
@@ -310,6 +314,13 @@ func TestSARIFGolden(t *testing.T) {
 		if r.RuleID != string(f.Kind) || run.Tool.Driver.Rules[r.RuleIndex].ID != string(f.Kind) || r.Level != levels[f.Severity] ||
 			r.Message.Text != f.Message || r.PartialFingerprints["driftcheck/v1"] != f.Fingerprint {
 			t.Errorf("result %d: %+v", i, r)
+		}
+		// The score of the pairing, for a finding about a pair only.
+		switch pair := f.Voted.Para != "" && f.Final.Para != ""; {
+		case pair && (r.Properties == nil || r.Properties.Score != f.Score):
+			t.Errorf("result %d (%s): properties %+v, want the score %v", i, f.Kind, r.Properties, f.Score)
+		case !pair && r.Properties != nil:
+			t.Errorf("result %d (%s): properties %+v, want none (no pair)", i, f.Kind, r.Properties)
 		}
 		w := wantLoc[i]
 		if len(r.Locations) != 1 || r.Locations[0].PhysicalLocation.ArtifactLocation.URI != w.uri || r.Locations[0].PhysicalLocation.Region != w.reg {

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,6 +62,10 @@ func TestHTMLHostileText(t *testing.T) {
 		text := f.Severity.String() + " " + string(f.Kind) + " [" + f.Final.Lang + "]: " + browserText(f.Message)
 		if i == 4 { // the orphan, under "Other findings"
 			text = f.Severity.String() + " " + string(f.Kind) + ": " + browserText(f.Message)
+		}
+		if f.Voted.Para != "" && f.Final.Para != "" {
+			// A finding about a pair shows the score of the pairing.
+			text += fmt.Sprintf(" (score %.2f)", f.Score)
 		}
 		if textOf(li[0]) != text {
 			t.Errorf("%s reads %q, want %q", id, textOf(li[0]), text)

@@ -222,6 +222,7 @@ var htmlPageTemplate = template.Must(template.New("html").Funcs(template.FuncMap
 	"base":     filepath.Base,
 	"dir":      dirOf,
 	"sevClass": sevClass,
+	"scoreOf":  scoreString,
 	"join":     func(ids []string) string { return strings.Join(ids, " ") },
 	"filter":   func(name, value string) filterBox { return filterBox{name, value} },
 }).Parse(htmlTemplate))

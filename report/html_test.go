@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -109,6 +110,10 @@ func TestHTMLGolden(t *testing.T) {
 			continue
 		}
 		want := f.Severity.String() + " " + string(f.Kind) + " [" + f.Final.Lang + "]: " + f.Message
+		if f.Voted.Para != "" && f.Final.Para != "" {
+			// A finding about a pair shows the score of the pairing.
+			want += fmt.Sprintf(" (score %.2f)", f.Score)
+		}
 		sev, _ := attrOf(li[0], "data-severity")
 		kind, _ := attrOf(li[0], "data-kind")
 		lang, _ := attrOf(li[0], "data-lang")

@@ -365,7 +365,11 @@ func Text(w io.Writer, in Input, opt Options) error {
 			case g.finalPara != head:
 				head += " ↔ " + g.finalPara
 			}
-			fmt.Fprintf(bw, "\n%s\n", c(ansiBold, head))
+			line := c(ansiBold, head)
+			if s := scoreString(g.fs[0]); s != "" {
+				line += "  " + c(ansiDim, s)
+			}
+			fmt.Fprintf(bw, "\n%s\n", line)
 			for _, f := range g.fs {
 				fmt.Fprintf(bw, "  %s %s: %s\n", c(sevColor(f.Severity), fmt.Sprintf("%-7s", f.Severity)), f.Kind, f.Message)
 			}
@@ -391,6 +395,27 @@ func Text(w io.Writer, in Input, opt Options) error {
 	}
 	writeTotals(bw, in)
 	return bw.err
+}
+
+// isPair reports whether f is about a pair of paragraphs (both sides
+// named), and so has the score of their pairing.
+func isPair(f drift.Finding) bool { return f.Voted.Para != "" && f.Final.Para != "" }
+
+// scoreString is the score of the pairing of f, as the text and HTML
+// reports write it ("score 0.93"), or "" for a finding not about a pair.
+func scoreString(f drift.Finding) string {
+	if !isPair(f) {
+		return ""
+	}
+	return fmt.Sprintf("score %.2f", f.Score)
+}
+
+// withScore is ", score 0.93" for a finding about a pair, else "".
+func withScore(f drift.Finding) string {
+	if s := scoreString(f); s != "" {
+		return ", " + s
+	}
+	return ""
 }
 
 func writeTotals(bw *errWriter, in Input) {
@@ -526,9 +551,9 @@ func textByParagraph(w io.Writer, in Input, opt Options) error {
 			}
 			switch {
 			case ops != nil:
-				fmt.Fprintf(bw, "       diff  %s  %s\n", c(ansiDim, posString(ops.Final)), inlineDiff(ops.Voted.Text, ops.Final.Text, ops.Ops, opt.Color))
+				fmt.Fprintf(bw, "       diff  %s  %s\n", c(ansiDim, posString(ops.Final)+withScore(*ops)), inlineDiff(ops.Voted.Text, ops.Final.Text, ops.Ops, opt.Color))
 			case fs[0].Final.Para != "":
-				fmt.Fprintf(bw, "       final %s  %s\n", c(ansiDim, posString(fs[0].Final)), markSpans(fs[0].Final.Text, spans(fs, false), opt.Color))
+				fmt.Fprintf(bw, "       final %s  %s\n", c(ansiDim, posString(fs[0].Final)+withScore(fs[0])), markSpans(fs[0].Final.Text, spans(fs, false), opt.Color))
 			}
 		}
 	}

@@ -73,6 +73,16 @@ type sarifResult struct {
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	// Properties hold the score of the pairing of a finding about a pair
+	// of paragraphs.
+	Properties *sarifProperties `json:"properties,omitempty"`
+}
+
+// sarifProperties are a result's properties (SARIF 3.8): the score of the
+// pairing the finding rests on, the probability that the two paragraphs
+// translate each other.
+type sarifProperties struct {
+	Score float64 `json:"score"`
 }
 
 type sarifLocation struct {
@@ -161,6 +171,9 @@ func SARIF(w io.Writer, in Input) error {
 		}
 		if f.Fingerprint != "" {
 			res.PartialFingerprints = map[string]string{"driftcheck/v1": f.Fingerprint}
+		}
+		if isPair(f) {
+			res.Properties = &sarifProperties{Score: f.Score}
 		}
 		primary, other := f.Final, f.Voted
 		if _, ok := location(primary); !ok {
