@@ -7,6 +7,9 @@ import (
 
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/internal/corpus"
+	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/testdata/scale"
 )
 
 // BenchmarkCompareEveryParagraphDrifted compares n aligned paragraph pairs
@@ -31,6 +34,33 @@ func BenchmarkCompareEveryParagraphDrifted(b *testing.B) {
 			for b.Loop() {
 				if got := drift.Compare(vs, fs, pairs, fx.an.Matcher); len(got) != n {
 					b.Fatalf("%d findings, want %d", len(got), n)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCompareMoved compares a voted English text of n paragraphs of
+// the UNPC devset with its French final, which drops, inserts, merges and
+// moves paragraphs (package testdata/scale), the alignment made before
+// the timer: the time is that of the findings, the search for moved
+// paragraphs and the alignment again without them. Aligning the whole
+// documents again cost as much as the first alignment; around the moves
+// alone, it grows with their number.
+//
+//	go test -run '^$' -bench CompareMoved -benchtime 1x ./drift
+func BenchmarkCompareMoved(b *testing.B) {
+	docs := corpus.DevsetOrSkip(b)
+	fx := newFixture(lexicon.Default())
+	for _, n := range []int{2000, 20000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			t := scale.Generate(docs, n, 1, 0)
+			vs, fs := fx.side(t.En, "v.en.txt", "en", true), fx.side(t.Fr, "f.fr.txt", "fr", true)
+			opt := align.OptionsFor("en", "fr", false)
+			pairs := align.Align(fx.an.Items(vs, false, true), fx.an.Items(fs, false, true), opt)
+			for b.Loop() {
+				if got := drift.Compare(vs, fs, pairs, fx.an.Matcher); len(got) == 0 {
+					b.Fatal("no finding")
 				}
 			}
 		})
