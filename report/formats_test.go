@@ -5,15 +5,15 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/report/sarifcheck"
 )
 
 func render(t *testing.T, format string, in Input) []byte {
@@ -250,22 +250,26 @@ func TestCSVGolden(t *testing.T) {
 	}
 }
 
+// sarifSchema is the SARIF 2.1.0 JSON schema (schemastore's copy of the
+// OASIS one).
+var sarifSchema = filepath.Join("..", "testdata", "sarif", "sarif-2.1.0-rtm.5.json")
+
+// checkSARIF validates a SARIF log against the schema and GitHub's rules.
+func checkSARIF(t *testing.T, out []byte) {
+	t.Helper()
+	if err := sarifcheck.Schema(out, sarifSchema); err != nil {
+		t.Errorf("the SARIF log does not validate: %v", err)
+	}
+	for _, err := range sarifcheck.GitHub(out) {
+		t.Errorf("GitHub would refuse the SARIF log: %v", err)
+	}
+}
+
 func TestSARIFGolden(t *testing.T) {
 	in := fixture()
 	out := render(t, "sarif", in)
 	golden(t, "fixture.sarif", out)
-
-	sch, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "testdata", "sarif", "sarif-2.1.0-rtm.5.json"))
-	if err != nil {
-		t.Fatalf("compile the SARIF schema: %v", err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sch.Validate(inst); err != nil {
-		t.Errorf("the SARIF log does not validate: %v", err)
-	}
+	checkSARIF(t, out)
 
 	var log sarifLog
 	dec := json.NewDecoder(bytes.NewReader(out))
@@ -279,6 +283,19 @@ func TestSARIFGolden(t *testing.T) {
 	run := log.Runs[0]
 	if run.Tool.Driver.Name != "driftcheck" || run.ColumnKind != "unicodeCodePoints" || len(run.Tool.Driver.Rules) != len(drift.Kinds) {
 		t.Errorf("driver %q, columnKind %q, %d rules", run.Tool.Driver.Name, run.ColumnKind, len(run.Tool.Driver.Rules))
+	}
+	if run.OriginalURIBaseIDs != nil {
+		t.Errorf("originalUriBaseIds %v without a root", run.OriginalURIBaseIDs)
+	}
+	for i, r := range run.Tool.Driver.Rules {
+		k := drift.Kinds[i]
+		if r.ID != string(k.Kind) || r.FullDescription.Text != k.Doc || r.HelpURI != "https://github.com/driftcheck/driftcheck#findings" ||
+			!strings.Contains(r.Help.Text, k.Doc) || r.ShortDescription.Text != strings.ReplaceAll(r.ID, "-", " ") {
+			t.Errorf("rule %d: %+v", i, r)
+		}
+	}
+	if r := run.Tool.Driver.Rules[0]; r.Name != "TermSubstituted" {
+		t.Errorf("rule name %q, want TermSubstituted", r.Name)
 	}
 	inv := run.Invocations[0]
 	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 2 {
@@ -295,26 +312,36 @@ func TestSARIFGolden(t *testing.T) {
 		t.Fatalf("%d results, want %d", len(run.Results), len(in.Findings))
 	}
 	type region = sarifRegion
-	// Where each result is: the final file when it has lines, else the
-	// voted one; the other side is a related location when it has lines.
+	// Every result is in the final file: at the term in a text file, at
+	// line 1 of the PDF with its page and paragraph (as a logical location
+	// and in the message), line 1 also for a paragraph missing from it;
+	// the voted text is related location 0, linked from the message.
 	wantLoc := []struct {
 		uri     string
 		reg     region
-		related string
+		logical string // the fully qualified logical location, if any
+		tail    string // what the message adds to the finding's
 		relReg  region
 	}{
-		{"in/final.en.txt", region{StartLine: 2, StartColumn: 1}, "in/voted.en.txt", region{StartLine: 2, StartColumn: 1}},
-		{"in/voted.en.txt", region{4, 14, 4, 45}, "", region{}},
-		{"in/voted.en.txt", region{6, 23, 6, 25}, "", region{}},
-		{"in/voted.en.txt", region{StartLine: 8, StartColumn: 1}, "", region{}},
+		{"in/final.en.txt", region{StartLine: 2, StartColumn: 1}, "", " — [voted text](0), paragraph PP1", region{StartLine: 2, StartColumn: 1}},
+		{"in/final.fr.pdf", region{StartLine: 1}, "page 1, paragraph OP1", " — page 1, paragraph OP1; [voted text](0), paragraph OP1", region{4, 14, 4, 45}},
+		{"in/final.fr.pdf", region{StartLine: 1}, "page 2, paragraph OP2", " — page 2, paragraph OP2; [voted text](0), paragraph OP2", region{6, 23, 6, 25}},
+		{"in/final.fr.pdf", region{StartLine: 1}, "", " — [voted text](0), paragraph OP3", region{StartLine: 8, StartColumn: 1}},
 	}
 	levels := map[drift.Severity]string{drift.Error: "error", drift.Warning: "warning", drift.Info: "note"}
+	fps := map[string]bool{}
 	for i, f := range in.Findings {
 		r := run.Results[i]
+		w := wantLoc[i]
 		if r.RuleID != string(f.Kind) || run.Tool.Driver.Rules[r.RuleIndex].ID != string(f.Kind) || r.Level != levels[f.Severity] ||
-			r.Message.Text != f.Message || r.PartialFingerprints["driftcheck/v1"] != f.Fingerprint {
+			r.Message.Text != f.Message+w.tail || r.PartialFingerprints["driftcheck/v1"] != f.Fingerprint {
 			t.Errorf("result %d: %+v", i, r)
 		}
+		fp := r.PartialFingerprints["driftcheck/final/v1"]
+		if len(fp) != 20 || fps[fp] {
+			t.Errorf("result %d: driftcheck/final/v1 %q: want 20 hex digits, unique", i, fp)
+		}
+		fps[fp] = true
 		// The score of the pairing, for a finding about a pair only.
 		switch pair := f.Voted.Para != "" && f.Final.Para != ""; {
 		case pair && (r.Properties == nil || r.Properties.Score != f.Score):
@@ -322,22 +349,132 @@ func TestSARIFGolden(t *testing.T) {
 		case !pair && r.Properties != nil:
 			t.Errorf("result %d (%s): properties %+v, want none (no pair)", i, f.Kind, r.Properties)
 		}
-		w := wantLoc[i]
 		if len(r.Locations) != 1 || r.Locations[0].PhysicalLocation.ArtifactLocation.URI != w.uri || r.Locations[0].PhysicalLocation.Region != w.reg {
 			t.Errorf("result %d (%s): locations %+v, want %s %+v", i, f.Kind, r.Locations, w.uri, w.reg)
+			continue
 		}
-		switch {
-		case w.related == "" && len(r.RelatedLocations) != 0:
-			t.Errorf("result %d: related %+v, want none", i, r.RelatedLocations)
-		case w.related != "":
-			if len(r.RelatedLocations) != 1 {
-				t.Errorf("result %d: related %+v, want %s", i, r.RelatedLocations, w.related)
-				break
-			}
-			rl := r.RelatedLocations[0]
-			if rl.ID != 1 || rl.PhysicalLocation.ArtifactLocation.URI != w.related || rl.PhysicalLocation.Region != w.relReg || rl.Message == nil || rl.Message.Text != "the other text (en)" {
-				t.Errorf("result %d: related %+v", i, rl)
-			}
+		switch ll := r.Locations[0].LogicalLocations; {
+		case w.logical == "" && ll != nil:
+			t.Errorf("result %d: logical locations %+v, want none", i, ll)
+		case w.logical != "" && (len(ll) != 1 || ll[0].FullyQualifiedName != w.logical || ll[0].Name != f.Final.Para):
+			t.Errorf("result %d: logical locations %+v, want %s", i, ll, w.logical)
 		}
+		if len(r.RelatedLocations) != 1 {
+			t.Errorf("result %d: related %+v, want the voted text", i, r.RelatedLocations)
+			continue
+		}
+		rl := r.RelatedLocations[0]
+		if rl.ID == nil || *rl.ID != 0 || rl.PhysicalLocation.ArtifactLocation.URI != votedPath || rl.PhysicalLocation.Region != w.relReg || rl.Message == nil || rl.Message.Text != "voted text (en)" {
+			t.Errorf("result %d: related %+v", i, rl)
+		}
+	}
+}
+
+// TestSARIFRoot: with a root, paths are relative to %SRCROOT%, which the
+// run defines as the root's file URI; a file outside the root keeps an
+// absolute file URI (which GitHub refuses: the check says so).
+func TestSARIFRoot(t *testing.T) {
+	root := t.TempDir()
+	in := fixture()
+	in.Errors = nil
+	for i := range in.Findings {
+		f := &in.Findings[i]
+		f.Voted.Path = filepath.Join(root, "voted dir", "voted.en.txt")
+		f.Final.Path = filepath.Join(root, f.Final.Path)
+	}
+	in.Root = root
+	out := render(t, "sarif", in)
+	checkSARIF(t, out)
+	var log sarifLog
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	base := run.OriginalURIBaseIDs["%SRCROOT%"]
+	if want := "file://" + filepath.ToSlash(root) + "/"; base.URI != want {
+		t.Errorf("%%SRCROOT%% is %q, want %q", base.URI, want)
+	}
+	r := run.Results[1]
+	if a := r.Locations[0].PhysicalLocation.ArtifactLocation; a.URI != "in/final.fr.pdf" || a.URIBaseID != "%SRCROOT%" {
+		t.Errorf("final at %+v, want in/final.fr.pdf relative to %%SRCROOT%%", a)
+	}
+	if a := r.RelatedLocations[0].PhysicalLocation.ArtifactLocation; a.URI != "voted%20dir/voted.en.txt" || a.URIBaseID != "%SRCROOT%" {
+		t.Errorf("voted at %+v, want voted%%20dir/voted.en.txt relative to %%SRCROOT%%", a)
+	}
+
+	in.Root = filepath.Join(root, "in")
+	out = render(t, "sarif", in)
+	log = sarifLog{}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	a := log.Runs[0].Results[1].RelatedLocations[0].PhysicalLocation.ArtifactLocation
+	if want := "file://" + filepath.ToSlash(root) + "/voted%20dir/voted.en.txt"; a.URI != want || a.URIBaseID != "" {
+		t.Errorf("a file outside the root at %+v, want %s", a, want)
+	}
+	if errs := sarifcheck.GitHub(out); len(errs) == 0 {
+		t.Error("the GitHub check passes an absolute URI")
+	}
+}
+
+// TestSARIFOneResultPerFinal: a paragraph missing from two finals of one
+// language (same fingerprint, same message) is two results, each in its
+// final file with fingerprints of its own.
+func TestSARIFOneResultPerFinal(t *testing.T) {
+	in := fixture()
+	miss := in.Findings[3]
+	other := miss
+	other.Final.Path = "in/final.fr.v2.pdf"
+	in.Findings = []drift.Finding{miss, other}
+	out := render(t, "sarif", in)
+	checkSARIF(t, out)
+	var log sarifLog
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	rs := log.Runs[0].Results
+	if len(rs) != 2 {
+		t.Fatalf("%d results, want 2", len(rs))
+	}
+	if rs[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != frPath || rs[1].Locations[0].PhysicalLocation.ArtifactLocation.URI != "in/final.fr.v2.pdf" {
+		t.Errorf("results at %+v and %+v, want each in its final", rs[0].Locations, rs[1].Locations)
+	}
+	if rs[0].PartialFingerprints["driftcheck/final/v1"] == rs[1].PartialFingerprints["driftcheck/final/v1"] {
+		t.Errorf("both results have the fingerprint %v", rs[0].PartialFingerprints)
+	}
+}
+
+// TestSARIFMultitool runs Microsoft's SARIF validator with GitHub's rules
+// on the fixture's log, when it is installed (npm install -g
+// @microsoft/sarif-multitool; or DRIFTCHECK_SARIF_MULTITOOL names it).
+func TestSARIFMultitool(t *testing.T) {
+	tool := sarifMultitool(t)
+	in := fixture()
+	path := filepath.Join(t.TempDir(), "fixture.sarif")
+	if err := os.WriteFile(path, render(t, "sarif", in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runMultitool(t, tool, path)
+}
+
+// sarifMultitool returns Microsoft's SARIF validator, or skips the test.
+func sarifMultitool(t *testing.T) string {
+	t.Helper()
+	tool := sarifcheck.Multitool()
+	if tool == "" {
+		t.Skip("sarif-multitool is not installed (npm install -g @microsoft/sarif-multitool@5.7.0, or set DRIFTCHECK_SARIF_MULTITOOL): GitHub's rules are checked by sarifcheck only")
+	}
+	return tool
+}
+
+// runMultitool fails the test for every error the validator reports.
+func runMultitool(t *testing.T, tool, path string) {
+	t.Helper()
+	errs, err := sarifcheck.RunMultitool(tool, path, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range errs {
+		t.Errorf("%s: %s", filepath.Base(path), e)
 	}
 }

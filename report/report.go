@@ -48,6 +48,10 @@ type Input struct {
 	// Warnings are said at the top of the report (a damaged PDF read
 	// anyway, a language the script contradicts).
 	Warnings []string
+	// Root is the absolute directory the SARIF and GitLab reports make
+	// paths relative to (SARIF's %SRCROOT%, the repository's root in CI);
+	// "" leaves paths as given.
+	Root string
 }
 
 // InputError is an input that could not be read.
@@ -57,7 +61,7 @@ type InputError struct {
 }
 
 // Formats lists the report formats, for help and errors.
-var Formats = []string{"text", "json", "html", "sarif", "csv", "line"}
+var Formats = []string{"text", "json", "html", "sarif", "csv", "line", "gitlab", "junit"}
 
 // Write writes the report in the named format.
 func Write(w io.Writer, format string, in Input, opt Options) error {
@@ -74,6 +78,10 @@ func Write(w io.Writer, format string, in Input, opt Options) error {
 		return CSV(w, in)
 	case "line":
 		return Line(w, in)
+	case "gitlab":
+		return GitLab(w, in)
+	case "junit":
+		return JUnit(w, in)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

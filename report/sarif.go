@@ -3,7 +3,9 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"path/filepath"
+	"strings"
 
 	"github.com/driftcheck/driftcheck/drift"
 )
@@ -16,14 +18,13 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	ColumnKind  string            `json:"columnKind"`
-	Results     []sarifResult     `json:"results"`
+	Tool               sarifTool                `json:"tool"`
+	Invocations        []sarifInvocation        `json:"invocations"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	ColumnKind         string                   `json:"columnKind"`
+	Results            []sarifResult            `json:"results"`
 }
 
-// sarifInvocation says whether the run read every input; an input that
-// could not be read is a tool execution notification.
 type sarifInvocation struct {
 	ExecutionSuccessful        bool                `json:"executionSuccessful"`
 	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
@@ -56,6 +57,8 @@ type sarifRule struct {
 	Name                 string       `json:"name"`
 	ShortDescription     sarifMessage `json:"shortDescription"`
 	FullDescription      sarifMessage `json:"fullDescription"`
+	Help                 sarifMessage `json:"help"`
+	HelpURI              string       `json:"helpUri"`
 	DefaultConfiguration struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
@@ -64,6 +67,10 @@ type sarifRule struct {
 type sarifMessage struct {
 	Text string `json:"text"`
 }
+
+// sarifText is a message for a description of the run (an original URI
+// base): its text.
+type sarifText = sarifMessage
 
 type sarifResult struct {
 	RuleID              string            `json:"ruleId"`
@@ -86,9 +93,20 @@ type sarifProperties struct {
 }
 
 type sarifLocation struct {
-	ID               int                   `json:"id,omitempty"`
-	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
-	Message          *sarifMessage         `json:"message,omitempty"`
+	// ID is set on a related location, which the message links to
+	// ("[voted text](0)").
+	ID               *int                   `json:"id,omitempty"`
+	PhysicalLocation sarifPhysicalLocation  `json:"physicalLocation"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+	Message          *sarifMessage          `json:"message,omitempty"`
+}
+
+// sarifLogicalLocation names the paragraph (and page) of a file without
+// lines: a PDF or Word file.
+type sarifLogicalLocation struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
 }
 
 type sarifPhysicalLocation struct {
@@ -97,7 +115,10 @@ type sarifPhysicalLocation struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+	// Description is said of an original URI base.
+	Description *sarifText `json:"description,omitempty"`
 }
 
 type sarifRegion struct {
@@ -117,25 +138,91 @@ func sarifLevel(s drift.Severity) string {
 	return "note"
 }
 
-// location points at the evidence of one side: line and column of its
-// start and end in the file, columns counted in Unicode code points.
-func location(l drift.Loc) (sarifLocation, bool) {
-	if l.Path == "" || l.Line == 0 {
-		return sarifLocation{}, false
+// srcRoot is the URI base id of the paths relative to Input.Root.
+const srcRoot = "%SRCROOT%"
+
+// artifact is the artifact location of path: relative to the root, with
+// the root's base id, or an absolute file URI for a file outside it.
+func artifact(root, path string) sarifArtifact {
+	uri, rel := uriOf(root, path)
+	if rel && root != "" {
+		return sarifArtifact{URI: uri, URIBaseID: srcRoot}
 	}
-	r := sarifRegion{StartLine: l.Line, StartColumn: l.Col}
-	if l.EndLine > 0 {
-		r.EndLine, r.EndColumn = l.EndLine, l.EndCol
-	}
-	return sarifLocation{PhysicalLocation: sarifPhysicalLocation{
-		ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(l.Path)},
-		Region:           r,
-	}}, true
+	return sarifArtifact{URI: uri}
 }
 
-// SARIF writes the findings as a SARIF 2.1.0 log: one rule per finding kind,
-// each result located in the final file at the drifted term (in the voted
-// file for a paragraph missing from the final), columns in code points.
+// location points at the evidence of one side: line and column of its
+// start and end in the file, columns counted in Unicode code points. A
+// file without lines (PDF, Word) is located at its line 1, which is what
+// code scanning accepts, and its page and paragraph are a logical
+// location.
+func location(root string, l drift.Loc) sarifLocation {
+	r := sarifRegion{StartLine: 1}
+	if l.Line > 0 {
+		r = sarifRegion{StartLine: l.Line, StartColumn: l.Col}
+		if l.EndLine > 0 {
+			r.EndLine, r.EndColumn = l.EndLine, l.EndCol
+		}
+	}
+	loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: artifact(root, l.Path), Region: r}}
+	if l.Line == 0 && l.Para != "" {
+		loc.LogicalLocations = []sarifLogicalLocation{{Name: l.Para, FullyQualifiedName: where(l), Kind: "paragraph"}}
+	}
+	return loc
+}
+
+// ruleName is a kind in CamelCase (term-substituted: TermSubstituted):
+// SARIF wants a rule's name to differ from its id, also in case, which a
+// kind of one word would not.
+func ruleName(k drift.Kind) string {
+	switch k {
+	case drift.Editorial:
+		return "EditorialDifference"
+	case drift.Reordered:
+		return "WordsReordered"
+	}
+	var b strings.Builder
+	for _, w := range strings.Split(string(k), "-") {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
+
+// HelpURI is where the README explains the finding kinds.
+const HelpURI = "https://github.com/driftcheck/driftcheck#findings"
+
+// sarifMessageText is the message of a result: the finding's, then the
+// paragraph (and page) of a file without lines, then a link to the voted
+// text when it is a related location.
+func sarifMessageText(f drift.Finding, primary drift.Loc, related bool) string {
+	var tail []string
+	if w := where(primary); primary.Line == 0 && w != "" {
+		tail = append(tail, w)
+	}
+	if related {
+		v := "[voted text](0)"
+		if w := where(f.Voted); w != "" {
+			v += ", " + w
+		}
+		tail = append(tail, v)
+	}
+	if len(tail) == 0 {
+		return f.Message
+	}
+	return f.Message + " — " + strings.Join(tail, "; ")
+}
+
+// SARIF writes the findings as a SARIF 2.1.0 log that GitHub code scanning
+// accepts: one rule per finding kind, with help and a link to the README;
+// one result per finding and final file, located in the final file at the
+// drifted term (columns in code points; line 1 of a PDF or Word file, with
+// the page and paragraph as a logical location and in the message; the
+// voted file for a finding that names no final), the voted text as related
+// location 0 linked from the message; paths relative to in.Root
+// (%SRCROOT%); the finding's fingerprint and one of the finding in its
+// final file as partial fingerprints.
 func SARIF(w io.Writer, in Input) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -145,11 +232,24 @@ func SARIF(w io.Writer, in Input) error {
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
 	}
+	if in.Root != "" {
+		base := filepath.ToSlash(in.Root)
+		if !strings.HasSuffix(base, "/") {
+			base += "/"
+		}
+		if !strings.HasPrefix(base, "/") {
+			base = "/" + base // a Windows drive: file:///C:/...
+		}
+		run.OriginalURIBaseIDs = map[string]sarifArtifact{srcRoot: {
+			URI:         (&url.URL{Scheme: "file", Path: base}).String(),
+			Description: &sarifText{"the directory paths are relative to (--sarif-root)"},
+		}}
+	}
 	inv := sarifInvocation{ExecutionSuccessful: len(in.Errors) == 0}
 	for _, e := range in.Errors {
 		n := sarifNotification{Level: "error", Message: sarifMessage{e.Path + ": " + e.Error + " (not checked)"}}
 		var l sarifNoticeLocation
-		l.PhysicalLocation.ArtifactLocation.URI = filepath.ToSlash(e.Path)
+		l.PhysicalLocation.ArtifactLocation = artifact(in.Root, e.Path)
 		n.Locations = []sarifNoticeLocation{l}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
@@ -159,32 +259,38 @@ func SARIF(w io.Writer, in Input) error {
 	run.Invocations = []sarifInvocation{inv}
 	index := map[string]int{}
 	for i, k := range drift.Kinds {
-		r := sarifRule{ID: string(k.Kind), Name: string(k.Kind), ShortDescription: sarifMessage{string(k.Kind)}, FullDescription: sarifMessage{k.Doc}}
+		r := sarifRule{
+			ID: string(k.Kind), Name: ruleName(k.Kind),
+			ShortDescription: sarifMessage{strings.ReplaceAll(string(k.Kind), "-", " ")},
+			FullDescription:  sarifMessage{k.Doc},
+			Help:             sarifMessage{string(k.Kind) + ": " + k.Doc + ". The finding kinds and their severities: " + HelpURI},
+			HelpURI:          HelpURI,
+		}
 		r.DefaultConfiguration.Level = sarifLevel(k.Severity)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, r)
 		index[string(k.Kind)] = i
 	}
-	for _, f := range in.Findings {
+	fps := finalFingerprints(in.Root, in.Findings)
+	for i, f := range in.Findings {
+		primary, other := primarySide(f)
+		related := other.Path != ""
 		res := sarifResult{
 			RuleID: string(f.Kind), RuleIndex: index[string(f.Kind)], Level: sarifLevel(f.Severity),
-			Message: sarifMessage{f.Message},
+			Message:             sarifMessage{sarifMessageText(f, primary, related)},
+			Locations:           []sarifLocation{location(in.Root, primary)},
+			PartialFingerprints: map[string]string{"driftcheck/final/v1": fps[i]},
 		}
 		if f.Fingerprint != "" {
-			res.PartialFingerprints = map[string]string{"driftcheck/v1": f.Fingerprint}
+			res.PartialFingerprints["driftcheck/v1"] = f.Fingerprint
 		}
 		if isPair(f) {
 			res.Properties = &sarifProperties{Score: f.Score}
 		}
-		primary, other := f.Final, f.Voted
-		if _, ok := location(primary); !ok {
-			primary, other = f.Voted, f.Final
-		}
-		if loc, ok := location(primary); ok {
-			res.Locations = append(res.Locations, loc)
-		}
-		if loc, ok := location(other); ok {
-			loc.ID = 1
-			loc.Message = &sarifMessage{"the other text (" + other.Lang + ")"}
+		if related {
+			loc := location(in.Root, other)
+			id := 0
+			loc.ID = &id
+			loc.Message = &sarifMessage{"voted text (" + other.Lang + ")"}
 			res.RelatedLocations = append(res.RelatedLocations, loc)
 		}
 		run.Results = append(run.Results, res)
