@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -40,9 +42,10 @@ usage, lexicon or input error (an unreadable final is reported and the other
 finals are still checked).`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "voted", Usage: "the text that was voted on (`FILE`, optionally LANG=FILE); required"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, html (one self-contained page), sarif (2.1.0), csv or line (path:line:col: severity kind: message)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, html (one self-contained page), sarif (2.1.0, for GitHub code scanning), csv, line (path:line:col: severity kind: message), gitlab (GitLab Code Quality) or junit (JUnit XML: a test case per final and paragraph)"},
+			&cli.StringFlag{Name: "sarif-root", Usage: "make the paths of the sarif and gitlab reports relative to `DIR` (the repository's root; SARIF's %SRCROOT%) (default: the working directory)"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings whose fingerprint is not in baseline `FILE` (written by --write-baseline)"},
-			&cli.StringFlag{Name: "write-baseline", Usage: "record the findings reported (at or above --level) in baseline `FILE`"},
+			&cli.StringFlag{Name: "write-baseline", Usage: "record the findings reported (at or above --level) in baseline `FILE`; findings then do not fail the run (exit 0)"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding has at least this severity: error, warning or info"},
 			&cli.StringFlag{Name: "level", Usage: "show findings of at least this severity (default: the --fail-on level)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
@@ -83,6 +86,7 @@ func runCheck(c *cli.Context) error {
 	}
 	sel := run.Result.Select(opt.level, opt.known)
 	in := report.InputOf(run, sel, opt.level, opt.failOn, warnings, opt.format == "html")
+	in.Root = opt.root
 	err = writeOutput(c, func(w io.Writer, tty bool) error {
 		return report.Write(w, opt.format, in, report.Options{Color: useColor(c.String("color"), tty)})
 	})
@@ -97,6 +101,10 @@ func runCheck(c *cli.Context) error {
 	switch {
 	case len(run.Unread) > 0:
 		return &codeError{exitError, nil}
+	case c.String("write-baseline") != "":
+		// Recording a baseline accepts what it records: the findings do
+		// not fail the run.
+		return nil
 	case report.Failed(sel.All, opt.failOn):
 		return &codeError{exitFindings, nil}
 	}
@@ -108,6 +116,7 @@ type checkOpts struct {
 	failOn, level drift.Severity
 	format        string
 	known         map[string]bool // the baseline's fingerprints; nil for none
+	root          string          // absolute: the directory SARIF and GitLab paths are relative to
 }
 
 // checkOptions reads the check command's report options and the shape of
@@ -127,6 +136,9 @@ func checkOptions(c *cli.Context) (checkOpts, error) {
 	o.format = c.String("format")
 	if !slices.Contains(report.Formats, o.format) {
 		return o, usageErr("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats, ", "))
+	}
+	if o.root, err = sarifRoot(c.String("sarif-root")); err != nil {
+		return o, err
 	}
 	if b := c.String("baseline"); b != "" {
 		if o.known, err = baseline.Read(b); err != nil {
@@ -150,4 +162,25 @@ func checkOptions(c *cli.Context) (checkOpts, error) {
 		}
 	}
 	return o, nil
+}
+
+// sarifRoot returns the absolute directory of --sarif-root, the working
+// directory when it is not given; one that is not a directory is a usage
+// error.
+func sarifRoot(dir string) (string, error) {
+	if dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", &codeError{exitError, fmt.Errorf("--sarif-root: the working directory: %w", err)}
+		}
+		return wd, nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", usageErr("--sarif-root %s: %w", dir, err)
+	}
+	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+		return "", usageErr("--sarif-root %s: not a directory", dir)
+	}
+	return abs, nil
 }

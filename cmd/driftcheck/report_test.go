@@ -177,7 +177,7 @@ func TestHTMLInBrowser(t *testing.T) {
 // SARIF 2.1.0 JSON schema (testdata/sarif, vendored) and checks that each
 // result's region is exactly the drifted term in the final file.
 func TestSARIF(t *testing.T) {
-	code, stdout, stderr := runCmd(t, "check", "--format", "sarif", "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
+	code, stdout, stderr := runCmd(t, "check", "--format", "sarif", "--sarif-root", "../..", "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
 	if code != 1 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -221,7 +221,7 @@ func TestSARIF(t *testing.T) {
 	}
 	for _, r := range log.Runs[0].Results {
 		loc := r.Locations[0].PhysicalLocation
-		data, err := os.ReadFile(filepath.FromSlash(loc.ArtifactLocation.URI))
+		data, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(loc.ArtifactLocation.URI))) // relative to --sarif-root
 		if err != nil {
 			t.Fatalf("location %s: %v", loc.ArtifactLocation.URI, err)
 		}
@@ -244,7 +244,7 @@ func TestBaseline(t *testing.T) {
 	b := filepath.Join(t.TempDir(), "baseline.json")
 	lex := founding("assistance-framing.tsv")
 	code, _, stderr := runCmd(t, "check", "-l", lex, "--write-baseline", b, "--voted", founding("L36.en.txt"), founding("RES.zh.txt"))
-	if code != 1 {
+	if code != 0 { // recording a baseline does not fail (issue 18)
 		t.Fatalf("writing the baseline: exit %d: %s", code, stderr)
 	}
 	type rep struct {
