@@ -82,15 +82,27 @@ func getEngine(cacheDir string) (*engine, error) {
 	return sharedEngine, sharedErr
 }
 
-// cacheDirFor resolves Options.CacheDir: "" means the user cache directory.
-// It returns "" when no usable directory exists (then nothing is cached).
+// CacheDirEnv names the environment variable that sets the directory
+// driftcheck caches in (a container's writable volume, a cluster's scratch
+// space): the compiled PDFium module goes to $DRIFTCHECK_CACHE_DIR/wazero.
+// It takes precedence over the user cache directory, not over
+// Options.CacheDir.
+const CacheDirEnv = "DRIFTCHECK_CACHE_DIR"
+
+// cacheDirFor resolves Options.CacheDir: "" means $DRIFTCHECK_CACHE_DIR/wazero
+// when that variable is set, else the user cache directory. It returns ""
+// when no usable directory exists (then nothing is cached).
 func cacheDirFor(dir string) string {
 	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return ""
+		if base := os.Getenv(CacheDirEnv); base != "" {
+			dir = filepath.Join(base, "wazero")
+		} else {
+			base, err := os.UserCacheDir()
+			if err != nil {
+				return ""
+			}
+			dir = filepath.Join(base, "driftcheck", "wazero")
 		}
-		dir = filepath.Join(base, "driftcheck", "wazero")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return ""
