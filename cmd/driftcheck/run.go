@@ -105,7 +105,11 @@ func runApp(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "driftcheck: unknown command %q (see driftcheck help)\n", name)
 		notFound = true
 	}
-	err := app.RunContext(ctx, interspersed(app, args))
+	if len(args) == 0 || args[len(args)-1] != completeFlag {
+		// urfave/cli sees a completion request only as the last argument.
+		args = interspersed(app, args)
+	}
+	err := app.RunContext(ctx, args)
 	if notFound {
 		return exitError
 	}
@@ -158,8 +162,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		// Errors are printed and mapped to exit codes by run.
 		ExitErrHandler: func(*cli.Context, error) {},
-		HideVersion:    true,
-		Commands:       []*cli.Command{checkCmd(), batchCmd(), alignCmd(), segmentCmd(), lexiconCmd()},
+		Version:        appVersion(),
+		// "driftcheck CMD --generate-bash-completion" lists what may
+		// follow CMD: the completion scripts call it.
+		EnableBashCompletion: true,
+		Commands: []*cli.Command{checkCmd(), batchCmd(), alignCmd(), segmentCmd(), lexiconCmd(),
+			completionCmd(), manCmd()},
 	}
 	app.OnUsageError = onUsageError("driftcheck", app.Flags)
 	setUsageErrors(app.Commands, "driftcheck")
