@@ -3,6 +3,7 @@ module github.com/driftcheck/driftcheck
 go 1.26.8
 
 require (
+	github.com/BurntSushi/toml v1.6.0
 	github.com/blevesearch/snowballstem v0.9.0
 	github.com/clipperhouse/uax29/v2 v2.7.0
 	github.com/go-ego/gse v0.80.3

@@ -14,6 +14,7 @@ import (
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/baseline"
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/internal/atomicfile"
 	"github.com/driftcheck/driftcheck/report"
 	"github.com/urfave/cli/v2"
 )
@@ -49,6 +50,7 @@ finals are still checked).`,
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding has at least this severity: error, warning or info"},
 			&cli.StringFlag{Name: "level", Usage: "show findings of at least this severity (default: the --fail-on level)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
+			&cli.StringFlag{Name: "config", Usage: "read options from configuration `FILE` (TOML; default: " + ConfigName + " in the working directory, when there is one); flags override it"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never"},
 		}, append(readFlags, lexiconFlags...)...),
 		Action: runCheck,
@@ -56,6 +58,10 @@ finals are still checked).`,
 }
 
 func runCheck(c *cli.Context) error {
+	extra, err := applyConfig(c)
+	if err != nil {
+		return err
+	}
 	opt, err := checkOptions(c)
 	if err != nil {
 		return err
@@ -85,13 +91,23 @@ func runCheck(c *cli.Context) error {
 		return &codeError{exitError, err}
 	}
 	sel := run.Result.Select(opt.level, opt.known)
-	in := report.InputOf(run, sel, opt.level, opt.failOn, warnings, opt.format == "html")
+	html := opt.format == "html"
+	for _, r := range extra {
+		html = html || r.format == "html"
+	}
+	in := report.InputOf(run, sel, opt.level, opt.failOn, warnings, html)
 	in.Root = opt.root
 	err = writeOutput(c, func(w io.Writer, tty bool) error {
 		return report.Write(w, opt.format, in, report.Options{Color: useColor(c.String("color"), tty)})
 	})
 	if err != nil {
 		return err
+	}
+	for _, r := range extra {
+		err := atomicfile.Write(r.output, func(w io.Writer) error { return report.Write(w, r.format, in, report.Options{}) })
+		if err != nil {
+			return &codeError{exitError, fmt.Errorf("report %s: %w", r.output, err)}
+		}
 	}
 	if b := c.String("write-baseline"); b != "" {
 		if err := baseline.Write(b, in.Findings); err != nil {
