@@ -180,6 +180,12 @@ func overlap(a, b []string) (shared, onlyA, onlyB int) {
 // counterpart, and the same for each final one: the cheapest sequence of
 // 1-1, 1-0, 0-1, 2-1, 1-2, 3-1 and 1-3 beads.
 func (m contentModel) alignSentences(vs, fs []sent) (vMatched, fMatched []bool) {
+	vMatched, fMatched, _ = m.alignSentencesCost(vs, fs)
+	return vMatched, fMatched
+}
+
+// alignSentencesCost is alignSentences with the cost of the alignment.
+func (m contentModel) alignSentencesCost(vs, fs []sent) (vMatched, fMatched []bool, total float64) {
 	n, k := len(vs), len(fs)
 	cost := make([][]float64, n+1)
 	back := make([][][2]int, n+1)
@@ -225,7 +231,7 @@ func (m contentModel) alignSentences(vs, fs []sent) (vMatched, fMatched []bool) 
 		}
 		i, j = i-b[0], j-b[1]
 	}
-	return vMatched, fMatched
+	return vMatched, fMatched, cost[n][k]
 }
 
 // compareContent returns the content-omitted and content-added findings of

@@ -1,0 +1,176 @@
+package drift
+
+import (
+	"math"
+
+	"github.com/driftcheck/driftcheck/align"
+)
+
+// Splits and merges the alignment missed. The aligner makes a bead (one
+// voted paragraph against two final ones, or two against one) only when
+// the bead is worth its penalty (align.Weights.Merge) on the paragraphs'
+// lengths and shared evidence; a short part split off a paragraph, or
+// merged into one, adds little evidence, and comes out of the alignment as
+// a 1-1 pair whose one side is too short next to a paragraph paired with
+// nothing: a false content-omitted and a false paragraph-added. The
+// sentences tell it apart: when the paragraph left over fills exactly what
+// the pair's sentence alignment left without a counterpart, and the bead
+// has a translation's length where the pair had not, the pair and the
+// paragraph are one bead.
+
+// rebeadShrink is how much nearer a translation's length (in usual
+// spreads, contentModel.zLen) the bead must be than the pair: a paragraph
+// next to a pair of about the right length is a paragraph dropped or
+// inserted, not a part of it.
+const rebeadShrink = 1.0
+
+// rebeadMinZ is how far from a translation's length (in usual spreads) the
+// pair must be, short on the side the paragraph left over would complete.
+const rebeadMinZ = 0.5
+
+// rebead returns pairs with each 1-1 pair and an unpaired neighbour that
+// are one text (see above) joined into a bead. Only across languages: in
+// one language the aligner's word overlap already prices a part.
+func rebead(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []align.Pair {
+	m := contentModelFor(voted.Doc.Lang, final.Doc.Lang)
+	out := make([]align.Pair, 0, len(pairs))
+	for k := 0; k < len(pairs); k++ {
+		p := pairs[k]
+		if len(p.A) != 1 || len(p.B) != 1 {
+			out = append(out, p)
+			continue
+		}
+		type cand struct {
+			pr   align.Pair
+			gain float64
+			prev bool // takes the paragraph from the pair before
+		}
+		var best *cand
+		try := func(as, bs []int, prev bool) {
+			if len(as) > 3 || len(bs) > 3 {
+				return
+			}
+			if g, ok := beadGain(sc, m, voted, final, p, as, bs, prev); ok && (best == nil || g > best.gain) {
+				c, s := sc.Pair(as, bs)
+				best = &cand{pr: align.Pair{A: as, B: bs, Score: s, Cost: c}, gain: g, prev: prev}
+			}
+		}
+		i, j := p.A[0], p.B[0]
+		if k > 0 && len(out) > 0 {
+			q := out[len(out)-1]
+			switch {
+			case len(q.A) == 0 && q.B[len(q.B)-1] == j-1:
+				try([]int{i}, []int{j - 1, j}, true)
+			case len(q.B) == 0 && q.A[len(q.A)-1] == i-1:
+				try([]int{i - 1, i}, []int{j}, true)
+			}
+		}
+		if k+1 < len(pairs) {
+			q := pairs[k+1]
+			switch {
+			case len(q.A) == 0 && q.B[0] == j+1:
+				try([]int{i}, []int{j, j + 1}, false)
+			case len(q.B) == 0 && q.A[0] == i+1:
+				try([]int{i, i + 1}, []int{j}, false)
+			}
+		}
+		if best == nil {
+			out = append(out, p)
+			continue
+		}
+		if best.prev {
+			// Take the paragraph from the skip before: its last one.
+			q := &out[len(out)-1]
+			if len(q.A) == 0 {
+				q.B = q.B[:len(q.B)-1]
+			} else {
+				q.A = q.A[:len(q.A)-1]
+			}
+			if len(q.A) == 0 && len(q.B) == 0 {
+				out = out[:len(out)-1]
+			}
+			out = append(out, best.pr)
+			continue
+		}
+		out = append(out, best.pr)
+		q := pairs[k+1]
+		if len(q.A) == 0 {
+			q.B = q.B[1:]
+		} else {
+			q.A = q.A[1:]
+		}
+		k++
+		if len(q.A) > 0 || len(q.B) > 0 {
+			// The rest of the skip stays; it is the next pair's
+			// neighbour no more.
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// beadGain says whether the bead as–bs (the 1-1 pair p with one
+// paragraph more on one side: the one before it when prev) is one text,
+// and by how much the bead is nearer a translation's length than p.
+func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair, as, bs []int, prev bool) (float64, bool) {
+	split := len(bs) > 1 // a final paragraph more; else a voted one
+	z0 := m.zPair(voted, final, p.A, p.B)
+	z1 := m.zPair(voted, final, as, bs)
+	// The paragraph left over completes the short side.
+	if split && z0 > -rebeadMinZ || !split && z0 < rebeadMinZ {
+		return 0, false
+	}
+	if math.Abs(z1) > rebeadShrink*math.Abs(z0) {
+		return 0, false
+	}
+	// The evidence: the bead must cost no more than the pair alone. The
+	// paragraph left over brings the length nearer and, when it is a part
+	// of the pair's text, its numbers and concepts; a paragraph dropped
+	// or inserted next to the pair brings evidence of its own that the
+	// other side lacks.
+	c0, _ := sc.Pair(p.A, p.B)
+	c1, _ := sc.Pair(as, bs)
+	if c1 > c0 {
+		return 0, false
+	}
+	// The sentences: in the bead every sentence has a counterpart, and
+	// the bead's sentence alignment costs no more than the pair's does
+	// (each sentence of the paragraph left over past the first may cost
+	// up to what leaving it out would): the paragraph left over is
+	// what the pair's short side lacked, not a text of its own.
+	vs, fs := sentencesOf(voted, p.A), sentencesOf(final, p.B)
+	bv, bf := sentencesOf(voted, as), sentencesOf(final, bs)
+	if len(vs) == 0 || len(fs) == 0 {
+		return 0, false
+	}
+	_, _, t0 := m.alignSentencesCost(vs, fs)
+	vm, fm, t1 := m.alignSentencesCost(bv, bf)
+	extra := len(bv) + len(bf) - len(vs) - len(fs)
+	if t1 > t0+sentSkip*float64(extra-1) {
+		return 0, false
+	}
+	for _, ok := range vm {
+		if !ok {
+			return 0, false
+		}
+	}
+	for _, ok := range fm {
+		if !ok {
+			return 0, false
+		}
+	}
+	return math.Abs(z0) - math.Abs(z1), true
+}
+
+// zPair is the departure of the length of the final paragraphs fi from
+// that of the voted ones vi, in usual spreads (contentModel.zLen).
+func (m contentModel) zPair(voted, final *Side, vi, fi []int) float64 {
+	var la, lb, ua, ub float64
+	for _, s := range sentencesOf(voted, vi) {
+		la, ua = la+s.it.Len, ua+s.it.Units
+	}
+	for _, s := range sentencesOf(final, fi) {
+		lb, ub = lb+s.it.Len, ub+s.it.Units
+	}
+	return m.zLen(la, lb, ua, ub, 1)
+}
