@@ -14,8 +14,9 @@ import (
 // paragraphs that do not translate each other (two paragraphs swapped are
 // two such pairs, crossed), or, for two neighbours swapped, as a 2-2 pair.
 // After the alignment, those paragraphs are paired again by the aligner's
-// own cost model (align.Scorer) on two paragraphs alone; of the pairs so
-// made, those out of the order of the rest (not on the heaviest run of
+// own cost model (align.Scorer) on two paragraphs alone (and, when few are
+// left unpaired, on weaker evidence checked by their sentences: see
+// rematchWeak); of the pairs so made, those out of the order of the rest (not on the heaviest run of
 // pairs in order) are the paragraphs that moved. Pairs made again in order
 // are dropped: pairing in order is the aligner's work, and it chose
 // otherwise. When paragraphs moved, the rest is aligned again without them.
@@ -120,7 +121,7 @@ func findMoves(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []repai
 			x2, s2 := sc.Pair(p.A[1:], p.B[:1])
 			y1, _ := sc.Pair(p.A[:1], p.B[:1])
 			y2, _ := sc.Pair(p.A[1:], p.B[1:])
-			if x1 <= moveMaxCost && x2 <= moveMaxCost && y1 > moveMaxCost && y2 > moveMaxCost {
+			if swapped22(x1, x2, y1, y2) {
 				r.swapped[k] = true
 				r.byV[p.A[0]] = repair{v: p.A[0], f: p.B[1], cost: x1, score: s1}
 				r.byV[p.A[1]] = repair{v: p.A[1], f: p.B[0], cost: x2, score: s2}
@@ -130,6 +131,7 @@ func findMoves(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []repai
 	}
 	if len(curV) > 0 && len(curF) > 0 {
 		rematch(sc, voted, final, curV, curF, &r)
+		rematchWeak(sc, voted, final, curV, curF, &r)
 	}
 	if len(r.byV) == 0 {
 		return nil
@@ -249,6 +251,32 @@ func alignWindow(items [2][]align.Item, opt align.Options, win []align.Pair, gon
 	return pairs
 }
 
+// swapped22 says whether a 2-2 pair is two neighbours swapped, given the
+// costs x1, x2 of its paragraphs crossed and y1, y2 in order: each crossed
+// pair shows evidence and neither in order does, or, short paragraphs
+// having little evidence to show, neither crossed pair costs more than a
+// pair with little in common (swapWeakMax) and together they cost less
+// than in order by twice swapMargin.
+func swapped22(x1, x2, y1, y2 float64) bool {
+	if x1 <= moveMaxCost && x2 <= moveMaxCost && y1 > moveMaxCost && y2 > moveMaxCost {
+		return true
+	}
+	return max(x1, x2) <= swapWeakMax && x1+x2 <= y1+y2-2*swapMargin
+}
+
+// swapWeakMax is the most one of two paragraphs swapped may cost with its
+// translation, by the aligner's model, when the evidence is in the pair of
+// them (swapped22): two paragraphs of about the right length with nothing
+// in common cost about 0, and a short heading against its translation up
+// to about 1.5 (ten 2-2 pairs of swapped neighbours in TestEvalDocuments).
+const swapWeakMax = 2.0
+
+// swapMargin is how much cheaper, by the aligner's model, a paragraph
+// pair must be crossed than in order to be taken for two swapped on weak
+// evidence (swapped22, twice for the two pairs): about the margin a
+// paragraph paired again must show (rematchMargin), twice.
+const swapMargin = 2 * rematchMargin
+
 // rematch pairs the paragraphs of the pool (curV, curF: each with the cost
 // of the pair it is in, +Inf for none) anew: the cheapest pairs first,
 // each paragraph once, pairs cheaper than moveMaxCost and by rematchMargin
@@ -319,6 +347,85 @@ func rematch(sc *align.Scorer, voted, final *Side, curV, curF map[int]float64, r
 		}
 		r.byV[c.v], r.byF[c.f] = c, c.v
 	}
+}
+
+// weakMoveMax is the most a pair of an unpaired voted paragraph and an
+// unpaired final one may cost, by the aligner's model, to be taken for a
+// paragraph that moved on weak evidence (rematchWeak): about what two
+// paragraphs of about the right length with nothing in common cost.
+const weakMoveMax = 1.5
+
+// rematchWeak pairs the paragraphs the alignment left unpaired (in curV
+// and curF with +Inf) and rematch did not pair, when they are few (at most
+// maxPosting a side), on weaker evidence than rematch asks: a paragraph
+// with no number, concept or anchor shares no key with its translation
+// elsewhere. A voted and a final paragraph are paired when each is the
+// other's cheapest, the pair costs at most weakMoveMax, and their
+// sentences say they translate each other: every sentence has a
+// counterpart and the lengths are within the usual spread (the checks of
+// content-omitted and content-added, which would otherwise report them).
+func rematchWeak(sc *align.Scorer, voted, final *Side, curV, curF map[int]float64, r *repairs) {
+	var vs, fs []int
+	for i, c := range curV {
+		if _, ok := r.byV[i]; !ok && math.IsInf(c, 1) {
+			vs = append(vs, i)
+		}
+	}
+	for j, c := range curF {
+		if _, ok := r.byF[j]; !ok && math.IsInf(c, 1) {
+			fs = append(fs, j)
+		}
+	}
+	if len(vs) == 0 || len(fs) == 0 || len(vs) > maxPosting || len(fs) > maxPosting {
+		return
+	}
+	slices.Sort(vs)
+	slices.Sort(fs)
+	cost := make([][]float64, len(vs))
+	for a, i := range vs {
+		cost[a] = make([]float64, len(fs))
+		for b, j := range fs {
+			cost[a][b], _ = sc.Pair([]int{i}, []int{j})
+		}
+	}
+	m := contentModelFor(voted.Doc.Lang, final.Doc.Lang)
+	for a, i := range vs {
+		b := 0
+		for x := range fs {
+			if cost[a][x] < cost[a][b] {
+				b = x
+			}
+		}
+		if cost[a][b] > weakMoveMax {
+			continue
+		}
+		best := true
+		for y := range vs {
+			if y != a && cost[y][b] <= cost[a][b] {
+				best = false
+			}
+		}
+		if !best || !sameContent(m, voted, final, i, fs[b]) {
+			continue
+		}
+		c, sc := sc.Pair([]int{i}, []int{fs[b]})
+		r.byV[i], r.byF[fs[b]] = repair{v: i, f: fs[b], cost: c, score: sc}, i
+	}
+}
+
+// sameContent says whether voted paragraph i and final paragraph j say the
+// same by their sentences: each has a counterpart, and the lengths are
+// within omitGuard usual spreads.
+func sameContent(m contentModel, voted, final *Side, i, j int) bool {
+	if z := m.zPair(voted, final, []int{i}, []int{j}); math.Abs(z) > omitGuard {
+		return false
+	}
+	vs, fs := sentencesOf(voted, []int{i}), sentencesOf(final, []int{j})
+	if len(vs) == 0 || len(fs) == 0 {
+		return false
+	}
+	vm, fm := m.alignSentences(vs, fs)
+	return !slices.Contains(vm, false) && !slices.Contains(fm, false)
 }
 
 // markMoved marks moved the new pairs that are off the heaviest run of

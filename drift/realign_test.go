@@ -1,0 +1,56 @@
+package drift_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRealign checks the passes after the alignment that repair what it
+// missed, on excerpts of whole documents of TestEvalDocuments (UNPC devset
+// paragraphs, English voted, with one change injected into the final;
+// testdata/realign/CASE/en.txt and the final LANG.txt, paragraphs
+// separated by blank lines): a short part split off a paragraph, or
+// merged into one, is one bead (rebead), not a paragraph added or missing
+// and content omitted or added; two neighbours swapped read by the aligner
+// as one 2-2 bead are a move (swapped22); a paragraph with no number,
+// concept or anchor moved eight places is a move (rematchWeak); and a
+// paragraph really dropped next to a pair whose final is long for it stays
+// missing.
+func TestRealign(t *testing.T) {
+	tests := []struct {
+		dir, lang, want string
+	}{
+		// Final P5 and P6 are voted P5 cut at its first sentence.
+		{"split", "zh", "paragraph-split/info P5"},
+		// Voted P6 and P7 are final P6.
+		{"merged", "zh", "paragraphs-merged/info P6"},
+		// Final P1 and P2 are voted P2 and P1.
+		{"swapped", "ru", "paragraph-moved/warning P2"},
+		// Voted P11 is final P16.
+		{"moved", "es", "number-mismatch/info P2 paragraph-moved/warning P11"},
+		// Voted P5 ("Wednesday, 29 April") is gone from the final.
+		{"dropped", "zh", "paragraph-missing/error P5"},
+	}
+	for _, tt := range tests {
+		dir := filepath.Join("testdata", "realign", tt.dir)
+		en, err := os.ReadFile(filepath.Join(dir, "en.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fin, err := os.ReadFile(filepath.Join(dir, tt.lang+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := checkLang(t, string(en), string(fin), tt.lang)
+		if got := kindsAt(fs); got != tt.want {
+			t.Errorf("%s: got %q, want %q\n%s", tt.dir, got, tt.want, describe(fs))
+		}
+		for _, f := range fs {
+			if f.Kind == "paragraph-moved" && !strings.Contains(f.Message, "is final paragraph") {
+				t.Errorf("%s: %s does not name both positions: %s", tt.dir, f.Kind, f.Message)
+			}
+		}
+	}
+}
