@@ -54,6 +54,7 @@ const (
 	evdMerge   = "paragraphs merged"
 	evdConn    = "connective removed"
 	evdMoved   = "paragraph moved"
+	evdDropIns = "paragraph dropped, another inserted elsewhere"
 	evdSwapped = "paragraphs swapped"
 	evdDeleted = "20-50% deleted"
 	evdSentIns = "sentence inserted"
@@ -76,6 +77,7 @@ var evdKinds = []struct {
 	{injDrop, drift.ParagraphMissing},
 	{injInsert, drift.ParagraphAdded},
 	{injTermSwp, drift.TermSubstituted},
+	{evdDropIns, drift.ParagraphMissing},
 }
 
 // evdDoc is one whole document: its paragraphs per language, aligned
@@ -544,6 +546,41 @@ func evdCases(d *evdDoc, lang string, body []int, vdoc, fdoc *document.Document,
 		v := slices.Clone(en)
 		v[i] = en[i] + " " + termSentences["en"][0]
 		out = append(out, evdCase{kind: injTermSwp, voted: v, final: with(i, fin[i]+sep(lang)+termSentences[lang][1]), want: drift.TermSubstituted, names: [][2]int{{i, i}}, gold: evdShift(n, id)})
+	}
+	// A paragraph dropped and one of another document inserted 3 to 8
+	// places away: a drop and an insertion, not a move. Drawn from an rng
+	// of its own, so that the other cases stay those of before it.
+	if len(pool) > 0 && len(body) >= 5 {
+		r2 := rand.New(rand.NewSource(int64(n)*7919 + int64(len(pool))))
+		for try := 0; try < 20; try++ {
+			i := body[r2.Intn(len(body))]
+			k := i + (3+r2.Intn(6))*(1-2*r2.Intn(2))
+			if !inBody(k) {
+				continue
+			}
+			// Final: fin without paragraph i, the inserted one at the
+			// place of voted k.
+			at := k
+			if k > i {
+				at = k - 1
+			}
+			f := slices.Insert(slices.Delete(slices.Clone(fin), i, i+1), at, pool[r2.Intn(len(pool))])
+			gold := evdShift(n, func(x int) int {
+				if x == i {
+					return -1
+				}
+				y := x
+				if x > i {
+					y--
+				}
+				if y >= at {
+					y++
+				}
+				return y
+			})
+			out = append(out, evdCase{kind: evdDropIns, final: f, names: [][2]int{{i, -1}}, gold: gold})
+			break
+		}
 	}
 	for k := range out {
 		for _, x := range evdKinds {
