@@ -321,7 +321,8 @@ type group struct {
 
 // Text writes the findings for people: one section per final text, one
 // block per paragraph with both texts shown once, the evidence marked
-// («…» without colour, coloured on a terminal), then a summary line.
+// (⟦…⟧ without colour, coloured on a terminal), then a summary line. The
+// marks are not guillemets, which French, Spanish and Russian texts use.
 func Text(w io.Writer, in Input, opt Options) error {
 	if err := textProblems(w, in, opt); err != nil {
 		return err
@@ -638,6 +639,11 @@ func spans(fs []drift.Finding, voted bool) []span {
 	return out
 }
 
+// The marks around evidence in the text report without colour: brackets
+// of mathematics, which no UN text uses (guillemets are French, Spanish
+// and Russian quotation marks).
+const markOpen, markClose = "⟦", "⟧"
+
 // markSpans returns text with the spans marked, dropping spans that overlap an
 // earlier one.
 func markSpans(text string, sp []span, color bool) string {
@@ -651,7 +657,7 @@ func markSpans(text string, sp []span, color bool) string {
 		if color {
 			b.WriteString(ansiBold + sevColor(s.sev) + text[s.start:s.end] + ansiReset)
 		} else {
-			b.WriteString("«" + text[s.start:s.end] + "»")
+			b.WriteString(markOpen + text[s.start:s.end] + markClose)
 		}
 		pos = s.end
 	}
