@@ -25,6 +25,10 @@ type ParaView struct {
 type TermSpan struct {
 	Start, End int
 	Concept    string
+	// Renderings are the concept's renderings by language code, preferred
+	// first (lexicon.Concept.Terms): the HTML report shows what a final's
+	// language should have read. Shared with the lexicon: do not modify.
+	Renderings map[string][]string
 }
 
 // FinalView is a final document and its alignment with the voted one.

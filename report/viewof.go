@@ -46,7 +46,7 @@ func docView(s *drift.Side) DocView {
 	for _, p := range s.Paras {
 		pv := ParaView{ID: p.P.ID, Text: p.P.Text}
 		for _, h := range p.Hits {
-			pv.Terms = append(pv.Terms, TermSpan{Start: h.Start, End: h.End, Concept: h.Concept.ID})
+			pv.Terms = append(pv.Terms, TermSpan{Start: h.Start, End: h.End, Concept: h.Concept.ID, Renderings: h.Concept.Terms})
 		}
 		d.Paras = append(d.Paras, pv)
 	}
