@@ -22,42 +22,65 @@ var CSVHeader = []string{
 // that could not be read.
 const InputErrorKind = "input-unreadable"
 
+// BOM is the UTF-8 byte order mark that --csv-bom writes before the CSV
+// report: without it Excel reads a CSV file in the ANSI code page of the
+// machine, and the Chinese, Arabic and Russian terms come out garbled.
+const BOM = "\ufeff"
+
 // CSV writes one row per finding, with a header row, for spreadsheets.
 func CSV(w io.Writer, in Input) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
-	num := func(n int) string {
-		if n == 0 {
-			return ""
+	for _, r := range rows(in) {
+		row := make([]string, len(r))
+		for i, v := range r {
+			switch v := v.(type) {
+			case string:
+				row[i] = v
+			case int:
+				if v != 0 {
+					row[i] = strconv.Itoa(v)
+				}
+			case float64:
+				row[i] = strconv.FormatFloat(v, 'f', 3, 64)
+			}
 		}
-		return strconv.Itoa(n)
-	}
-	for _, f := range in.Findings {
-		row := []string{
-			f.Severity.String(), string(f.Kind), f.Message,
-			f.Final.Path, f.Final.Lang, f.Final.Para, num(f.Final.Line), num(f.Final.Col), f.FinalTerm, f.FinalConcept,
-			f.Voted.Path, f.Voted.Lang, f.Voted.Para, num(f.Voted.Line), num(f.Voted.Col), f.VotedTerm, f.VotedConcept,
-			f.Group, strings.Join(f.VotedNumbers, " "), strings.Join(f.FinalNumbers, " "),
-			strconv.FormatFloat(f.Score, 'f', 3, 64), f.Fingerprint,
-			num(f.Final.Page), num(f.Voted.Page),
-		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	// An input that could not be read is a row of its own, so that a
-	// spreadsheet of the results never passes for a clean run.
-	for _, e := range in.Errors {
-		row := make([]string, len(CSVHeader))
-		row[0], row[1], row[2], row[3] = "error", InputErrorKind, oneLine(e.Error)+" (not checked)", e.Path
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// rows returns the rows of the CSV and XLSX reports under CSVHeader: one a
+// finding, then one an input that could not be read. A cell is a string,
+// an int (a line, column or page: 0 for none) or the score, a float64.
+func rows(in Input) [][]any {
+	out := make([][]any, 0, len(in.Findings)+len(in.Errors))
+	for _, f := range in.Findings {
+		out = append(out, []any{
+			f.Severity.String(), string(f.Kind), f.Message,
+			f.Final.Path, f.Final.Lang, f.Final.Para, f.Final.Line, f.Final.Col, f.FinalTerm, f.FinalConcept,
+			f.Voted.Path, f.Voted.Lang, f.Voted.Para, f.Voted.Line, f.Voted.Col, f.VotedTerm, f.VotedConcept,
+			f.Group, strings.Join(f.VotedNumbers, " "), strings.Join(f.FinalNumbers, " "),
+			f.Score, f.Fingerprint,
+			f.Final.Page, f.Voted.Page,
+		})
+	}
+	// An input that could not be read is a row of its own, so that a
+	// spreadsheet of the results never passes for a clean run.
+	for _, e := range in.Errors {
+		row := make([]any, len(CSVHeader))
+		for i := range row {
+			row[i] = ""
+		}
+		row[0], row[1], row[2], row[3] = "error", InputErrorKind, oneLine(e.Error)+" (not checked)", e.Path
+		out = append(out, row)
+	}
+	return out
 }
 
 // Line writes one line per finding, "path:line:col: severity kind: message",

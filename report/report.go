@@ -61,7 +61,7 @@ type InputError struct {
 }
 
 // Formats lists the report formats, for help and errors.
-var Formats = []string{"text", "json", "html", "sarif", "csv", "line", "gitlab", "junit"}
+var Formats = []string{"text", "json", "html", "sarif", "csv", "xlsx", "line", "gitlab", "junit"}
 
 // Write writes the report in the named format.
 func Write(w io.Writer, format string, in Input, opt Options) error {
@@ -75,7 +75,14 @@ func Write(w io.Writer, format string, in Input, opt Options) error {
 	case "sarif":
 		return SARIF(w, in)
 	case "csv":
+		if opt.BOM {
+			if _, err := io.WriteString(w, BOM); err != nil {
+				return err
+			}
+		}
 		return CSV(w, in)
+	case "xlsx":
+		return XLSX(w, in)
 	case "line":
 		return Line(w, in)
 	case "gitlab":
@@ -86,9 +93,10 @@ func Write(w io.Writer, format string, in Input, opt Options) error {
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
-// Options for the text report.
+// Options for the text and CSV reports.
 type Options struct {
-	Color bool // ANSI colour (only on a terminal, never with NO_COLOR)
+	Color bool // text: ANSI colour (only on a terminal, never with NO_COLOR)
+	BOM   bool // csv: start with a UTF-8 byte order mark (BOM), for Excel
 }
 
 // SchemaVersion is the version of the JSON report schema.

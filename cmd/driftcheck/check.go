@@ -17,6 +17,7 @@ import (
 	"github.com/driftcheck/driftcheck/internal/atomicfile"
 	"github.com/driftcheck/driftcheck/report"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 )
 
 func checkCmd() *cli.Command {
@@ -43,7 +44,8 @@ usage, lexicon or input error (an unreadable final is reported and the other
 finals are still checked).`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "voted", Usage: "the text that was voted on (`FILE`, optionally LANG=FILE); required"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, html (one self-contained page), sarif (2.1.0, for GitHub code scanning), csv, line (path:line:col: severity kind: message), gitlab (GitLab Code Quality) or junit (JUnit XML: a test case per final and paragraph)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, html (one self-contained page), sarif (2.1.0, for GitHub code scanning), csv, xlsx (an Excel workbook of the csv columns; binary: needs --output on a terminal), line (path:line:col: severity kind: message), gitlab (GitLab Code Quality) or junit (JUnit XML: a test case per final and paragraph)"},
+			&cli.BoolFlag{Name: "csv-bom", Usage: "start the csv report with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (an error unless --format or a [[report]] of the configuration file is csv)"},
 			&cli.StringFlag{Name: "sarif-root", Usage: "make the paths of the sarif and gitlab reports relative to `DIR` (the repository's root; SARIF's %SRCROOT%) (default: the working directory)"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings whose fingerprint is not in baseline `FILE` (written by --write-baseline)"},
 			&cli.StringFlag{Name: "write-baseline", Usage: "record the findings reported (at or above --level) in baseline `FILE`; findings then do not fail the run (exit 0)"},
@@ -66,6 +68,10 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := csvBOM(c.Bool("csv-bom"), opt.format, extra); err != nil {
+		return err
+	}
+	opt.bom = c.Bool("csv-bom")
 	chk, err := loadChecker(c)
 	if err != nil {
 		return err
@@ -98,13 +104,13 @@ func runCheck(c *cli.Context) error {
 	in := report.InputOf(run, sel, opt.level, opt.failOn, warnings, html)
 	in.Root = opt.root
 	err = writeOutput(c, func(w io.Writer, tty bool) error {
-		return report.Write(w, opt.format, in, report.Options{Color: useColor(c.String("color"), tty)})
+		return report.Write(w, opt.format, in, report.Options{Color: useColor(c.String("color"), tty), BOM: opt.bom})
 	})
 	if err != nil {
 		return err
 	}
 	for _, r := range extra {
-		err := atomicfile.Write(r.output, func(w io.Writer) error { return report.Write(w, r.format, in, report.Options{}) })
+		err := atomicfile.Write(r.output, func(w io.Writer) error { return report.Write(w, r.format, in, report.Options{BOM: opt.bom}) })
 		if err != nil {
 			return &codeError{exitError, fmt.Errorf("report %s: %w", r.output, err)}
 		}
@@ -131,6 +137,7 @@ func runCheck(c *cli.Context) error {
 type checkOpts struct {
 	failOn, level drift.Severity
 	format        string
+	bom           bool            // --csv-bom
 	known         map[string]bool // the baseline's fingerprints; nil for none
 	root          string          // absolute: the directory SARIF and GitLab paths are relative to
 }
@@ -152,6 +159,9 @@ func checkOptions(c *cli.Context) (checkOpts, error) {
 	o.format = c.String("format")
 	if !slices.Contains(report.Formats, o.format) {
 		return o, usageErr("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats, ", "))
+	}
+	if err := binaryOutput(o.format, c.String("output") == "" && isTerminal(c.App.Writer)); err != nil {
+		return o, err
 	}
 	if o.root, err = sarifRoot(c.String("sarif-root")); err != nil {
 		return o, err
@@ -178,6 +188,36 @@ func checkOptions(c *cli.Context) (checkOpts, error) {
 		}
 	}
 	return o, nil
+}
+
+// binaryOutput refuses a binary report (xlsx) for standard output when it
+// is a terminal: a workbook is for a file (--output) or a pipe.
+func binaryOutput(format string, toTerminal bool) error {
+	if format == "xlsx" && toTerminal {
+		return usageErr("--format xlsx: the workbook is binary and standard output is a terminal: name a file with --output (-o), or redirect standard output")
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// csvBOM checks --csv-bom: it applies to every csv report, and is an error
+// when no report is csv (rather than ignored, which would leave a user
+// wondering why Excel still garbles the file).
+func csvBOM(bom bool, format string, extra []extraReport) error {
+	if !bom || format == "csv" {
+		return nil
+	}
+	for _, r := range extra {
+		if r.format == "csv" {
+			return nil
+		}
+	}
+	return usageErr("--csv-bom: only for the csv report, and --format is %s", format)
 }
 
 // sarifRoot returns the absolute directory of --sarif-root, the working
