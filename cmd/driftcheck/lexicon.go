@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/driftcheck/driftcheck"
@@ -19,7 +20,7 @@ func lexiconCmd() *cli.Command {
 				Name:  "list",
 				Usage: "list the loaded concepts (default lexicon plus --lexicon files)",
 				Flags: append([]cli.Flag{
-					&cli.StringFlag{Name: "format", Value: "text", Usage: "text (a table) or tsv (the lexicon file format)"},
+					&cli.StringFlag{Name: "format", Value: "text", Usage: "text (a table: a header row, then a concept a line, its renderings in each language separated by \" | \", \"-\" for none) or tsv (the lexicon file format)"},
 				}, lexiconFlags...),
 				Action: func(c *cli.Context) error {
 					lex, err := loadLexicon(c)
@@ -34,14 +35,7 @@ func lexiconCmd() *cli.Command {
 					default:
 						return usageErr("--format: unknown format %q (want text or tsv)", c.String("format"))
 					}
-					for _, k := range lex.Concepts {
-						g := k.Group
-						if g == "" {
-							g = "-"
-						}
-						fmt.Fprintf(w, "%s\t%s\ten: %s\tzh: %s\n", k.ID, g,
-							strings.Join(k.Terms["en"], " | "), strings.Join(k.Terms["zh"], " | "))
-					}
+					writeConcepts(w, lex)
 					fmt.Fprintf(w, "%d concepts, languages: %s\n", len(lex.Concepts), strings.Join(lex.Languages(), " "))
 					return nil
 				},
@@ -130,5 +124,32 @@ renderings separated by ";" gives several).`,
 				},
 			},
 		},
+	}
+}
+
+// writeConcepts writes the table of lexicon list: a header row, then one
+// row per concept with its id, its group and its renderings in each of the
+// six official languages (in the lexicon file's column order) and in any
+// other language of the lexicon; "-" is an empty cell.
+func writeConcepts(w io.Writer, lex *lexicon.Lexicon) {
+	langs := slices.Clone(lexicon.Header[2 : len(lexicon.Header)-2])
+	for _, l := range lex.Languages() {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	cell := func(s string) string {
+		if s == "" {
+			return "-"
+		}
+		return s
+	}
+	fmt.Fprintf(w, "%s\t%s\t%s\n", "id", "group", strings.Join(langs, "\t"))
+	for _, k := range lex.Concepts {
+		row := []string{k.ID, cell(k.Group)}
+		for _, l := range langs {
+			row = append(row, cell(strings.Join(k.Terms[l], " | ")))
+		}
+		fmt.Fprintln(w, strings.Join(row, "\t"))
 	}
 }
