@@ -3,10 +3,10 @@ package drift
 import (
 	"fmt"
 	"math"
+	"os"
 
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/lang"
-	"github.com/driftcheck/driftcheck/number"
 	"github.com/driftcheck/driftcheck/segment"
 )
 
@@ -108,7 +108,7 @@ func sentencesOf(s *Side, idx []int) []sent {
 			k := segment.From(p.Tokens, sp.end)
 			it := align.ItemOf(align.Para{Lang: code, Text: p.P.Text[:sp.end], BodyStart: sp.start, Tokens: p.Tokens[:k]}, false)
 			for _, n := range p.Numbers {
-				if n.Start >= sp.start && n.Start < sp.end && n.Role != number.Note {
+				if n.Start >= sp.start && n.Start < sp.end && n.Role.Compared() {
 					it.Numbers = append(it.Numbers, n.Key)
 				}
 			}
@@ -254,6 +254,9 @@ func compareContent(voted, final *Side, pr align.Pair) []Finding {
 	lb, ub := total(fs, nil)
 	if len(vs) == 1 && len(fs) == 1 {
 		z := m.zLen(la, lb, ua, ub, 1)
+		if os.Getenv("DBG") != "" {
+			fmt.Fprintf(os.Stderr, "CONTENT1 %s z=%.2f\n", paraIDs(voted, pr.A), z)
+		}
 		switch {
 		case z <= -fallbackZ:
 			return []Finding{contentFinding(voted, final, pr, ContentOmitted, vs, fs,
@@ -266,6 +269,9 @@ func compareContent(voted, final *Side, pr align.Pair) []Finding {
 	}
 	vm, fm := m.alignSentences(vs, fs)
 	zPara := m.zLen(la, lb, ua, ub, 1)
+	if os.Getenv("DBG") != "" {
+		fmt.Fprintf(os.Stderr, "CONTENT %s z=%.2f vm=%v fm=%v\n", paraIDs(voted, pr.A), zPara, vm, fm)
+	}
 	var out []Finding
 	// Runs of unmatched sentences of one paragraph make one finding.
 	runs := func(ss []sent, matched []bool, emit func(first, last int)) {

@@ -28,9 +28,15 @@ const (
 	Name           // part of a name ("An-26", "G-77")
 	Note           // a note's reference mark in the text ("([1])"): not compared
 	Heading        // the number of an article, part or chapter ("Article 12", "Part XI", 第十二条, "Статья 12")
+	Label          // a paragraph's own number run into the text after a sentence ("… القرارات. ٥ - وحضر"): not compared
 )
 
-var roleNames = [...]string{"plain", "date", "year", "reference", "percent", "range", "amount", "time", "page", "name", "note", "heading"}
+var roleNames = [...]string{"plain", "date", "year", "reference", "percent", "range", "amount", "time", "page", "name", "note", "heading", "label"}
+
+// Compared says whether numbers of the role are compared between versions:
+// a note's mark and a paragraph's label run into the text are the
+// layout's, not the text's.
+func (r Role) Compared() bool { return r != Note && r != Label }
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {
@@ -57,6 +63,8 @@ func assignRoles(p *lang.Profile, text string, out []Number) {
 		switch {
 		case noteMark(text, n):
 			n.Role = Note
+		case runInLabel(p, text, n):
+			n.Role = Label
 		case isPageWord(before, p.PageWords) || p.Han && hasAnyPrefix(after, p.PageWords):
 			n.Role = Page
 		case strings.HasPrefix(after, "%") || strings.HasPrefix(after, "％") || hasAnyPrefix(la, p.PercentWords):
@@ -310,6 +318,53 @@ func DigitCount(key string) int {
 // A short number glued to the word or bracket before it and followed by
 // no letter or digit is a note mark too: "(Malvinas)1", "ranges\"18",
 // "Crime1 provides".
+// runInLabel reports whether n is the number of a paragraph run into the
+// text of the one before it (a lost paragraph break, in a PDF or in a
+// corpus cut into sentences): after the end of a sentence, a number of one
+// to three digits followed by the dash of a UN paragraph label ("٥ - ",
+// "١٨- ", "5 – ") or by a full stop and a sentence starting with a capital
+// ("5. The"). A full stop after an abbreviation ("para. 5. The") ends no
+// sentence.
+func runInLabel(p *lang.Profile, text string, n *Number) bool {
+	if n.Start == 0 || utf8.RuneCountInString(text[n.Start:n.End]) > 3 {
+		return false
+	}
+	for _, r := range text[n.Start:n.End] {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	head := strings.TrimRight(text[:n.Start], " \u00a0")
+	if len(head) == len(text[:n.Start]) || head == "" {
+		return false // no space before: glued to something
+	}
+	end, _ := utf8.DecodeLastRuneInString(head)
+	if !strings.ContainsRune(".!?;:؟؛。", end) {
+		return false
+	}
+	if end == '.' {
+		// An abbreviation ends no sentence: a word of four letters or
+		// fewer, or of six or fewer that the profile writes before a
+		// page, reference or heading number ("paras.").
+		w, k := lastWord(head), wordLetters(head[:len(head)-1])
+		if k < 5 || k <= 6 && (isPageWord(w, p.PageWords) || hasWordPrefix(w, p.ReferenceWords) || isHeadingWord(p, w)) {
+			return false
+		}
+	}
+	after := text[n.End:]
+	rest := strings.TrimPrefix(after, " ")
+	for _, d := range []string{"- ", "– ", "— "} {
+		if strings.HasPrefix(rest, d) {
+			return true
+		}
+	}
+	if rest, ok := strings.CutPrefix(after, ". "); ok {
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
 func noteMark(text string, n *Number) bool {
 	if strings.HasSuffix(text[:n.Start], "([") && strings.HasPrefix(text[n.End:], "])") {
 		return true

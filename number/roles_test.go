@@ -18,6 +18,12 @@ func TestRoles(t *testing.T) {
 		want       string // key/role of each number, in order
 	}{
 		{"en", "Recalling its resolution 1540 (2004) of 28 April 2004", "1540/reference 2004/reference 28/date 4/date 2004/date"},
+		// A paragraph's number run into the text after a sentence (a lost
+		// paragraph break): a label, not compared; not after "para.", nor
+		// without a sentence end or a label's dash or capital after it.
+		{"ar", "وعمليات اتخاذ القرارات. ٥ - وحضر الاجتماع 12 مراقبا. ١٨- وفيما يتعلق؛ ٢١ - يشدد", "5/label 12/plain 18/label 21/label"},
+		{"en", "the decision-making processes. 5. The meeting saw para. 6. The 7 - 9 May", "5/label 6/plain 7/range 9/range 5/date"},
+		{"ru", "в ходе обсуждения. 12. Участники отметили 3 - 4 случая.", "12/label 3/range 4/range"},
 		{"en", "45 per cent of the $4.8 million for 2016-2017 (p. 14)", "45/percent 4800000/amount 2016/range 2017/range 14/page"},
 		{"en", "the An-26 landed between 1100 and 1200 hours in 1999", "26/name 11/time 12/time 1999/year"},
 		{"en", "Euro131 million from the regular budget", "131000000/amount"},
