@@ -38,7 +38,7 @@ func numbersOf(s *Side, idx []int) []nref {
 	var out []nref
 	for _, i := range idx {
 		for _, n := range s.Paras[i].Numbers {
-			if n.Role != number.Note {
+			if n.Role.Compared() {
 				out = append(out, nref{para: s.Paras[i], n: n})
 			}
 		}
@@ -151,7 +151,34 @@ func cancelNumbers(vn, fn []nref) (onlyV, onlyF []nref) {
 	match(func(v, f Number) bool {
 		return v.Alt != "" && (v.Alt == f.Key || v.Alt == f.Alt) || f.Alt != "" && f.Alt == v.Key
 	}, func(v Number) []string { return []string{v.Key, v.Alt} })
+	// The same digits and separators written on both sides ("10.103"):
+	// one number, whatever the separators mean in each language.
+	for j, f := range fn {
+		if written(f.n.Text) {
+			byKey["\x00"+f.n.Text] = append(byKey["\x00"+f.n.Text], j)
+		}
+	}
+	match(func(v, f Number) bool { return written(v.Text) && v.Text == f.Text },
+		func(v Number) []string { return []string{"\x00" + v.Text} })
 	return unused(vn, usedV), unused(fn, usedF)
+}
+
+// written says whether s is a number written in ASCII digits with
+// separators between them ("10.103", "1,731.5"): one whose separators a
+// language may read otherwise than another.
+func written(s string) bool {
+	digits, seps := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case (c == '.' || c == ',') && i > 0 && i < len(s)-1:
+			seps++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && seps > 0
 }
 
 // unused returns the numbers of xs not marked used, in order.

@@ -40,6 +40,10 @@ func TestNumbersAsMultisets(t *testing.T) {
 		{"page numbers of a reference differ", "See the report (p. 14).", "Voir le rapport (p. 15).", "page-reference/info"},
 		{"times coordinated", "Between 1100 and 1200 hours, the convoy stopped.", "Entre 11 heures et 12 heures, le convoi s'est arrêté.", ""},
 		{"a note mark is no number", "The islands (Malvinas) were covered.", "Les îles (Malvinas)1 étaient couvertes.", ""},
+		{"the same digits and separators, read otherwise in each language", "See annex 10.103 of the report.", "Voir l'annexe 10.103 du rapport.", ""},
+		{"the same digits with other separators is a change", "The total was 1,731.5 tons.", "Le total était de 1 731,3 tonnes.", "number-mismatch/warning"},
+		{"a paragraph's label run into the text", "The meeting was attended by observers. The Forum met in 2014.",
+			"Des observateurs ont assisté à la réunion. 5 - Le Forum s'est réuni en 2014.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
