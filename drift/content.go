@@ -3,7 +3,6 @@ package drift
 import (
 	"fmt"
 	"math"
-	"os"
 
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/lang"
@@ -254,9 +253,6 @@ func compareContent(voted, final *Side, pr align.Pair) []Finding {
 	lb, ub := total(fs, nil)
 	if len(vs) == 1 && len(fs) == 1 {
 		z := m.zLen(la, lb, ua, ub, 1)
-		if os.Getenv("DBG") != "" {
-			fmt.Fprintf(os.Stderr, "CONTENT1 %s z=%.2f\n", paraIDs(voted, pr.A), z)
-		}
 		switch {
 		case z <= -fallbackZ:
 			return []Finding{contentFinding(voted, final, pr, ContentOmitted, vs, fs,
@@ -269,9 +265,6 @@ func compareContent(voted, final *Side, pr align.Pair) []Finding {
 	}
 	vm, fm := m.alignSentences(vs, fs)
 	zPara := m.zLen(la, lb, ua, ub, 1)
-	if os.Getenv("DBG") != "" {
-		fmt.Fprintf(os.Stderr, "CONTENT %s z=%.2f vm=%v fm=%v\n", paraIDs(voted, pr.A), zPara, vm, fm)
-	}
 	var out []Finding
 	// Runs of unmatched sentences of one paragraph make one finding.
 	runs := func(ss []sent, matched []bool, emit func(first, last int)) {
