@@ -47,6 +47,9 @@ type Options struct {
 	// Progress, if set, is called after each group with the number done in
 	// this run.
 	Progress func(done int)
+	// Counted, if set, is called after each group with the totals of the
+	// run so far (its Groups is Progress's done).
+	Counted func(Counts)
 	// Child, if set, returns the command of a child process that checks
 	// one group (a driftcheck that runs ServeGroup). The groups that were
 	// being checked when an earlier run died are checked again one at a
@@ -58,6 +61,16 @@ type Options struct {
 	// Version identifies the driftcheck that checks, recorded with the
 	// settings of the run (default: BuildVersion).
 	Version string
+}
+
+// Counts are the totals of a run so far, for progress reports.
+type Counts struct {
+	// Earlier is the number of groups of the shard that earlier runs on
+	// the output directory checked: this run skips them.
+	Earlier int
+	// Groups, Findings and Errors count the groups this run checked, the
+	// findings recorded (at --level or above) and the file errors.
+	Groups, Findings, Errors int
 }
 
 // ResultFile describes one file of a group in a result.
@@ -311,7 +324,8 @@ func Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
 	// every language before they start.
 	opt.Checker.Matcher.Prepare(language.Official...)
 
-	w := &partWriter{dir: opt.Out, prefix: prefix, seq: seq, chunk: opt.ChunkSize, j: j, progress: opt.Progress}
+	w := &partWriter{dir: opt.Out, prefix: prefix, seq: seq, chunk: opt.ChunkSize, j: j, progress: opt.Progress,
+		counted: opt.Counted, counts: Counts{Earlier: len(done)}}
 	err = retryPhase(ctx, &opt, suspects, j, w, done)
 	if err == nil {
 		err = parallelPhase(ctx, src, &opt, j, w, done)
@@ -394,6 +408,8 @@ type partWriter struct {
 	seq, chunk  int
 	j           *journal
 	progress    func(done int)
+	counted     func(Counts)
+	counts      Counts
 	buf         bytes.Buffer
 	n, total    int // lines in buf; results in this run
 }
@@ -410,6 +426,12 @@ func (w *partWriter) add(r *Result) error {
 	w.total++
 	if w.progress != nil {
 		w.progress(w.total)
+	}
+	w.counts.Groups++
+	w.counts.Findings += len(r.Findings)
+	w.counts.Errors += len(r.Errors)
+	if w.counted != nil {
+		w.counted(w.counts)
 	}
 	if w.n >= w.chunk {
 		return w.flush()

@@ -12,8 +12,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/urfave/cli/v2"
 	"github.com/vbauerster/mpb/v8"
@@ -55,7 +57,8 @@ data, not failures), 2 for a usage, manifest or output error.`,
 			&cli.IntFlag{Name: "shards", Usage: "the number of shards `N`, the index taken from the scheduler's environment"},
 			&cli.StringFlag{Name: "voted-lang", Value: "en", Usage: "the language of the voted text when no file has role voted"},
 			&cli.StringFlag{Name: "level", Value: "warning", Usage: "record findings of at least this severity: error, warning or info"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary on standard error"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar, no progress lines and no summary on standard error"},
+			&cli.DurationFlag{Name: "progress-interval", Value: 30 * time.Second, Usage: "when standard error is not a terminal (a log), write a progress line to it every `DURATION` (groups done of the total, findings, file errors, rate, elapsed time); 0 for none. On a terminal a progress bar is shown instead"},
 			&cli.IntFlag{Name: "chunk", Value: 200, Usage: "groups per part file (smaller: less to redo after a crash, more files)"},
 		}, lexiconFlags...),
 		Action: runBatch,
@@ -170,6 +173,9 @@ func runBatch(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if iv := c.Duration("progress-interval"); iv < 0 {
+		return usageErr("--progress-interval %s: want a duration of 0 or more", iv)
+	}
 	lex, err := loadLexicon(c)
 	if err != nil {
 		return err
@@ -185,16 +191,24 @@ func runBatch(c *cli.Context) error {
 	}
 	defer src.Close()
 
+	pdfNotice(c)
 	opt := batch.Options{
 		Checker: driftcheck.New(lex), Out: c.String("out"), Jobs: c.Int("jobs"),
 		Shard: shard, Shards: shards, VotedLang: votedLang, Level: level,
 		ChunkSize: c.Int("chunk"), Child: childCommand(c),
 	}
-	if progress, done := progressBar(c, func() (batch.Source, error) { return openSource(c, langs, false) }, shard, shards); progress != nil {
+	reopen := func() (batch.Source, error) { return openSource(c, langs, false) }
+	stopLines := func() {}
+	if progress, done := progressBar(c, reopen, shard, shards); progress != nil {
 		opt.Progress = progress
 		defer done()
+	} else if iv := c.Duration("progress-interval"); iv > 0 && !c.Bool("quiet") {
+		counted, stop := progressLines(c.App.ErrWriter, iv, countGroups(reopen, shard, shards))
+		opt.Counted = counted
+		stopLines = stop
 	}
 	sum, err := batch.Run(c.Context, src, opt)
+	stopLines() // before the summary or the error, on the same stream
 	var ie *batch.InterruptedError
 	if errors.As(err, &ie) {
 		code, name := signalExit(ie.Cause)
@@ -236,6 +250,24 @@ func progressBar(c *cli.Context, open func() (batch.Source, error), shard, shard
 	if !ok || c.Bool("quiet") || !term.IsTerminal(int(f.Fd())) {
 		return nil, nil
 	}
+	total := countGroups(open, shard, shards)
+	p := mpb.NewWithContext(c.Context, mpb.WithOutput(f))
+	bar := p.AddBar(int64(total),
+		mpb.PrependDecorators(decor.Name("groups "), decor.CountersNoUnit("%d / %d")),
+		mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f/s "), decor.AverageETA(decor.ET_STYLE_GO)))
+	prev := 0
+	return func(done int) {
+			bar.IncrBy(done - prev)
+			prev = done
+		}, func() {
+			bar.SetTotal(-1, true)
+			p.Wait()
+		}
+}
+
+// countGroups counts the groups of the shard by a quick pass over the
+// source that reads no document; 0 when the source cannot be opened.
+func countGroups(open func() (batch.Source, error), shard, shards int) int {
 	total := 0
 	if cs, err := open(); err == nil {
 		for {
@@ -249,18 +281,68 @@ func progressBar(c *cli.Context, open func() (batch.Source, error), shard, shard
 		}
 		cs.Close()
 	}
-	p := mpb.NewWithContext(c.Context, mpb.WithOutput(f))
-	bar := p.AddBar(int64(total),
-		mpb.PrependDecorators(decor.Name("groups "), decor.CountersNoUnit("%d / %d")),
-		mpb.AppendDecorators(decor.AverageSpeed(0, "%.1f/s "), decor.AverageETA(decor.ET_STYLE_GO)))
-	prev := 0
-	return func(done int) {
-			bar.IncrBy(done - prev)
-			prev = done
-		}, func() {
-			bar.SetTotal(-1, true)
-			p.Wait()
+	return total
+}
+
+// progressLines writes a progress line (progressLine) to w every interval
+// until stop, which waits for the last line to be written: for logs and
+// CI, where a progress bar would be noise. total is the shard's groups.
+func progressLines(w io.Writer, interval time.Duration, total int) (counted func(batch.Counts), stop func()) {
+	var mu sync.Mutex
+	var now batch.Counts
+	start := time.Now()
+	quit, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				mu.Lock()
+				c := now
+				mu.Unlock()
+				fmt.Fprintln(w, progressLine(c, total, time.Since(start)))
+			}
 		}
+	}()
+	return func(c batch.Counts) {
+			mu.Lock()
+			now = c
+			mu.Unlock()
+		}, func() {
+			close(quit)
+			<-finished
+		}
+}
+
+// progressLine is one line of progress: "driftcheck: batch: 40/120 groups
+// (10 done before), 37 findings, 1 file error, 2.5 groups/s, 12s elapsed,
+// about 32s left". The rate and what is left count this run's groups.
+func progressLine(c batch.Counts, total int, elapsed time.Duration) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "driftcheck: batch: %d/%d groups", c.Earlier+c.Groups, total)
+	if c.Earlier > 0 {
+		fmt.Fprintf(&b, " (%d done before)", c.Earlier)
+	}
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	fmt.Fprintf(&b, ", %s, %s", plural(c.Findings, "finding", "findings"), plural(c.Errors, "file error", "file errors"))
+	rate := 0.0
+	if s := elapsed.Seconds(); s > 0 {
+		rate = float64(c.Groups) / s
+	}
+	fmt.Fprintf(&b, ", %.1f groups/s, %s elapsed", rate, elapsed.Round(time.Second))
+	if left := total - c.Earlier - c.Groups; left > 0 && rate > 0 {
+		fmt.Fprintf(&b, ", about %s left", time.Duration(float64(left)/rate*float64(time.Second)).Round(time.Second))
+	}
+	return b.String()
 }
 
 // skippedLine says which files of a tree were left out, naming the first

@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/extract"
+	"github.com/driftcheck/driftcheck/extract/pdftext"
 	"github.com/driftcheck/driftcheck/lexicon"
 	"github.com/driftcheck/driftcheck/reader"
 	"github.com/urfave/cli/v2"
@@ -98,8 +100,20 @@ func newChecker(c *cli.Context, lex *lexicon.Lexicon) (*driftcheck.Checker, erro
 	}
 	stderr := c.App.ErrWriter
 	chk.Warn = func(msg string) { fmt.Fprintf(stderr, "driftcheck: warning: %s\n", msg) }
+	pdfNotice(c)
 	chk.Read.AllowDamaged = c.Bool("allow-damaged")
 	return chk, nil
+}
+
+// pdfNotice sends the PDF reader's notice of its first, slow compilation
+// (a cold cache: "compiling the PDF reader once (about 6 s); cached in
+// DIR") to standard error when that is the process's own (a terminal, a
+// file or a pipe); a caller's buffer (the command run inside a test) gets
+// only the command's own lines.
+func pdfNotice(c *cli.Context) {
+	if f, ok := c.App.ErrWriter.(*os.File); ok {
+		pdftext.SetNotice(func(msg string) { fmt.Fprintf(f, "driftcheck: %s\n", msg) })
+	}
 }
 
 func readOptions(c *cli.Context) (reader.Options, error) {

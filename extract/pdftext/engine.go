@@ -11,8 +11,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/driftcheck/driftcheck/extract"
@@ -110,6 +113,56 @@ func cacheDirFor(dir string) string {
 	return dir
 }
 
+// notice receives the one line a process says when its first PDF needs
+// PDFium compiled (SetNotice).
+var notice atomic.Pointer[func(msg string)]
+
+// SetNotice sets the function that receives a notice for the user when the
+// first PDF of the process needs PDFium compiled, the cache being cold or
+// absent: that takes several seconds, which would otherwise look like a
+// hang. nil: no notice (the default).
+func SetNotice(f func(msg string)) {
+	if f == nil {
+		notice.Store(nil)
+		return
+	}
+	notice.Store(&f)
+}
+
+// compileNotice is the notice for compiling PDFium with the cache
+// directory dir ("" for none); "" when dir holds a compiled module for
+// this wazero.
+func compileNotice(dir string) string {
+	if dir == "" {
+		return "compiling the PDF reader (about 6 s); it cannot be cached: no writable cache directory (set " + CacheDirEnv + ")"
+	}
+	// wazero keeps its compiled modules in a directory of its version,
+	// architecture and system (wazero's cache.go); PDFium is the only
+	// module driftcheck compiles, so a file there is a warm cache.
+	sub := filepath.Join(dir, "wazero-"+wazeroVersion()+"-"+runtime.GOARCH+"-"+runtime.GOOS)
+	if es, err := os.ReadDir(sub); err == nil {
+		for _, e := range es {
+			if e.Type().IsRegular() {
+				return ""
+			}
+		}
+	}
+	return "compiling the PDF reader once (about 6 s); cached in " + dir
+}
+
+// wazeroVersion is the version wazero names its cache directory after: the
+// one of the wazero module in the build, "dev" when there is none.
+func wazeroVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/tetratelabs/wazero" && d.Version != "" && d.Version != "(devel)" {
+				return d.Version
+			}
+		}
+	}
+	return "dev"
+}
+
 // newEngine decompresses and compiles the PDFium module. With a cache
 // directory, wazero keeps the compiled machine code there and later
 // processes skip the compilation (about 3 s).
@@ -128,9 +181,17 @@ func newEngine(cacheDir string) (*engine, error) {
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 		WithCloseOnContextDone(true).
 		WithMemoryLimitPages(memoryLimitPages)
-	if dir := cacheDirFor(cacheDir); dir != "" {
+	dir := cacheDirFor(cacheDir)
+	if dir != "" {
 		if cache, err := wazero.NewCompilationCacheWithDir(dir); err == nil {
 			cfg = cfg.WithCompilationCache(cache)
+		} else {
+			dir = ""
+		}
+	}
+	if f := notice.Load(); f != nil {
+		if msg := compileNotice(dir); msg != "" {
+			(*f)(msg)
 		}
 	}
 	rt := wazero.NewRuntimeWithConfig(ctx, cfg)
