@@ -60,15 +60,16 @@ func TestHTMLHostileText(t *testing.T) {
 			continue
 		}
 		text := f.Severity.String() + " " + string(f.Kind) + " [" + f.Final.Lang + "]: " + browserText(f.Message)
-		if i == 4 { // the orphan, under "Other findings"
-			text = f.Severity.String() + " " + string(f.Kind) + ": " + browserText(f.Message)
-		}
 		if f.Voted.Para != "" && f.Final.Para != "" {
 			// A finding about a pair shows the score of the pairing.
 			text += fmt.Sprintf(" (score %.2f)", f.Score)
 		}
-		if textOf(li[0]) != text {
+		if msg := elements(li[0], withAttr("span", "class", "msg")); len(msg) != 1 || textOf(msg[0]) != text {
 			t.Errorf("%s reads %q, want %q", id, textOf(li[0]), text)
+		}
+		// The paragraph ids read back whole where the finding says where.
+		if where := elements(li[0], withAttr("span", "class", "where")); len(where) != 1 || textOf(where[0]) != browserText(whereOf(f)) {
+			t.Errorf("%s: where %d, want %q", id, len(where), whereOf(f))
 		}
 	}
 	if other := elements(doc, withAttr("section", "id", "other")); len(other) != 1 {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	language "github.com/driftcheck/driftcheck/lang"
@@ -169,6 +170,12 @@ type placed struct {
 	ID  string
 	row *row
 	k   int
+	// Where is the pair of paragraphs ("OP4 ↔ OP3") and the finding's
+	// place in the final file (its line, or its page in a PDF).
+	Where string
+	// Expected is, for a term finding of the voted text, the renderings
+	// the voted concept has in the final's language ("" when unknown).
+	Expected string
 }
 
 // cell is one cell of the side-by-side table: a note (an empty cell) or
@@ -176,6 +183,8 @@ type placed struct {
 type cell struct {
 	Lang  string   // lang and dir attributes; none when ""
 	Class string   // class attribute
+	Col   string   // data-col: "v" for the voted text, else the final's index
+	Label string   // what the column shows (data-label, for narrow screens)
 	IDs   []string // the findings that mark the whole cell (data-f)
 	Note  string
 	Parts [][]segment
@@ -210,6 +219,7 @@ type htmlPage struct {
 	Kinds, Langs    []string
 	Rows            []pageRow
 	Columns         int // of a findings row: the voted text and each final
+	Span            int // of the side-by-side table: Columns and the paragraph ids
 	Orphans         []placed
 	CSS             template.CSS
 	JS              template.JS
@@ -276,10 +286,17 @@ func newPage(in Input) *htmlPage {
 			}
 		}
 	}
+	votedPara := map[string]*ParaView{}
+	for i := range v.Voted.Paras {
+		if p := &v.Voted.Paras[i]; votedPara[p.ID] == nil {
+			votedPara[p.ID] = p
+		}
+	}
 	var all []placed
 	byRow := map[*row][]placed{}
 	for n, f := range in.Findings {
-		pl := placed{F: f, ID: fmt.Sprintf("f-%d", n+1), k: finalIdx[f.Final.Path]}
+		pl := placed{F: f, ID: fmt.Sprintf("f-%d", n+1), k: finalIdx[f.Final.Path], Where: whereOf(f)}
+		pl.Expected = expectedOf(votedPara[f.Voted.Para], f)
 		if f.Voted.Para != "" {
 			pl.row = votedRow[f.Voted.Para]
 		} else if pl.k < len(addedRow) {
@@ -293,7 +310,7 @@ func newPage(in Input) *htmlPage {
 
 	pg := &htmlPage{
 		Voted: v.Voted.Doc, N: len(in.Findings), Suppressed: in.Suppressed, Level: in.Level,
-		Errors: in.Errors, Warnings: in.Warnings, Columns: len(v.Finals) + 1,
+		Errors: in.Errors, Warnings: in.Warnings, Columns: len(v.Finals) + 1, Span: len(v.Finals) + 2,
 		CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
 		Hidden: in.Hidden[drift.Info] + in.Hidden[drift.Warning] + in.Hidden[drift.Error],
 	}
@@ -331,8 +348,11 @@ func newPage(in Input) *htmlPage {
 			pr.ByFinal[pl.k] = append(pr.ByFinal[pl.k], pl)
 		}
 		pr.Voted = votedCell(v, r, pr.Findings)
-		for k := range v.Finals {
-			pr.Cells = append(pr.Cells, finalCell(v, r, k, pr.Findings))
+		pr.Voted.Col, pr.Voted.Label = "v", "Voted ["+v.Voted.Lang+"]"
+		for k, f := range v.Finals {
+			c := finalCell(v, r, k, pr.Findings)
+			c.Col, c.Label = strconv.Itoa(k), "Final ["+f.Lang+"] "+filepath.Base(f.Path)
+			pr.Cells = append(pr.Cells, c)
 		}
 		pg.Rows = append(pg.Rows, pr)
 	}
@@ -345,11 +365,47 @@ func newPage(in Input) *htmlPage {
 	return pg
 }
 
+// whereOf says which paragraphs a finding is about, voted ↔ final ("—"
+// for a side without one), and where it is in the final file: its page in
+// a paged file (PDF), else its line.
+func whereOf(f drift.Finding) string {
+	side := func(id string) string {
+		if id == "" {
+			return "—"
+		}
+		return id
+	}
+	s := side(f.Voted.Para) + " ↔ " + side(f.Final.Para)
+	switch {
+	case f.Final.Page > 0:
+		s += ", page " + strconv.Itoa(f.Final.Page)
+	case f.Final.Line > 0:
+		s += ", line " + strconv.Itoa(f.Final.Line)
+	}
+	return s
+}
+
+// expectedOf is, for a term the final substituted or lacks, what the
+// voted concept reads in the final's language, as the lexicon gives it
+// (preferred first): the renderings the voted term carries in the view.
+func expectedOf(p *ParaView, f drift.Finding) string {
+	if p == nil || f.VotedConcept == "" || (f.Kind != drift.TermSubstituted && f.Kind != drift.TermMissing) {
+		return ""
+	}
+	code := language.Norm(f.Final.Lang)
+	for _, t := range p.Terms {
+		if t.Concept == f.VotedConcept && len(t.Renderings[code]) > 0 {
+			return strings.Join(t.Renderings[code], " | ")
+		}
+	}
+	return ""
+}
+
 // votedCell is the voted paragraph of a row, its terms and drifted spans
 // marked.
 func votedCell(v *View, r *row, pls []placed) cell {
 	if r.voted < 0 {
-		return cell{Class: "empty", Note: "—"}
+		return cell{Class: "empty none", Note: "—"}
 	}
 	pv := v.Voted.Paras[r.voted]
 	var ms []mark
@@ -384,7 +440,7 @@ func finalCell(v *View, r *row, k int, pls []placed) cell {
 		if len(missing) > 0 {
 			return cell{Lang: "en", Class: "empty missing " + sevClass(sev), IDs: missing, Note: "missing from the " + f.Lang + " text"}
 		}
-		return cell{Lang: f.Lang, Class: "empty", Note: "—"}
+		return cell{Lang: f.Lang, Class: "empty none", Note: "—"}
 	}
 	c := cell{Lang: f.Lang, Class: "text"}
 	for _, j := range r.finals[k] {
@@ -420,19 +476,23 @@ func finalCell(v *View, r *row, k int, pls []placed) cell {
 	return c
 }
 
+// htmlCSS lays the texts out in columns of equal width, one for the voted
+// text and one per final shown (table-layout: fixed), stacks them on a
+// narrow screen, and keeps the highlights when printed.
 const htmlCSS = `
 :root { --err: #b00020; --warn: #9a6700; --info: #0b5cad; --term: #e8f0fe; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", sans-serif; margin: 1.5rem; color: #1b1b1b; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", sans-serif; margin: 1.5rem; color: #1b1b1b; overflow-wrap: anywhere; }
 h1 { font-size: 1.4rem; margin: 0 0 .3rem; } h2 { font-size: 1.15rem; margin-top: 1.6rem; }
 .path { color: #666; font-weight: normal; font-size: .85em; }
 .counts { font-weight: 600; }
 .not-checked { border: 2px solid var(--err); background: #fdecee; color: var(--err); padding: .4rem .8rem; margin: .5rem 0; }
 .input-warning { color: var(--warn); font-weight: 600; }
-fieldset { display: inline-block; border: 1px solid #ccc; margin: 0 .6rem .6rem 0; padding: .2rem .6rem; }
-table { border-collapse: collapse; width: 100%; }
+#tools { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid #ddd; padding: .3rem 0; }
+#tools .nav { font-size: .9em; }
+fieldset { display: inline-block; border: 1px solid #ccc; margin: 0 .6rem .4rem 0; padding: .2rem .6rem; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 1px solid #ddd; padding: .35rem .5rem; vertical-align: top; text-align: start; }
-table.summary td, table.summary th { width: auto; }
-table.sbs td.text { width: 40%; }
+th.key { width: 5.5rem; }
 td[dir=rtl] { text-align: right; }
 mark.term { background: var(--term); border-bottom: 1px dotted #5b7fc7; }
 mark.drift { color: #fff; border-radius: 2px; padding: 0 .1em; }
@@ -440,23 +500,63 @@ mark.sev-error { background: var(--err); } mark.sev-warning { background: var(--
 mark.off { background: none; color: inherit; }
 td.off { outline: none; background: none; }
 del.off, ins.off { background: none; }
-td.missing { outline: 3px solid var(--err); background: #fde7ea; }
-td.added { outline: 3px solid var(--err); background: #fde7ea; }
+td.missing { outline: 3px solid var(--err); outline-offset: -3px; background: #fde7ea; }
+td.added { outline: 3px solid var(--err); outline-offset: -3px; background: #fde7ea; }
 td.empty { color: #888; }
 del.chg { background: #fde7ea; color: var(--err); } ins.chg { background: #e6f4ea; color: #0a6b2b; }
 del.editorial, ins.editorial { background: #eef; color: var(--info); }
-.badge { display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: 3px; color: #fff; text-decoration: none; margin: 1px; }
+.badge { display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: 3px; color: #fff; text-decoration: none; margin: 1px; max-width: 100%; }
 .badge.sev-error { background: var(--err); } .badge.sev-warning { background: var(--warn); } .badge.sev-info { background: var(--info); }
 tr.findings ul { margin: 0; padding-left: 1.2rem; }
+li.finding { margin: .15rem 0; }
 li.finding.sev-error b { color: var(--err); } li.finding.sev-warning b { color: var(--warn); } li.finding.sev-info b { color: var(--info); }
-li.finding:target { background: #fff3bf; }
+li.finding:target, li.finding.current { background: #fff3bf; outline: 2px solid #1a73e8; }
+li.finding[data-review=accepted] { background: #e6f4ea; }
+li.finding[data-review=ignored] { opacity: .55; }
+li.finding[data-review=ignored] .msg { text-decoration: line-through; }
+.where, .expected { color: #444; font-size: .9em; margin-inline-start: .4em; }
+.where { font-variant-numeric: tabular-nums; }
+.review { margin-inline-start: .4em; white-space: nowrap; }
+.review button { font-size: .8em; }
+.review button[aria-pressed=true] { font-weight: 700; background: #dde8f7; }
 .hidden { display: none !important; }
 footer { margin-top: 2rem; color: #777; font-size: .85em; }
+@media (max-width: 700px) {
+  body { margin: .6rem; }
+  #tools { position: static; }
+  fieldset { display: block; margin-right: 0; }
+  td.none, table.summary td:empty { display: none; }
+  table thead { display: none; }
+  table, tbody, tr, th, td { display: block; width: auto; }
+  th.key { width: auto; background: #f3f3f3; }
+  td[data-label]::before { content: attr(data-label); display: block; font-size: .75em; color: #666; direction: ltr; text-align: start; }
+  tr.findings ul { padding-left: 1rem; }
+  .review { white-space: normal; }
+}
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { margin: 0; font-size: 10pt; }
+  #tools, .review { display: none; }
+  #tools { position: static; }
+  tr { break-inside: avoid; }
+  li.finding.current, li.finding:target { outline: none; background: none; }
+}
 `
 
+// htmlJS runs the page: the filters (which also hide the columns of the
+// languages filtered out, and recount what is shown), the paragraphs with
+// findings only, j and k to the next and previous finding, accept or
+// ignore per finding, and the baseline file of the accepted findings,
+// made as package baseline writes it (encoding/json's indented output).
 const htmlJS = `
 (function () {
   var boxes = document.querySelectorAll('#filters input[data-filter]');
+  var only = document.getElementById('only-findings');
+  var items = Array.prototype.slice.call(document.querySelectorAll('li.finding'));
+  var colLang = {};
+  document.querySelectorAll('#texts thead th[data-col]').forEach(function (th) {
+    if (th.dataset.col !== 'v') colLang[th.dataset.col] = th.getAttribute('lang');
+  });
   function allowed(kind) {
     var on = {};
     boxes.forEach(function (b) { if (b.dataset.filter === kind && b.checked) on[b.value] = true; });
@@ -474,8 +574,103 @@ const htmlJS = `
       var on = el.dataset.f.split(' ').some(function (id) { return visible[id]; });
       el.classList.toggle('off', !on);
     });
+    // The columns of the finals in a language filtered out are hidden.
+    var span = 2;
+    Object.keys(colLang).forEach(function (k) {
+      var show = !!lang[colLang[k]];
+      if (show) span++;
+      document.querySelectorAll('table [data-col="' + k + '"]').forEach(function (el) { el.classList.toggle('hidden', !show); });
+    });
+    document.querySelectorAll('tr.findings > td').forEach(function (td) { td.colSpan = span; });
+    // Rows: a findings row with none shown goes; with the toggle on, so
+    // does a paragraph with none.
+    document.querySelectorAll('tr[data-row]').forEach(function (tr) {
+      var any = tr.querySelector('[data-finding]:not(.hidden)') !== null;
+      tr.classList.toggle('hidden', !any);
+      if (tr.classList.contains('findings')) tr.dataset.any = any ? '1' : '';
+    });
+    document.querySelectorAll('#texts tr.para').forEach(function (tr) {
+      var fr = document.querySelector('tr.findings[data-row="' + tr.id + '"]');
+      tr.classList.toggle('hidden', only.checked && !(fr && fr.dataset.any));
+    });
+    var n = {all: 0, error: 0, warning: 0, info: 0}, acc = 0, ign = 0;
+    items.forEach(function (li) {
+      if (li.dataset.review === 'accepted') acc++;
+      if (li.dataset.review === 'ignored') ign++;
+      if (!visible[li.id]) return;
+      n.all++;
+      n[li.dataset.severity]++;
+    });
+    document.getElementById('shown').textContent = n.all + ' of ' + items.length + ' finding(s) shown: ' +
+      n.error + ' error, ' + n.warning + ' warning, ' + n.info + ' info';
+    document.getElementById('reviewed').textContent = acc + ' accepted, ' + ign + ' ignored';
   }
+  // j and k: the next and previous finding shown, in page order.
+  var current = -1;
+  function go(step) {
+    var i = current + step;
+    for (; i >= 0 && i < items.length; i += step) {
+      if (items[i].offsetParent !== null) break;
+    }
+    if (i < 0 || i >= items.length) return;
+    if (current >= 0) items[current].classList.remove('current');
+    current = i;
+    var li = items[i];
+    li.classList.add('current');
+    li.scrollIntoView({block: 'center'});
+    li.focus({preventScroll: true});
+  }
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.tagName === 'TEXTAREA' || t.isContentEditable || (t.tagName === 'INPUT' && t.type !== 'checkbox'))) return;
+    if (e.key === 'j') { go(1); e.preventDefault(); }
+    if (e.key === 'k') { go(-1); e.preventDefault(); }
+  });
+  document.getElementById('next-finding').addEventListener('click', function () { go(1); });
+  document.getElementById('prev-finding').addEventListener('click', function () { go(-1); });
+  // Accept or ignore: a second click on the same button takes it back.
+  items.forEach(function (li) {
+    li.tabIndex = -1;
+    li.querySelectorAll('.review button').forEach(function (b) {
+      b.setAttribute('aria-pressed', 'false');
+      b.addEventListener('click', function () {
+        var want = b.classList.contains('accept') ? 'accepted' : 'ignored';
+        if (li.dataset.review === want) delete li.dataset.review; else li.dataset.review = want;
+        li.querySelectorAll('.review button').forEach(function (o) {
+          o.setAttribute('aria-pressed', String(li.dataset.review === (o.classList.contains('accept') ? 'accepted' : 'ignored')));
+        });
+        apply();
+      });
+    });
+  });
+  // The baseline file of the accepted findings, byte for byte as
+  // baseline.Write makes it: in report order (f-1, f-2...), two-space indent, "final" left out when
+  // empty, and <, >, &, U+2028 and U+2029 escaped as encoding/json does.
+  function baseline() {
+    var list = [];
+    items.slice().sort(function (a, b) { return a.id.slice(2) - b.id.slice(2); }).forEach(function (li) {
+      if (li.dataset.review !== 'accepted') return;
+      var e = {fingerprint: li.dataset.fp, kind: li.dataset.kind, severity: li.dataset.severity, message: li.dataset.message};
+      if (li.dataset.final) e.final = li.dataset.final;
+      list.push(e);
+    });
+    return JSON.stringify({version: 1, findings: list}, null, 2).replace(/[<>&\u2028\u2029]/g, function (c) {
+      return '\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4);
+    }) + '\n';
+  }
+  document.getElementById('download-baseline').addEventListener('click', function () {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([baseline()], {type: 'application/json'}));
+    a.download = 'driftcheck-baseline.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  });
+  window.driftcheck = {baseline: baseline, next: function () { go(1); }, previous: function () { go(-1); }};
   boxes.forEach(function (b) { b.addEventListener('change', apply); });
+  only.addEventListener('change', apply);
   apply();
 })();
 `

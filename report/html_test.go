@@ -90,7 +90,7 @@ func TestHTMLGolden(t *testing.T) {
 		t.Errorf("counts %q", c)
 	}
 	var filters []string
-	for _, n := range elements(doc, byTag("input")) {
+	for _, n := range elements(doc, func(n *html.Node) bool { _, ok := attrOf(n, "data-filter"); return n.Data == "input" && ok }) {
 		f, _ := attrOf(n, "data-filter")
 		v, _ := attrOf(n, "value")
 		filters = append(filters, f+"="+v)
@@ -103,6 +103,8 @@ func TestHTMLGolden(t *testing.T) {
 	// Every finding is listed under its paragraph with its severity, kind,
 	// language and message, and linked from the summary.
 	ids := []string{"f-1", "f-2", "f-3", "f-4"}
+	// The pair of paragraphs, the final's line or (PDF) page.
+	where := []string{"PP1 ↔ PP1, line 2", "OP1 ↔ OP1, page 1", "OP2 ↔ OP2, page 2", "OP3 ↔ —"}
 	for i, f := range in.Findings {
 		li := elements(doc, withAttr("li", "id", ids[i]))
 		if len(li) != 1 {
@@ -117,8 +119,19 @@ func TestHTMLGolden(t *testing.T) {
 		sev, _ := attrOf(li[0], "data-severity")
 		kind, _ := attrOf(li[0], "data-kind")
 		lang, _ := attrOf(li[0], "data-lang")
-		if textOf(li[0]) != want || sev != f.Severity.String() || kind != string(f.Kind) || lang != f.Final.Lang {
+		msg := elements(li[0], withAttr("span", "class", "msg"))
+		if len(msg) != 1 || textOf(msg[0]) != want || sev != f.Severity.String() || kind != string(f.Kind) || lang != f.Final.Lang {
 			t.Errorf("%s: %q (%s %s %s), want %q", ids[i], textOf(li[0]), sev, kind, lang, want)
+		}
+		if w := elements(li[0], withAttr("span", "class", "where")); len(w) != 1 || textOf(w[0]) != where[i] {
+			t.Errorf("%s: where %q, want %q", ids[i], textOf(li[0]), where[i])
+		}
+		// What the page's baseline file is made of.
+		fp, _ := attrOf(li[0], "data-fp")
+		final, _ := attrOf(li[0], "data-final")
+		message, _ := attrOf(li[0], "data-message")
+		if fp != f.Fingerprint || final != f.Final.Path || message != f.Message {
+			t.Errorf("%s: data-fp %q data-final %q data-message %q", ids[i], fp, final, message)
 		}
 		badge := elements(doc, withAttr("a", "href", "#"+ids[i]))
 		if title, _ := attrOf(badge[0], "title"); len(badge) != 1 || title != string(f.Kind)+": "+f.Message || textOf(badge[0]) != string(f.Kind) {
