@@ -509,6 +509,7 @@ del.editorial, ins.editorial { background: #eef; color: var(--info); }
 .badge.sev-error { background: var(--err); } .badge.sev-warning { background: var(--warn); } .badge.sev-info { background: var(--info); }
 tr.findings ul { margin: 0; padding-left: 1.2rem; }
 li.finding { margin: .15rem 0; }
+li.finding, tr.para { scroll-margin-top: 8rem; }
 li.finding.sev-error b { color: var(--err); } li.finding.sev-warning b { color: var(--warn); } li.finding.sev-info b { color: var(--info); }
 li.finding:target, li.finding.current { background: #fff3bf; outline: 2px solid #1a73e8; }
 li.finding[data-review=accepted] { background: #e6f4ea; }

@@ -267,6 +267,10 @@ func TestHTMLFiveFinalsLayout(t *testing.T) {
 			t.Errorf("screenshot %s missing or empty: %v", shot, err)
 		}
 		t.Logf("screenshot kept at %s", shot)
+		// And the texts, scrolled to.
+		shot = filepath.Join(dir, "five-finals-"+itoa(width)+"-texts.png")
+		c.run(window(width), framed(t, page, "<script>document.getElementById('texts').scrollIntoView();</script>", width), "--screenshot="+shot)
+		t.Logf("screenshot kept at %s", shot)
 		var l layout
 		harness(t, c, page, "layout", width, &l)
 		t.Logf("%d px: viewport %.0f, scroll width %.0f, column heads %v, first row %v", width, l.Viewport, l.ScrollWidth, l.Heads, l.FirstRow)
