@@ -12,6 +12,7 @@ package driftcheck
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/driftcheck/driftcheck/align"
@@ -168,6 +169,12 @@ type Result struct {
 
 // Findings returns every finding of every comparison, in report order.
 func (r *Result) Findings() []drift.Finding {
+	if len(r.Comparisons) == 1 {
+		// One comparison: its own findings, without a copy (a document of
+		// 200,000 added paragraphs has as many findings); clipped, so that
+		// an append by the caller copies.
+		return slices.Clip(r.Comparisons[0].Findings)
+	}
 	var out []drift.Finding
 	for _, c := range r.Comparisons {
 		out = append(out, c.Findings...)

@@ -107,11 +107,26 @@ func (r *Result) Select(level drift.Severity, known map[string]bool) Selection {
 	if known != nil {
 		s.All, s.Suppressed = baseline.Filter(s.All, known)
 	}
+	shown := 0
+	for _, f := range s.All {
+		if f.Severity >= level {
+			shown++
+		} else {
+			s.Hidden[f.Severity]++
+		}
+	}
+	switch shown {
+	case len(s.All):
+		// Every finding is shown: one slice, not a copy of it.
+		s.Shown = s.All
+		return s
+	case 0:
+		return s
+	}
+	s.Shown = make([]drift.Finding, 0, shown)
 	for _, f := range s.All {
 		if f.Severity >= level {
 			s.Shown = append(s.Shown, f)
-		} else {
-			s.Hidden[f.Severity]++
 		}
 	}
 	return s

@@ -42,7 +42,19 @@ func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) []Findi
 			pairs = rebead(sc, voted, final, pairs)
 		}
 	}
+	// A paragraph with no counterpart is one finding: room for those, so
+	// that a final of 200,000 added paragraphs does not hold its findings
+	// twice while the slice grows.
+	skipped := 0
+	for _, pr := range pairs {
+		if len(pr.A) == 0 || len(pr.B) == 0 {
+			skipped += len(pr.A) + len(pr.B)
+		}
+	}
 	var out []Finding
+	if n := skipped + len(moved); n > 0 {
+		out = make([]Finding, 0, n)
+	}
 	after := ""
 	next := 0 // the next move to report, at its voted paragraph
 	for _, pr := range pairs {
