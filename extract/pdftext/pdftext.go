@@ -62,7 +62,7 @@ import (
 // Options controls Read.
 type Options struct {
 	MaxPages int    // 0 = default 2000; more pages -> error wrapping extract.ErrLimit
-	CacheDir string // "" = default: os.UserCacheDir()/driftcheck/wazero (create it; if that fails, run without cache)
+	CacheDir string // "" = default: $DRIFTCHECK_CACHE_DIR/wazero, else os.UserCacheDir()/driftcheck/wazero (created; if that fails, run without cache)
 	// Limits bound the text read (see extract.Limits), except that
 	// MaxChars 0 means DefaultMaxChars here. A page also holds at most
 	// 100,000 characters, and PDFium gets at most 512 MiB of memory.
