@@ -241,30 +241,19 @@ func compareContent(voted, final *Side, pr align.Pair) []Finding {
 	if len(vs) == 0 || len(fs) == 0 {
 		return nil
 	}
-	total := func(ss []sent, skip []bool) (l, u float64) {
-		for k, s := range ss {
-			if skip == nil || !skip[k] {
-				l, u = l+s.it.Len, u+s.it.Units
-			}
-		}
-		return l, u
-	}
-	la, ua := total(vs, nil)
-	lb, ub := total(fs, nil)
+	zPara := m.zSents(vs, fs)
 	if len(vs) == 1 && len(fs) == 1 {
-		z := m.zLen(la, lb, ua, ub, 1)
 		switch {
-		case z <= -fallbackZ:
+		case zPara <= -fallbackZ:
 			return []Finding{contentFinding(voted, final, pr, ContentOmitted, vs, fs,
-				fmt.Sprintf("final %s is far shorter than voted %s for a translation (%.1f usual spreads): part of it may be missing", fs[0].para.P.ID, vs[0].para.P.ID, -z))}
-		case z >= fallbackZ:
+				fmt.Sprintf("final %s is far shorter than voted %s for a translation (%.1f usual spreads): part of it may be missing", fs[0].para.P.ID, vs[0].para.P.ID, -zPara))}
+		case zPara >= fallbackZ:
 			return []Finding{contentFinding(voted, final, pr, ContentAdded, vs, fs,
-				fmt.Sprintf("final %s is far longer than voted %s for a translation (%.1f usual spreads): it may say more", fs[0].para.P.ID, vs[0].para.P.ID, z))}
+				fmt.Sprintf("final %s is far longer than voted %s for a translation (%.1f usual spreads): it may say more", fs[0].para.P.ID, vs[0].para.P.ID, zPara))}
 		}
 		return nil
 	}
 	vm, fm := m.alignSentences(vs, fs)
-	zPara := m.zLen(la, lb, ua, ub, 1)
 	var out []Finding
 	// Runs of unmatched sentences of one paragraph make one finding.
 	runs := func(ss []sent, matched []bool, emit func(first, last int)) {

@@ -408,8 +408,8 @@ func rematchWeak(sc *align.Scorer, voted, final *Side, curV, curF map[int]float6
 		if !best || !sameContent(m, voted, final, i, fs[b]) {
 			continue
 		}
-		c, sc := sc.Pair([]int{i}, []int{fs[b]})
-		r.byV[i], r.byF[fs[b]] = repair{v: i, f: fs[b], cost: c, score: sc}, i
+		c, score := sc.Pair([]int{i}, []int{fs[b]})
+		r.byV[i], r.byF[fs[b]] = repair{v: i, f: fs[b], cost: c, score: score}, i
 	}
 }
 
@@ -417,11 +417,8 @@ func rematchWeak(sc *align.Scorer, voted, final *Side, curV, curF map[int]float6
 // same by their sentences: each has a counterpart, and the lengths are
 // within omitGuard usual spreads.
 func sameContent(m contentModel, voted, final *Side, i, j int) bool {
-	if z := m.zPair(voted, final, []int{i}, []int{j}); math.Abs(z) > omitGuard {
-		return false
-	}
 	vs, fs := sentencesOf(voted, []int{i}), sentencesOf(final, []int{j})
-	if len(vs) == 0 || len(fs) == 0 {
+	if len(vs) == 0 || len(fs) == 0 || math.Abs(m.zSents(vs, fs)) > omitGuard {
 		return false
 	}
 	vm, fm := m.alignSentences(vs, fs)

@@ -114,8 +114,12 @@ func rebead(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []align.Pa
 // and by how much the bead is nearer a translation's length than p.
 func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair, as, bs []int, prev bool) (float64, bool) {
 	split := len(bs) > 1 // a final paragraph more; else a voted one
-	z0 := m.zPair(voted, final, p.A, p.B)
-	z1 := m.zPair(voted, final, as, bs)
+	vs, fs := sentencesOf(voted, p.A), sentencesOf(final, p.B)
+	bv, bf := sentencesOf(voted, as), sentencesOf(final, bs)
+	if len(vs) == 0 || len(fs) == 0 {
+		return 0, false
+	}
+	z0, z1 := m.zSents(vs, fs), m.zSents(bv, bf)
 	// The paragraph left over completes the short side.
 	if split && z0 > -rebeadMinZ || !split && z0 < rebeadMinZ {
 		return 0, false
@@ -138,11 +142,6 @@ func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair
 	// (each sentence of the paragraph left over past the first may cost
 	// up to what leaving it out would): the paragraph left over is
 	// what the pair's short side lacked, not a text of its own.
-	vs, fs := sentencesOf(voted, p.A), sentencesOf(final, p.B)
-	bv, bf := sentencesOf(voted, as), sentencesOf(final, bs)
-	if len(vs) == 0 || len(fs) == 0 {
-		return 0, false
-	}
 	_, _, t0 := m.alignSentencesCost(vs, fs)
 	vm, fm, t1 := m.alignSentencesCost(bv, bf)
 	extra := len(bv) + len(bf) - len(vs) - len(fs)
@@ -162,14 +161,14 @@ func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair
 	return math.Abs(z0) - math.Abs(z1), true
 }
 
-// zPair is the departure of the length of the final paragraphs fi from
-// that of the voted ones vi, in usual spreads (contentModel.zLen).
-func (m contentModel) zPair(voted, final *Side, vi, fi []int) float64 {
+// zSents is the departure of the length of the final sentences fs from
+// that of the voted ones vs, in usual spreads (contentModel.zLen).
+func (m contentModel) zSents(vs, fs []sent) float64 {
 	var la, lb, ua, ub float64
-	for _, s := range sentencesOf(voted, vi) {
+	for _, s := range vs {
 		la, ua = la+s.it.Len, ua+s.it.Units
 	}
-	for _, s := range sentencesOf(final, fi) {
+	for _, s := range fs {
 		lb, ub = lb+s.it.Len, ub+s.it.Units
 	}
 	return m.zLen(la, lb, ua, ub, 1)
