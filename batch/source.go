@@ -480,6 +480,9 @@ func (t *tree) list(exclude []string) error {
 		}
 		dirs = append(subdirs, dirs...)
 	}
+	if err := t.pair(by); err != nil {
+		return err
+	}
 	for _, g := range by {
 		t.groups = append(t.groups, g)
 	}
