@@ -206,20 +206,25 @@ func (c *Checker) Check(voted *document.Document, finals ...*document.Document) 
 	}
 	var vs, vsPlain *drift.Side
 	for _, f := range finals {
-		var v, fs *drift.Side
 		if voted.Structured == f.Structured {
 			if vs == nil {
 				vs = an.Document(seg, voted, anchors)
 			}
-			v, fs = vs, an.Document(seg, f, f.Lang != voted.Lang)
-		} else {
-			if vsPlain == nil {
-				vsPlain = an.Document(seg, document.AsPlain(voted), anchors)
-			}
-			v, fs = vsPlain, an.Document(seg, document.AsPlain(f), f.Lang != voted.Lang)
+		} else if vsPlain == nil {
+			vsPlain = an.Document(seg, document.AsPlain(voted), anchors)
 		}
-		res.Comparisons = append(res.Comparisons, c.Compare(v, fs))
 	}
+	// The finals are annotated and compared at once, as many as there
+	// are processors; the comparisons keep the order of the finals.
+	res.Comparisons = make([]*Comparison, len(finals))
+	parallel(len(finals), func(i int) {
+		f := finals[i]
+		if voted.Structured == f.Structured {
+			res.Comparisons[i] = c.Compare(vs, an.Document(seg, f, f.Lang != voted.Lang))
+		} else {
+			res.Comparisons[i] = c.Compare(vsPlain, an.Document(seg, document.AsPlain(f), f.Lang != voted.Lang))
+		}
+	})
 	return res
 }
 

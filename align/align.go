@@ -591,6 +591,7 @@ func solve(a, b []Item, ra, rb *runs, ratio float64, opt Options, bd band) []Pai
 	}
 	k0, _ := bd.at(0, 0)
 	cost[k0] = 0
+	lb := newBounder(ra, rb, ratio, &opt)
 	for i := 0; i <= n; i++ {
 		for j := bd.lo[i]; j <= bd.hi[i]; j++ {
 			if i == 0 && j == 0 {
@@ -611,7 +612,15 @@ func solve(a, b []Item, ra, rb *runs, ratio float64, opt Options, bd band) []Pai
 				case s.a == 0 || s.b == 0:
 					c = prev + w.Skip
 				default:
-					c = prev + beadPenalty(w, s.a, s.b) + pairCost(ra.at(i-s.a, s.a), rb.at(j-s.b, s.b), ratio, &opt)
+					x, y := ra.at(i-s.a, s.a), rb.at(j-s.b, s.b)
+					pen := beadPenalty(w, s.a, s.b)
+					if bm != mNone && !noPrune && prev+pen+lb.pairCost(x, y)-pruneMargin >= best {
+						// Even with the most evidence the two sides could
+						// share, this step costs more than the best so
+						// far: pairCost could not make it the best.
+						continue
+					}
+					c = prev + pen + pairCost(x, y, ratio, &opt)
 				}
 				if c < best {
 					best, bm = c, mv
@@ -740,6 +749,9 @@ type run struct {
 	// id is the id of a single item ("" for a run of more).
 	id string
 	sets
+	// logLen are the logarithms of the smoothed length in characters and
+	// in units, for the lower bound of pairCost (newBounder sets them).
+	logLen [2]float64
 }
 
 // runs holds the runs of one to maxRun items of a document: by[k-1][i]

@@ -3,6 +3,7 @@ package align
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment"
@@ -105,23 +106,109 @@ func isAnchor(w string) bool {
 
 // Cyrillic words are transliterated before their cognate key is taken
 // (the languages that use cognates say so in their profile, lang.Profile).
-var cyrillicToLatin = strings.NewReplacer(
+var cyrillicPairs = []string{
 	"а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "е", "e", "ё", "e", "ж", "zh", "з", "z", "и", "i",
 	"й", "i", "к", "k", "л", "l", "м", "m", "н", "n", "о", "o", "п", "p", "р", "r", "с", "s", "т", "t",
 	"у", "u", "ф", "f", "х", "kh", "ц", "ts", "ч", "ch", "ш", "sh", "щ", "shch", "ъ", "", "ы", "y", "ь", "",
-	"э", "e", "ю", "yu", "я", "ya")
+	"э", "e", "ю", "yu", "я", "ya"}
+
+var cyrillicToLatin = strings.NewReplacer(cyrillicPairs...)
 
 // soundAlike merges the letters that spell one sound differently across
 // the languages (c/k/q, y/i, z/s, w/v, ph/f), for cognate keys only.
 var soundAlike = strings.NewReplacer("ph", "f", "c", "k", "q", "k", "y", "i", "z", "s", "w", "v")
 
-var stripAccents = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
-	"í", "i", "î", "i", "ï", "i", "ó", "o", "ô", "o", "ö", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ç", "c", "ñ", "n")
+var stripAccentPairs = []string{"á", "a", "à", "a", "â", "a", "ä", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "î", "i", "ï", "i", "ó", "o", "ô", "o", "ö", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ç", "c", "ñ", "n"}
+
+var stripAccents = strings.NewReplacer(stripAccentPairs...)
 
 // cognate returns the first four letters of a word of at least six,
 // lower-cased, without accents, transliterated to Latin letters and with
 // sound-alike letters merged, or "".
+//
+// It gives what cognateSlow gives (the three replacers applied to the
+// whole word) but only transforms the start of the word: the first four
+// letters after soundAlike come from at most eight runes before it (a
+// match of soundAlike is at most two runes long), so the word's runes are
+// lower-cased, stripped and transliterated one by one until nine runes
+// are out, and soundAlike runs on those alone. Every pattern of
+// stripAccents and cyrillicToLatin is one rune, so rune by rune is the
+// same as the whole string.
 func cognate(w string) string {
+	if len(w) < 6 {
+		return ""
+	}
+	var buf [48]byte
+	out := buf[:0]
+	runes := 0
+	for _, r := range w {
+		if runes >= 9 {
+			break
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			out = append(out, byte(r))
+			runes++
+			continue
+		}
+		r = unicode.ToLower(r)
+		if s, ok := cognateRune[r]; ok {
+			out = append(out, s...)
+			runes += len(s) // every replacement is ASCII
+			continue
+		}
+		out = utf8.AppendRune(out, r)
+		runes++
+	}
+	// soundAlike, by hand: ph → f, c q → k, y → i, z → s, w → v.
+	var key [16]byte
+	k, n := 0, 0
+	for i := 0; i < len(out) && n < 4; {
+		b := out[i]
+		if b >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(out[i:])
+			if !unicode.IsLetter(r) {
+				return ""
+			}
+			k += copy(key[k:], out[i:i+size])
+			i += size
+			n++
+			continue
+		}
+		switch b {
+		case 'p':
+			if i+1 < len(out) && out[i+1] == 'h' {
+				b = 'f'
+				i++
+			}
+		case 'c', 'q':
+			b = 'k'
+		case 'y':
+			b = 'i'
+		case 'z':
+			b = 's'
+		case 'w':
+			b = 'v'
+		}
+		if !('a' <= b && b <= 'z') {
+			return ""
+		}
+		key[k] = b
+		k++
+		i++
+		n++
+	}
+	if n < 4 {
+		return ""
+	}
+	return string(key[:k])
+}
+
+// cognateSlow is cognate by the definition, for its tests.
+func cognateSlow(w string) string {
 	if len(w) < 6 {
 		return ""
 	}
@@ -138,6 +225,18 @@ func cognate(w string) string {
 	}
 	return ""
 }
+
+// cognateRune maps a lower-case rune to what stripAccents, then
+// cyrillicToLatin, make of it (the runes neither changes are absent).
+var cognateRune = func() map[rune]string {
+	m := map[rune]string{}
+	for _, pairs := range [][]string{stripAccentPairs, cyrillicPairs} {
+		for i := 0; i < len(pairs); i += 2 {
+			m[[]rune(pairs[i])[0]] = pairs[i+1]
+		}
+	}
+	return m
+}()
 
 // OptionsFor returns the options for aligning a document in language a
 // with one in b: the usual length ratio and spread of the pair (from the

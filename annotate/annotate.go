@@ -88,6 +88,10 @@ func linkIDs(m *lexicon.Matcher, code string, p *document.Paragraph, toks []segm
 // alignment anchors, which a side annotated without them gets from a's
 // Anchors matcher (the side is not changed).
 func (a *Annotator) Items(s *drift.Side, words, anchors bool) []align.Item {
+	if !anchors || s.Anchored || a.Anchors == nil {
+		// What drift makes of the side, made once for every final.
+		return drift.ItemsOf(s, words, anchors)
+	}
 	items := make([]align.Item, len(s.Paras))
 	for i, p := range s.Paras {
 		ap := align.Para{ID: p.P.ID, Kind: string(p.P.Kind), Lang: s.Doc.Lang, Text: p.P.Text, BodyStart: p.P.BodyStart, Tokens: p.Tokens}

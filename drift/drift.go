@@ -16,6 +16,7 @@ package drift
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/diff"
@@ -217,6 +218,10 @@ type Side struct {
 	// Anchored says whether the alignment anchors of the paragraphs
 	// (Para.Links) were looked for.
 	Anchored bool
+
+	// items caches what ItemsOf makes of the side, for the comparisons
+	// of one voted side with several finals (at once, in goroutines).
+	items atomic.Pointer[itemCache]
 }
 
 // Compare returns the findings of final against voted, given the alignment

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/driftcheck/driftcheck/align"
 )
@@ -60,10 +61,37 @@ type repairs struct {
 	swapped map[int]bool
 }
 
-// itemsOf describes the paragraphs of s for the aligner as package
-// annotate does for the checker (annotate.Annotator.Items), from what the
+// ItemsOf describes the paragraphs of s for the aligner from what the
 // side already holds: words in one language, the anchors found across
-// languages.
+// languages (those of Para.Links, when the side was annotated with
+// them). It is made once per side and (words, anchors), and shared: the
+// items must not be changed.
+func ItemsOf(s *Side, words, anchors bool) []align.Item {
+	c := s.items.Load()
+	if c == nil {
+		s.items.CompareAndSwap(nil, &itemCache{})
+		c = s.items.Load()
+	}
+	k := 0
+	if words {
+		k |= 1
+	}
+	if anchors && s.Anchored {
+		k |= 2
+	}
+	e := &c.by[k]
+	e.once.Do(func() { e.items = itemsOf(s, words, anchors) })
+	return e.items
+}
+
+// itemCache holds the items of a side, by (words, anchors used).
+type itemCache struct {
+	by [4]struct {
+		once  sync.Once
+		items []align.Item
+	}
+}
+
 func itemsOf(s *Side, words, anchors bool) []align.Item {
 	items := make([]align.Item, len(s.Paras))
 	for i, p := range s.Paras {

@@ -32,7 +32,7 @@ func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) []Findi
 	var moved []repair
 	if slices.ContainsFunc(pairs, func(p align.Pair) bool { return len(p.A) != 1 || len(p.B) != 1 || p.Cost > moveMaxCost }) {
 		opt := align.OptionsFor(voted.Doc.Lang, final.Doc.Lang, voted.Doc.Structured && final.Doc.Structured)
-		items := [2][]align.Item{itemsOf(voted, opt.SameLang, !opt.SameLang), itemsOf(final, opt.SameLang, !opt.SameLang)}
+		items := [2][]align.Item{ItemsOf(voted, opt.SameLang, !opt.SameLang), ItemsOf(final, opt.SameLang, !opt.SameLang)}
 		sc := align.NewScorer(items[0], items[1], opt)
 		moved = findMoves(sc, voted, final, pairs)
 		if len(moved) > 0 {

@@ -21,6 +21,7 @@ func init() {
 		DecimalHours:   true,
 		Scales:         map[string]float64{"مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "بليون": 1e9, "بلايين": 1e9, "مليارات": 1e9},
 		Ordinal:        arOrdinal,
+		OrdinalFirst:   arOrdinalFirst,
 		CenturyWords:   []string{"القرن", "قرن"},
 		// "الساعة العاشرة" is ten o'clock, read as a time elsewhere.
 		ClockNouns:     []string{"ساعه"},
@@ -137,4 +138,16 @@ func arOrdinal(w []string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// arOrdinalFirst: "العاشر", a tens word, or the unit of a compound.
+func arOrdinalFirst(w string) bool {
+	k := ArabicKey(w)
+	if k == "عاشر" || k == "عاشره" {
+		return true
+	}
+	_, tens := arTens[k]
+	_, unit := arUnits[k]
+	_, card := arCardUnits[k]
+	return tens || unit || card
 }

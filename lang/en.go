@@ -23,6 +23,7 @@ func init() {
 		Clock:          &Clock{AM: []string{"a.m", "am"}, PM: []string{"p.m", "pm"}, Hours: "hours", At: "at"},
 		Scales:         map[string]float64{"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12},
 		Ordinal:        enOrdinal,
+		OrdinalFirst:   enOrdinalFirst,
 		CenturyWords:   []string{"century", "centuries"},
 		CountNouns:     []string{"year", "years", "month", "months", "week", "weeks", "day", "days"},
 		FirstWords:     []string{"first"},
@@ -193,4 +194,11 @@ func enIse(w string) string {
 		return root + s[1]
 	}
 	return w
+}
+
+// enOrdinalFirst: a whole ordinal ("fortieth") or the tens of a compound.
+func enOrdinalFirst(w string) bool {
+	_, whole := enWholeOrd[w]
+	_, tens := enTens[w]
+	return whole || tens
 }

@@ -20,6 +20,7 @@ func init() {
 		HourWords:      []string{"horas", "hora"},
 		Scales:         map[string]float64{"millón": 1e6, "millones": 1e6},
 		Ordinal:        esOrdinal,
+		OrdinalFirst:   esOrdinalFirst,
 		CenturyWords:   []string{"siglo"},
 		CountNouns:     []string{"año", "años", "mes", "meses", "semana", "semanas", "día", "días"},
 		FirstWords:     []string{"primer", "primero", "primera"},
@@ -83,4 +84,16 @@ func esOrdinal(w []string) (int, bool) {
 	}
 	u, ok2 := esUnitOrd[second]
 	return t + u, ok1 && ok2 && t%10 == 0 && t < 100
+}
+
+// esOrdinalFirst: the stem starts with a tens ordinal ("vigésimo",
+// "decimotercero"), the only first word esOrdinal reads.
+func esOrdinalFirst(w string) bool {
+	first := esStem(w)
+	for tens := range esTensOrd {
+		if strings.HasPrefix(first, tens) {
+			return true
+		}
+	}
+	return false
 }

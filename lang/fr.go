@@ -22,6 +22,7 @@ func init() {
 		HourWords:      []string{"heures", "heure", "h"},
 		Scales:         map[string]float64{"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
 		Ordinal:        frOrdinal,
+		OrdinalFirst:   frOrdinalFirst,
 		CenturyWords:   []string{"siècle", "siècles"},
 		CountNouns:     []string{"an", "ans", "année", "années", "mois", "semaine", "semaines", "jour", "jours"},
 		FirstWords:     []string{"premier", "première", "premiere"},
@@ -111,4 +112,12 @@ func frKeepCircumflex(w string) bool {
 		return true
 	}
 	return false
+}
+
+// frOrdinalFirst: an ordinal alone ("dixième") or the first cardinal of a
+// compound ("vingt", "quatre").
+func frOrdinalFirst(w string) bool {
+	_, ord := frOrd[w]
+	_, card := frCard[w]
+	return ord || card
 }

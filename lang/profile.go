@@ -100,6 +100,10 @@ type Profile struct {
 	// Ordinal reads the words of an ordinal number ("forty third"), at
 	// most four lower-cased words; ok false if they are not one.
 	Ordinal func(words []string) (int, bool)
+	// OrdinalFirst reports whether a lower-cased word may be the first of
+	// the words Ordinal reads (it may say yes too often, never too
+	// rarely): the words of a text are read as an ordinal only from one.
+	OrdinalFirst func(word string) bool
 	// Numerals, for a language that writes numbers in its own numerals
 	// without spaces, returns the numbers in text.
 	Numerals func(text string) []Span

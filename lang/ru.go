@@ -28,6 +28,7 @@ func init() {
 		HourWords:      []string{"ч", "час", "часов", "часа"},
 		Scales:         map[string]float64{"млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9},
 		Ordinal:        ruOrdinal,
+		OrdinalFirst:   ruOrdinalFirst,
 		CenturyWords:   []string{"века", "век", "веке", "веков"},
 		CountNouns:     []string{"год", "года", "лет", "месяц", "месяца", "месяцев", "неделя", "недели", "недель", "день", "дня", "дней"},
 		FirstWords:     []string{"первый", "первая", "первое", "первого", "первой", "первом", "первую"},
@@ -87,4 +88,18 @@ func ruOrdinal(w []string) (int, bool) {
 		sum += t
 	}
 	return sum + last, true
+}
+
+// ruOrdinalFirst: the tens of a compound ("сорок") or a whole ordinal
+// ("сороковой").
+func ruOrdinalFirst(w string) bool {
+	if _, ok := ruTens[w]; ok {
+		return true
+	}
+	s, ok := ruOrdStem(w)
+	if !ok {
+		return false
+	}
+	_, whole := ruWhole[s]
+	return whole
 }

@@ -38,6 +38,9 @@ func ordinalWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 		if int(toks[i].Start) < bodyStart || toks[i].Kind != segment.Word {
 			continue
 		}
+		if p.OrdinalFirst != nil && !p.OrdinalFirst(normWord(toks[i].In(text))) {
+			continue
+		}
 		// The words of a compound: up to four, joined by a space or a
 		// hyphen ("forty-third", "vingt et unième", "cuadragésimo tercer").
 		words := []string{normWord(toks[i].In(text))}
