@@ -256,3 +256,13 @@ func (t *tree) pair(by map[string]*Group) error {
 	t.skipped = slices.DeleteFunc(t.skipped, func(s string) bool { return s == filepath.ToSlash(rel) })
 	return nil
 }
+
+// Results calls fn with each result of the completed part files of a
+// batch output directory, in order (for the summary of a session).
+func Results(dir string, fn func(r *Result) error) error {
+	parts, err := Parts(dir)
+	if err != nil {
+		return err
+	}
+	return eachResult(parts, func(_ []byte, r *Result) error { return fn(r) })
+}

@@ -167,7 +167,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		// follow CMD: the completion scripts call it.
 		EnableBashCompletion: true,
 		Commands: []*cli.Command{checkCmd(), batchCmd(), alignCmd(), segmentCmd(), lexiconCmd(),
-			completionCmd(), manCmd()},
+			fetchCmd(), sessionCmd(), completionCmd(), manCmd()},
 	}
 	app.OnUsageError = onUsageError("driftcheck", app.Flags)
 	setUsageErrors(app.Commands, "driftcheck")
