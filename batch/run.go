@@ -27,6 +27,7 @@ import (
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/internal/atomicfile"
 	"github.com/driftcheck/driftcheck/report"
+	"github.com/driftcheck/driftcheck/unsymbol"
 )
 
 // Options configure a run.
@@ -78,6 +79,43 @@ type ResultFile struct {
 	Path string `json:"path"`
 	Lang string `json:"lang"`
 	Role string `json:"role"`
+	// Paras is the number of paragraphs of the file that were compared
+	// (its body): the denominator of the rates of findings per paragraph;
+	// absent for a file that was not compared (and in the lines of
+	// driftcheck before the atlas).
+	Paras *int `json:"paras,omitempty"`
+}
+
+// Meta is what is known of a group's document: from the manifest's
+// columns (date, body, title), from its symbol (package unsymbol) and from
+// the voted text's masthead (its date line).
+type Meta struct {
+	Body     string `json:"body,omitempty"`      // "Human Rights Council"
+	BodyCode string `json:"body_code,omitempty"` // "HRC" (unsymbol.Bodies)
+	Session  int    `json:"session,omitempty"`   // 37; the year for bodies that count sessions by year
+	Kind     string `json:"kind,omitempty"`      // "resolution", "draft"… (unsymbol.Info.Kind)
+	Year     int    `json:"year,omitempty"`
+	// YearFrom says where Year comes from: "manifest" (the date column),
+	// "document" (the date line of the voted text) or "symbol" (the year
+	// in it or of its session).
+	YearFrom string `json:"year_from,omitempty"`
+	Date     string `json:"date,omitempty"` // as the manifest gives it
+	Title    string `json:"title,omitempty"`
+}
+
+// Rendering is, in a result line, how one final renders one concept of a
+// group (a concept with negotiated alternatives) of a voted paragraph:
+// FinalConcept is VotedConcept when faithful, another concept of its
+// group when substituted, "" when not rendered (see drift.Renderings).
+// Only grouped concepts are recorded: they are the ones a rate of
+// substitution is about, and they keep a line small (a concept of no group
+// is rendered or missing, which term-missing findings already count).
+type Rendering struct {
+	Lang         string `json:"lang"`
+	Para         string `json:"para"`                 // the voted paragraph
+	FinalPara    string `json:"final_para,omitempty"` // when not the same id as Para
+	VotedConcept string `json:"voted_concept"`
+	FinalConcept string `json:"final_concept"`
 }
 
 // FileError is a file that could not be read.
@@ -89,9 +127,13 @@ type FileError struct {
 // Result is one line of the output: a group with its findings and errors.
 type Result struct {
 	Symbol   string               `json:"symbol"`
+	Meta     *Meta                `json:"meta,omitempty"`
 	Files    []ResultFile         `json:"files"`
 	Findings []report.JSONFinding `json:"findings"`
-	Errors   []FileError          `json:"errors,omitempty"`
+	// Renderings are the renderings of the grouped concepts of every
+	// final, faithful ones included (findings are only the departures).
+	Renderings []Rendering `json:"renderings,omitempty"`
+	Errors     []FileError `json:"errors,omitempty"`
 }
 
 // Summary totals a run (or the merge of several).
@@ -521,7 +563,7 @@ func (s *suspect) lastError() string {
 // crashResult is the result of a group whose check crashed driftcheck: its
 // files, and the crashes as errors.
 func crashResult(g *Group, votedLang string, crashed []FileError, checkCrashed string) *Result {
-	r := &Result{Symbol: g.Symbol, Findings: []report.JSONFinding{}}
+	r := &Result{Symbol: g.Symbol, Meta: groupMeta(g, nil), Findings: []report.JSONFinding{}}
 	vi := votedIndex(g, votedLang)
 	for i, f := range g.Files {
 		r.Files = append(r.Files, ResultFile{Path: f.Path, Lang: f.Lang, Role: roleOf(i, vi)})
@@ -646,6 +688,11 @@ var testHookStep func(symbol, path string)
 func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift.Severity, skip []FileError, track func(path string)) *Result {
 	r := &Result{Symbol: g.Symbol, Findings: []report.JSONFinding{}}
 	vi := votedIndex(g, votedLang)
+	defer func() {
+		if r.Meta == nil {
+			r.Meta = groupMeta(g, nil)
+		}
+	}()
 	if g.Error != "" {
 		return crashResult(g, votedLang, nil, g.Error)
 	}
@@ -656,6 +703,7 @@ func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 	}
 	var voted *document.Document
 	var finals []*document.Document
+	var finalFile []int // the index in r.Files of each of finals
 	for i, f := range g.Files {
 		role := roleOf(i, vi)
 		if e, ok := skipped(skip, f.Path); ok {
@@ -679,7 +727,11 @@ func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 			voted = d
 		} else {
 			finals = append(finals, d)
+			finalFile = append(finalFile, len(r.Files)-1)
 		}
+	}
+	if voted != nil {
+		r.Meta = groupMeta(g, voted)
 	}
 	if voted == nil {
 		if vi < 0 {
@@ -691,13 +743,73 @@ func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 		return r
 	}
 	step("")
-	found, err := check(chk, g.Symbol, voted, finals, level)
+	found, err := check(chk, g.Symbol, voted, finals, level, func(res *driftcheck.Result) {
+		for k, c := range res.Comparisons {
+			n := len(c.Final.Paras)
+			r.Files[finalFile[k]].Paras = &n
+			if k == 0 && vi >= 0 {
+				nv := len(c.Voted.Paras)
+				for i := range r.Files {
+					if r.Files[i].Role == "voted" {
+						r.Files[i].Paras = &nv
+					}
+				}
+			}
+			code := c.Final.Doc.Lang
+			for _, x := range c.Renderings() {
+				rr := Rendering{Lang: code, Para: x.VotedPara, VotedConcept: x.VotedConcept, FinalConcept: x.FinalConcept}
+				if x.FinalPara != x.VotedPara {
+					rr.FinalPara = x.FinalPara
+				}
+				r.Renderings = append(r.Renderings, rr)
+			}
+		}
+	})
 	if err != nil {
 		r.Errors = append(r.Errors, FileError{Error: err.Error()})
+		r.Renderings = nil
+		for i := range r.Files {
+			r.Files[i].Paras = nil
+		}
 		return r
 	}
 	r.Findings = report.JSONFindings(found)
 	return r
+}
+
+// groupMeta returns the metadata of a group: the manifest's date, body and
+// title first, then what the symbol tells (package unsymbol), the year
+// from the voted text's date line when the manifest gives no date (voted
+// may be nil: not read).
+func groupMeta(g *Group, voted *document.Document) *Meta {
+	sym := unsymbol.Parse(g.Symbol)
+	if sym.BodyCode == "" && voted != nil && voted.Symbol != "" {
+		// A group named by its file (a tree of documents) or by a
+		// catalogue number: the symbol in the voted text's masthead.
+		sym = unsymbol.Parse(voted.Symbol)
+	}
+	m := &Meta{Body: sym.Body, BodyCode: sym.BodyCode, Session: sym.Session, Kind: sym.Kind, Date: g.Date, Title: g.Title}
+	if g.Body != "" {
+		m.Body, m.BodyCode = g.Body, ""
+		for _, b := range unsymbol.Bodies {
+			if strings.EqualFold(g.Body, b.Code) || strings.EqualFold(g.Body, b.Name) {
+				m.Body, m.BodyCode = b.Name, b.Code
+				break
+			}
+		}
+	}
+	switch {
+	case g.Date != "":
+		m.Year, _ = strconv.Atoi(g.Date[:4])
+		m.YearFrom = "manifest"
+	case voted != nil && voted.Year != 0 && voted.Year != document.SymbolYear(voted.Symbol):
+		m.Year, m.YearFrom = voted.Year, "document"
+	case sym.Year != 0:
+		m.Year, m.YearFrom = sym.Year, "symbol"
+	case voted != nil && voted.Year != 0:
+		m.Year, m.YearFrom = voted.Year, "symbol"
+	}
+	return m
 }
 
 func skipped(skip []FileError, path string) (FileError, bool) {
@@ -740,7 +852,10 @@ func loadFile(chk *driftcheck.Checker, symbol string, f File) (d *document.Docum
 
 // check checks the finals of a group against its voted text and keeps the
 // findings of at least level; a panic is the group's error.
-func check(chk *driftcheck.Checker, symbol string, voted *document.Document, finals []*document.Document, level drift.Severity) (found []drift.Finding, err error) {
+//
+// seen, if set, is called with the whole result before the findings are
+// selected (the renderings and paragraph counts are taken there).
+func check(chk *driftcheck.Checker, symbol string, voted *document.Document, finals []*document.Document, level drift.Severity, seen func(*driftcheck.Result)) (found []drift.Finding, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			found, err = nil, fmt.Errorf("driftcheck crashed checking this group: panic: %v", p)
@@ -749,5 +864,9 @@ func check(chk *driftcheck.Checker, symbol string, voted *document.Document, fin
 	if testHookStep != nil {
 		testHookStep(symbol, "")
 	}
-	return chk.Check(voted, finals...).Select(level, nil).Shown, nil
+	res := chk.Check(voted, finals...)
+	if seen != nil {
+		seen(res)
+	}
+	return res.Select(level, nil).Shown, nil
 }

@@ -39,6 +39,13 @@ type File struct {
 	// Abs is the path to open (relative to the manifest's directory or the
 	// tree's root when Path is relative).
 	Abs string `json:"-"`
+	// Date, Body and Title are what the manifest's optional columns say of
+	// the document (its date, YYYY-MM-DD, YYYY-MM or YYYY; the body that
+	// adopted it; its title); "" when they say nothing. A group takes them
+	// from its rows (Group).
+	Date  string `json:"date,omitempty"`
+	Body  string `json:"body,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // Group is the files of one symbol.
@@ -49,6 +56,10 @@ type Group struct {
 	// role voted): the group is not checked and Error is its result's
 	// error.
 	Error string
+	// Date, Body and Title are the group's metadata from its manifest
+	// rows (the first row that gives each; rows that give another are
+	// the group's Error); "" when none gives it.
+	Date, Body, Title string
 }
 
 // Source yields groups, one symbol each, in a stable order; Next returns
@@ -96,7 +107,9 @@ const utf8BOM = "\uFEFF"
 
 // OpenManifest opens a manifest: CSV (.csv), TSV (.tsv, .txt) or JSON
 // lines (.jsonl, .ndjson), with the fields symbol, role (voted or final),
-// lang and path; a header row names the columns of CSV and TSV. A UTF-8
+// lang and path, and the optional date (YYYY-MM-DD, YYYY-MM or YYYY),
+// body and title of the document, which go into the results' metadata
+// (Meta); a header row names the columns of CSV and TSV. A UTF-8
 // byte-order mark is skipped. Paths are relative to the manifest's
 // directory. Rows of one symbol must be consecutive (the manifest is
 // streamed, never held in memory). A lang must be an official language of
@@ -187,7 +200,8 @@ func csvRows(br io.Reader, path string) (func() (File, int, error), error) {
 			return File{}, 0, csvError(path, err)
 		}
 		line, _ := r.FieldPos(0)
-		return File{Symbol: get(rec, "symbol"), Role: get(rec, "role"), Lang: get(rec, "lang"), Path: get(rec, "path")}, line, nil
+		return File{Symbol: get(rec, "symbol"), Role: get(rec, "role"), Lang: get(rec, "lang"), Path: get(rec, "path"),
+			Date: get(rec, "date"), Body: get(rec, "body"), Title: get(rec, "title")}, line, nil
 	}, nil
 }
 
@@ -277,7 +291,8 @@ func (l *lineReader) Read(p []byte) (int, error) {
 
 func (m *manifest) Next() (*Group, error) {
 	var g *Group
-	votedLine := 0 // the line of the group's file with role voted
+	votedLine := 0               // the line of the group's file with role voted
+	metaLine := map[string]int{} // the line that gave the group's date, body, title
 	for {
 		var r File
 		var line int
@@ -312,6 +327,19 @@ func (m *manifest) Next() (*Group, error) {
 			}
 			g = &Group{Symbol: r.Symbol}
 		}
+		for _, x := range []struct {
+			name, plural string
+			row, grp     *string
+		}{{"date", "dates", &r.Date, &g.Date}, {"body", "bodies", &r.Body, &g.Body}, {"title", "titles", &r.Title, &g.Title}} {
+			switch {
+			case *x.row == "":
+			case *x.grp == "":
+				*x.grp = *x.row
+				metaLine[x.name] = line
+			case *x.grp != *x.row && g.Error == "":
+				g.Error = fmt.Sprintf("manifest %s: lines %d and %d: two %s in group %s (%q and %q): give one, on one row or on every row", m.path, metaLine[x.name], line, x.plural, g.Symbol, *x.grp, *x.row)
+			}
+		}
 		if r.Role == "voted" {
 			if votedLine > 0 && g.Error == "" {
 				g.Error = fmt.Sprintf("manifest %s: lines %d and %d: two files with role voted in group %s: mark one voted and the other final", m.path, votedLine, line, g.Symbol)
@@ -338,12 +366,19 @@ func (m *manifest) clean(r *File, line int) error {
 		}
 		r.Lang = l
 	}
+	if r.Date != "" && !dateRe.MatchString(r.Date) {
+		return fmt.Errorf("manifest %s: line %d: date %q (want YYYY-MM-DD, YYYY-MM or YYYY)", m.path, line, r.Date)
+	}
 	r.Abs = r.Path
 	if !filepath.IsAbs(r.Path) {
 		r.Abs = filepath.Join(m.dir, r.Path)
 	}
 	return nil
 }
+
+// dateRe is a date of a manifest row: a year from 1945 to 2099, with its
+// month and day or not.
+var dateRe = regexp.MustCompile(`^(19[4-9]\d|20\d\d)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
 // nameRe reads an ODS-style file name: the symbol with "_" for "/", then
 // the language (EN or E, FR or F, …; ODS uses A C E F R S) after "-", "_"
