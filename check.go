@@ -49,11 +49,19 @@ type Checker struct {
 // first Chinese text.
 func New(lex *lexicon.Lexicon) *Checker {
 	// The dictionary of the languages written without spaces holds the
-	// lexicon's renderings, so that a term is cut whole.
+	// lexicon's renderings, so that a term is cut whole; those of reference
+	// concepts are not in it, so that a term base never changes the cut
+	// (nor the hits of the other concepts): a reference term is found where
+	// the cut keeps it whole. The segmenter puts in each dictionary only
+	// the words that occur in its texts.
 	var words []string
 	for _, p := range language.Profiles() {
 		if p.Han {
-			words = append(words, lex.Terms(p.Code)...)
+			for _, c := range lex.Concepts {
+				if c.Role != lexicon.RoleReference {
+					words = append(words, c.Terms[p.Code]...)
+				}
+			}
 		}
 	}
 	seg := segment.New(words)

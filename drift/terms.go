@@ -21,16 +21,23 @@ type ref struct {
 // what is left is a substitution within a group, or a concept missing or
 // added. A rendering of the final whose period ended before the final's
 // year is a dated rendering (datedRenderings); it is still a rendering of
-// its concept and cancels out as any other.
+// its concept and cancels out as any other. A hit of a reference concept
+// (lexicon.RoleReference) is never a finding: it is left out here.
 func compareTerms(voted, final *Side, pr align.Pair, m *lexicon.Matcher) []Finding {
 	var va, fa []ref
 	for _, i := range pr.A {
 		for _, h := range voted.Paras[i].Hits {
+			if h.Concept.Role == lexicon.RoleReference {
+				continue
+			}
 			va = append(va, ref{voted.Paras[i], h})
 		}
 	}
 	for _, j := range pr.B {
 		for _, h := range final.Paras[j].Hits {
+			if h.Concept.Role == lexicon.RoleReference {
+				continue
+			}
 			fa = append(fa, ref{final.Paras[j], h})
 		}
 	}

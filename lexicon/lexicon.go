@@ -27,6 +27,107 @@ type Concept struct {
 	Source  string
 	// Origin says where the concept was defined, as "file:line".
 	Origin string
+	// Role says what a hit of the concept means (see Role); "" is the
+	// meaning of a lexicon without a role column.
+	Role Role
+	// Match says how the renderings are compared with the text (see
+	// Match); "" for the default.
+	Match Match
+	// prepared holds the matching patterns of the concept per language,
+	// when the lexicon was read compiled (see Compile); nil otherwise.
+	prepared []preparedLang
+}
+
+// Role says what a hit of a concept means.
+type Role string
+
+// Roles, the values of the role column.
+const (
+	// RoleDefault, an empty role column, keeps the meaning of a lexicon
+	// without roles: a concept with a group is a negotiated alternative
+	// (term-substituted), any concept may be missing or added.
+	RoleDefault Role = ""
+	// RoleContested is a negotiated alternative of its group: finding
+	// another concept of the group is a term-substituted finding. It
+	// needs a group.
+	RoleContested Role = "contested"
+	// RoleRequired is a concept that must be rendered: a hit on one side
+	// only is term-missing or term-added. It has no group.
+	RoleRequired Role = "required"
+	// RoleReference is terminology for reference (a thesaurus, a term
+	// base): its hits guide the alignment and are shown in reports, but
+	// never make a finding, never hide a hit of another role and do not
+	// change how Chinese text is cut.
+	RoleReference Role = "reference"
+)
+
+// ParseRole returns the role named s ("" is RoleDefault).
+func ParseRole(s string) (Role, error) {
+	switch r := Role(strings.ToLower(strings.TrimSpace(s))); r {
+	case RoleDefault, RoleContested, RoleRequired, RoleReference:
+		return r, nil
+	}
+	return "", fmt.Errorf("unknown role %q (want contested, required or reference)", s)
+}
+
+// Match says how a concept's renderings are compared with the text.
+type Match string
+
+// Match modes, the values of the match column.
+const (
+	// MatchDefault compares words by their keys: folded and, unless the
+	// rendering is exact (see ExactPrefix and StemSuffix), stemmed.
+	MatchDefault Match = ""
+	// MatchUnaccented compares each word of a rendering with the text's
+	// word for word, without stemming, ignoring case and accents: for
+	// term bases that write French and Spanish without accents and
+	// Russian in capitals (UNBIS). It does not apply to Chinese.
+	MatchUnaccented Match = "unaccented"
+)
+
+// ParseMatch returns the match mode named s ("" is MatchDefault).
+func ParseMatch(s string) (Match, error) {
+	switch m := Match(strings.ToLower(strings.TrimSpace(s))); m {
+	case MatchDefault, MatchUnaccented:
+		return m, nil
+	}
+	return "", fmt.Errorf("unknown match %q (want unaccented, or empty)", s)
+}
+
+// checkRole refuses a role that contradicts the concept's group.
+func (c *Concept) checkRole() error {
+	switch {
+	case c.Role == RoleContested && c.Group == "":
+		return fmt.Errorf("concept %q: role contested needs a group (the concepts it alternates with)", c.ID)
+	case c.Role == RoleRequired && c.Group != "":
+		return fmt.Errorf("concept %q: role required takes no group (a group makes negotiated alternatives: role contested)", c.ID)
+	}
+	return nil
+}
+
+// SetRole gives role to every concept of l whose own role is empty (the
+// --lexicon-role of a whole file); origin names the file in errors. The
+// lexicon is changed in place.
+func (l *Lexicon) SetRole(role Role, origin string) error {
+	for _, c := range l.Concepts {
+		if c.Role != RoleDefault {
+			continue
+		}
+		c.Role = role
+		if err := c.checkRole(); err != nil {
+			c.Role = RoleDefault
+			return &Error{origin, 0, err}
+		}
+	}
+	return nil
+}
+
+// SetMatch gives m to every concept of l (the match mode of a whole
+// imported term base).
+func (l *Lexicon) SetMatch(m Match) {
+	for _, c := range l.Concepts {
+		c.Match = m
+	}
 }
 
 // Lexicon is an ordered set of concepts with unique ids.
@@ -153,6 +254,18 @@ func parseRow(cols, cells []string) (*Concept, error) {
 			c.Note = cell
 		case "source":
 			c.Source = cell
+		case "role":
+			r, err := ParseRole(cell)
+			if err != nil {
+				return nil, fmt.Errorf("column role: %w", err)
+			}
+			c.Role = r
+		case "match":
+			m, err := ParseMatch(cell)
+			if err != nil {
+				return nil, fmt.Errorf("column match: %w", err)
+			}
+			c.Match = m
 		default:
 			if cell == "" {
 				continue
@@ -189,6 +302,9 @@ func parseRow(cols, cells []string) (*Concept, error) {
 	case len(c.Terms) == 0:
 		return nil, fmt.Errorf("concept %q has no rendering in any language", c.ID)
 	}
+	if err := c.checkRole(); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -199,7 +315,7 @@ func parseHeader(cells []string) ([]string, error) {
 	for i, c := range cells {
 		c = strings.ToLower(strings.TrimSpace(c))
 		switch {
-		case c == "id" || c == "group" || c == "note" || c == "source":
+		case c == "id" || c == "group" || c == "note" || c == "source" || c == "role" || c == "match":
 		case langCol.MatchString(c):
 			c = lang.Norm(c)
 			langs++
@@ -290,6 +406,19 @@ func (l *Lexicon) Write(w io.Writer) error {
 		}
 	}
 	cols = append(cols, "note", "source")
+	// The role and match columns only when a concept has one: a lexicon
+	// without them is written as before.
+	var role, match bool
+	for _, c := range l.Concepts {
+		role = role || c.Role != RoleDefault
+		match = match || c.Match != MatchDefault
+	}
+	if role {
+		cols = append(cols, "role")
+	}
+	if match {
+		cols = append(cols, "match")
+	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString(strings.Join(cols, "\t") + "\n")
 	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -305,6 +434,10 @@ func (l *Lexicon) Write(w io.Writer) error {
 				cells[i] = clean(c.Note)
 			case "source":
 				cells[i] = clean(c.Source)
+			case "role":
+				cells[i] = string(c.Role)
+			case "match":
+				cells[i] = string(c.Match)
 			default:
 				ts := make([]string, len(c.Terms[col]))
 				for j, t := range c.Terms[col] {

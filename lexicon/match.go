@@ -33,7 +33,10 @@ type pattern struct {
 	period    Period
 	keys      []string // content-token keys
 	exact     []string // unstemmed folded words, for renderings marked exact
-	joined    string   // keys joined (without separator for Chinese)
+	// bare holds the folded words without accents of a rendering matched
+	// MatchUnaccented (keys then holds them too); nil otherwise.
+	bare   []string
+	joined string // keys joined (without separator for Chinese)
 	// size orders the patterns, longest first: the length of the
 	// rendering's own joined keys, for its compound variants too.
 	size int
@@ -47,6 +50,24 @@ type pattern struct {
 // stems alike.
 const ExactPrefix = "="
 
+// StemSuffix marks a one-word rendering of a concept with a role (see
+// Role) to be matched by its stem, as every rendering of a lexicon without
+// roles is: "refugee*" matches "refugees". A one-word rendering of a
+// concept with a role is otherwise matched exactly (folded, not stemmed):
+// "importance" must not match "imports". Renderings of several words are
+// stemmed unless marked exact.
+const StemSuffix = "*"
+
+// renderingText returns the text of rendering r without its markers and
+// whether it is marked exact or marked for stemming.
+func renderingText(r string) (text string, exact, stem bool) {
+	text, exact = strings.CutPrefix(r, ExactPrefix)
+	if t, ok := strings.CutSuffix(text, StemSuffix); ok && !exact {
+		text, stem = strings.TrimRight(t, " "), true
+	}
+	return text, exact, stem
+}
+
 // Matcher finds lexicon renderings in segmented text. Build it once per
 // lexicon and segmenter; it is safe for concurrent use.
 //
@@ -57,11 +78,18 @@ type Matcher struct {
 	seg *segment.Segmenter
 	mu  sync.Mutex // serialises Prepare
 	// tables maps a language to its patterns; replaced, never modified.
-	tables atomic.Pointer[map[string]*langPatterns]
+	tables atomic.Pointer[map[string]*langTables]
 	// parts holds, per language, each concept's distinctive parts (see
 	// DistinctParts), built on first use.
 	partsMu sync.Mutex
 	parts   map[string]map[string]map[string]bool
+}
+
+// langTables are the patterns of one language: those of the concepts that
+// may make findings, matched first, and those of the reference concepts,
+// matched in what the others leave.
+type langTables struct {
+	main, ref *langPatterns
 }
 
 // langPatterns are the patterns of one language.
@@ -72,6 +100,13 @@ type langPatterns struct {
 	// headFirst indexes multi-word patterns by their second key, for
 	// coordinations that put the shared head noun first.
 	headFirst map[string][]*pattern
+	// byBare indexes the patterns matched MatchUnaccented by their first
+	// word without accents, longest first.
+	byBare map[string][]*pattern
+}
+
+func (lp *langPatterns) empty() bool {
+	return lp == nil || len(lp.byFirst) == 0 && len(lp.byBare) == 0
 }
 
 // NewMatcher prepares lex for matching text cut by seg. The segmenter must
@@ -79,7 +114,7 @@ type langPatterns struct {
 // segment.New) for Chinese terms to stay whole.
 func NewMatcher(lex *Lexicon, seg *segment.Segmenter) *Matcher {
 	m := &Matcher{lex: lex, seg: seg}
-	m.tables.Store(&map[string]*langPatterns{})
+	m.tables.Store(&map[string]*langTables{})
 	return m
 }
 
@@ -93,7 +128,7 @@ func joinSep(code string) string {
 	return "\x1f"
 }
 
-func (m *Matcher) patterns(lang string) *langPatterns {
+func (m *Matcher) patterns(lang string) *langTables {
 	return (*m.tables.Load())[lang]
 }
 
@@ -116,60 +151,27 @@ func (m *Matcher) Prepare(langs ...string) {
 		if m.patterns(code) != nil {
 			continue
 		}
-		idx := map[string][]*pattern{}
-		sep := joinSep(code)
-		seg := m.seg
-		if lang.Han(code) {
-			// One Chinese dictionary for all the renderings.
-			seg = m.seg.ForTexts(m.lex.Terms(code)...)
-		}
+		main := newPatterns()
+		ref := newPatterns()
 		for _, c := range m.lex.Concepts {
-			for _, r := range c.Terms[code] {
-				text, exact := strings.CutPrefix(r, ExactPrefix)
-				var keys, folded []string
-				for _, t := range seg.Tokens(code, text) {
-					if t.IsContent() {
-						keys = append(keys, t.Key)
-						folded = append(folded, segment.Fold(t.In(text)))
-					}
-				}
-				if len(keys) == 0 {
-					continue
-				}
-				p := &pattern{concept: c, rendering: text, period: c.Period(code, r), keys: keys, joined: strings.Join(keys, sep)}
-				p.size = len(p.joined)
-				if exact {
-					p.exact = folded
-				}
-				first := keys[0]
-				if sep == "" {
-					_, n := utf8.DecodeRuneInString(first)
-					first = first[:n]
-				}
-				idx[first] = append(idx[first], p)
-				if sep != "" && !exact {
-					for _, v := range compoundVariants(seg, code, text, p) {
-						idx[v.keys[0]] = append(idx[v.keys[0]], v)
-					}
-				}
+			pats, ok := c.preparedFor(code)
+			if !ok {
+				pats = conceptPatterns(m.seg, c, code)
 			}
-		}
-		hf := map[string][]*pattern{}
-		for k, ps := range idx {
-			sort.SliceStable(ps, func(i, j int) bool { return ps[i].size > ps[j].size })
-			idx[k] = ps
-			for _, pat := range ps {
-				if sep != "" && len(pat.keys) >= 2 && pat.exact == nil && !pat.variant {
-					hf[pat.keys[1]] = append(hf[pat.keys[1]], pat)
-				}
+			to := main
+			if c.Role == RoleReference {
+				to = ref
 			}
+			to.add(code, pats)
 		}
+		main.finish(code)
+		ref.finish(code)
 		old := *m.tables.Load()
-		tables := make(map[string]*langPatterns, len(old)+1)
+		tables := make(map[string]*langTables, len(old)+1)
 		for l, t := range old {
 			tables[l] = t
 		}
-		tables[code] = &langPatterns{byFirst: idx, headFirst: hf}
+		tables[code] = &langTables{main: main, ref: ref}
 		m.tables.Store(&tables)
 	}
 }
@@ -181,12 +183,10 @@ func (m *Matcher) Prepare(langs ...string) {
 func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 	code = lang.Norm(code)
 	m.Prepare(code)
-	lp := m.patterns(code)
-	idx := lp.byFirst
-	if len(idx) == 0 {
+	lt := m.patterns(code)
+	if lt.main.empty() && lt.ref.empty() {
 		return nil
 	}
-	headFirst := lp.headFirst
 	sep := joinSep(code)
 	content := make([]int, 0, len(toks))
 	for i, t := range toks {
@@ -198,8 +198,81 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 	if sep != "" {
 		comps = m.compounds(code, text, toks, content)
 	}
+	mt := &matching{code: code, sep: sep, text: text, toks: toks, content: content, comps: comps}
+	hits := mt.run(lt.main, nil)
+	if lt.ref.empty() {
+		return hits
+	}
+	// Reference concepts are looked for in the tokens the others left:
+	// a reference hit never hides a hit that may make a finding.
+	var covered []bool
+	if len(hits) > 0 {
+		covered = make([]bool, len(toks))
+		for _, h := range hits {
+			for i := h.TokStart; i < h.TokEnd; i++ {
+				covered[i] = true
+			}
+		}
+	}
+	refs := mt.run(lt.ref, covered)
+	if len(refs) == 0 {
+		return hits
+	}
+	if len(hits) == 0 {
+		return refs
+	}
+	out := append(hits, refs...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// matching is one paragraph being matched.
+type matching struct {
+	code, sep, text string
+	toks            []segment.Token
+	content         []int
+	comps           map[int][]compound
+	bare            []string // the unaccented folded word at each content position, made on first use
+}
+
+func (mt *matching) bareAt(p int) string {
+	if mt.bare == nil {
+		mt.bare = make([]string, len(mt.content))
+	}
+	if mt.bare[p] == "" {
+		mt.bare[p] = "\x00" + segment.Unaccent(segment.Fold(mt.toks[mt.content[p]].In(mt.text)))
+	}
+	return mt.bare[p][1:]
+}
+
+// run returns the hits of the patterns lp in the paragraph, left to right,
+// longest first, without overlaps; a hit never covers a token that is
+// covered (nil for none).
+func (mt *matching) run(lp *langPatterns, covered []bool) []Hit {
+	if lp.empty() {
+		return nil
+	}
+	code, sep, text, toks, content, comps := mt.code, mt.sep, mt.text, mt.toks, mt.content, mt.comps
+	idx, headFirst := lp.byFirst, lp.headFirst
+	// free reports whether the content positions p to p+n-1 and what lies
+	// between them are free of covered tokens.
+	free := func(p, n int) bool {
+		if covered == nil {
+			return true
+		}
+		for i := content[p]; i <= content[p+n-1]; i++ {
+			if covered[i] {
+				return false
+			}
+		}
+		return true
+	}
 	var hits []Hit
 	for p := 0; p < len(content); {
+		if covered != nil && covered[content[p]] {
+			p++
+			continue
+		}
 		first := toks[content[p]].Key
 		if sep == "" {
 			_, n := utf8.DecodeRuneInString(first)
@@ -211,7 +284,7 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 				if best != nil && pat.size <= best.size {
 					return // patterns are longest first
 				}
-				if n := matchAt(pat, text, toks, content, p, sep, comps); n > 0 {
+				if n := matchAt(pat, text, toks, content, p, sep, comps); n > 0 && free(p, n) {
 					best, bestN = pat, n
 					return
 				}
@@ -223,14 +296,27 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 		for _, c := range comps[p] {
 			try(idx[c.key])
 		}
+		if len(lp.byBare) > 0 && sep != "" {
+			for _, pat := range lp.byBare[mt.bareAt(p)] {
+				if best != nil && pat.size <= best.size {
+					break
+				}
+				if n := mt.matchBare(pat, p); n > 0 && free(p, n) {
+					best, bestN = pat, n
+					break
+				}
+			}
+		}
 		if best == nil && sep == "" {
-			hits = appendInside(hits, idx, text, toks, content[p])
+			if covered == nil || !covered[content[p]] {
+				hits = appendInside(hits, idx, text, toks, content[p])
+			}
 			p++
 			continue
 		}
 		if best == nil && sep != "" {
 			for _, pat := range idx[first] {
-				if n := matchElliptic(code, pat, text, toks, content, p, comps); n > 0 {
+				if n := matchElliptic(code, pat, text, toks, content, p, comps); n > 0 && free(p, n) {
 					best, bestN = pat, n
 					break
 				}
@@ -238,7 +324,7 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 		}
 		if best == nil && lang.Of(code).HeadFirst {
 			for _, pat := range headFirst[toks[content[p]].Key] {
-				if n := matchEllipticHeadFirst(code, pat, text, toks, content, p, comps); n > 0 {
+				if n := matchEllipticHeadFirst(code, pat, text, toks, content, p, comps); n > 0 && free(p, n) {
 					best, bestN = pat, n
 					break
 				}
@@ -259,6 +345,20 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 		p += bestN
 	}
 	return hits
+}
+
+// matchBare returns how many content tokens from position p the
+// unaccented pattern pat covers, word for word, or 0.
+func (mt *matching) matchBare(pat *pattern, p int) int {
+	if p+len(pat.bare) > len(mt.content) {
+		return 0
+	}
+	for i, w := range pat.bare {
+		if mt.bareAt(p+i) != w {
+			return 0
+		}
+	}
+	return len(pat.bare)
 }
 
 // matchAt returns how many content tokens from position p pat covers, or 0.

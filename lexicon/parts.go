@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck/lang"
@@ -23,9 +22,19 @@ func (m *Matcher) DistinctParts(c *Concept, code string) map[string]bool {
 	if of, ok := m.parts[code]; ok {
 		return of[c.ID]
 	}
+	if c.Role == RoleReference {
+		return nil // a reference concept is never missing nor added
+	}
 	concepts := []*Concept{c}
 	if m.lex != nil {
-		concepts = m.lex.Concepts
+		// Reference concepts (a thesaurus) do not make a part shared: the
+		// parts are those of the concepts that can make findings.
+		concepts = concepts[:0]
+		for _, x := range m.lex.Concepts {
+			if x.Role != RoleReference {
+				concepts = append(concepts, x)
+			}
+		}
 	}
 	han := lang.Han(code)
 	of := map[string]map[string]bool{}
@@ -33,7 +42,7 @@ func (m *Matcher) DistinctParts(c *Concept, code string) map[string]bool {
 	for _, x := range concepts {
 		set := map[string]bool{}
 		for _, r := range x.Terms[code] {
-			r = strings.TrimPrefix(r, ExactPrefix)
+			r, _, _ = renderingText(r)
 			if han {
 				rs := []rune(r)
 				for i := 0; i+1 < len(rs); i++ {

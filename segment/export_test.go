@@ -10,3 +10,9 @@ func UAX29Tokens(code, text string) []Token {
 	w.slow(0, len(text))
 	return w.toks
 }
+
+// WithAllUserWords returns a segmenter like s whose Chinese dictionaries
+// hold every user word, as before they were filtered by the texts.
+func WithAllUserWords(s *Segmenter) *Segmenter {
+	return &Segmenter{userWords: s.userWords, users: s.users, allUsers: true, texts: s.texts}
+}

@@ -86,7 +86,11 @@ func (t Token) IsContent() bool { return t.Kind == Word || t.Kind == Number }
 // (package zhdict explains why), plus the user words.
 type Segmenter struct {
 	userWords []string
-	texts     []string // the Chinese texts the dictionary was built for
+	users     *userWords // userWords indexed, shared with the segmenters of ForTexts
+	// allUsers puts every user word in the dictionary, not only those that
+	// occur in the texts (for the test that the cut is the same).
+	allUsers bool
+	texts    []string // the Chinese texts the dictionary was built for
 
 	zhOnce sync.Once
 	zh     *gse.Segmenter
@@ -107,7 +111,7 @@ func New(chineseWords []string) *Segmenter {
 			w = append(w, norm.NFKC.String(s))
 		}
 	}
-	return &Segmenter{userWords: w}
+	return &Segmenter{userWords: w, users: &userWords{raw: w}}
 }
 
 // ForTexts returns a segmenter with the same user words whose Chinese
@@ -120,7 +124,7 @@ func (s *Segmenter) ForTexts(texts ...string) *Segmenter {
 	if texts == nil {
 		texts = []string{}
 	}
-	n := &Segmenter{userWords: s.userWords, texts: texts}
+	n := &Segmenter{userWords: s.userWords, users: s.users, allUsers: s.allUsers, texts: texts}
 	n.zhOnce.Do(n.loadZh)
 	return n
 }
@@ -137,14 +141,25 @@ func (s *Segmenter) loadZh() {
 	seg.Init()
 	// Traditional text is cut in simplified characters (see Tokens): the
 	// dictionary covers the texts as they are cut.
-	keyed := make([]string, 0, len(s.texts)+len(s.userWords))
+	keyed := make([]string, 0, len(s.texts))
 	for _, t := range s.texts {
 		keyed = append(keyed, zhconv.Key(t))
 	}
-	for _, w := range s.userWords {
-		keyed = append(keyed, zhconv.Key(w))
+	// Only the user words that occur in the texts go in the dictionary:
+	// the others cannot be part of the cut. What they would have added to
+	// the dictionary's total frequency is added as one entry that no Han
+	// text matches, so that the path costs, and the cut, are the same.
+	var users []string
+	absent := 0
+	switch {
+	case s.users == nil || s.allUsers:
+		for _, w := range s.userWords {
+			users = append(users, zhconv.Key(w))
+		}
+	default:
+		users, absent = s.users.occurring(keyed)
 	}
-	entries, sum := zhdict.Subset(keyed...)
+	entries, sum := zhdict.Subset(append(keyed, users...)...)
 	for _, e := range entries {
 		_ = seg.AddToken(e.Word, e.Freq)
 	}
@@ -153,8 +168,11 @@ func (s *Segmenter) loadZh() {
 	if rest := zhdict.Total - sum; rest > 0 {
 		_ = seg.AddToken("\ue000\ue000", rest)
 	}
-	for _, w := range s.userWords {
-		_ = seg.AddToken(zhconv.Key(w), UserWordFreq)
+	for _, w := range users {
+		_ = seg.AddToken(w, UserWordFreq)
+	}
+	if absent > 0 {
+		_ = seg.AddToken("\ue000\ue001", float64(absent)*UserWordFreq)
 	}
 	seg.CalcToken()
 	s.zh = seg
@@ -181,25 +199,33 @@ func (s *Segmenter) Tokens(lang, text string) []Token {
 		conv := zhconv.Key(text)
 		// Han runs go to gse, the rest (Latin symbols, digits, punctuation)
 		// to the Unicode word breaker.
-		start := 0
-		inHan := false
-		for i, r := range text {
-			h := isHan(r)
-			if i == 0 {
-				inHan = h
-				continue
-			}
-			if h != inHan {
-				toks = s.appendRun(toks, lang, text, conv, start, i, inHan)
-				start, inHan = i, h
-			}
-		}
-		if len(text) > 0 {
-			toks = s.appendRun(toks, lang, text, conv, start, len(text), inHan)
-		}
+		hanRuns(text, func(a, b int, han bool) {
+			toks = s.appendRun(toks, lang, text, conv, a, b, han)
+		})
 		return toks
 	}
 	return appendWords(toks, lang, text, 0, len(text))
+}
+
+// hanRuns calls fn with each run text[a:b] of Han characters or of none,
+// in order.
+func hanRuns(text string, fn func(a, b int, han bool)) {
+	start := 0
+	inHan := false
+	for i, r := range text {
+		h := isHan(r)
+		if i == 0 {
+			inHan = h
+			continue
+		}
+		if h != inHan {
+			fn(start, i, inHan)
+			start, inHan = i, h
+		}
+	}
+	if len(text) > 0 {
+		fn(start, len(text), inHan)
+	}
 }
 
 // tokenBlocks hands out token slices carved from larger blocks: most

@@ -17,10 +17,18 @@ import (
 var lexiconFlags = []cli.Flag{
 	&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"}, Usage: "add the concepts of lexicon `FILE` (TSV, or a TBX term base; repeatable; a concept id already loaded is replaced)"},
 	&cli.BoolFlag{Name: "no-default-lexicon", Usage: "do not load the lexicon built into the binary"},
+	&cli.StringFlag{Name: "lexicon-role", Usage: "the `ROLE` of the concepts of the --lexicon files that have none of their own (a role column): contested (negotiated alternatives: term-substituted), required (term-missing, term-added) or reference (a term base: guides the alignment, shown in reports, never a finding)"},
 }
 
 func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 	var lex *lexicon.Lexicon
+	role := lexicon.RoleDefault
+	if s := c.String("lexicon-role"); s != "" {
+		var err error
+		if role, err = lexicon.ParseRole(s); err != nil || role == lexicon.RoleDefault {
+			return nil, usageErr("--lexicon-role: unknown value %q (want reference, contested or required)", s)
+		}
+	}
 	if !c.Bool("no-default-lexicon") {
 		lex = lexicon.Default()
 	}
@@ -28,6 +36,11 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 		l, err := readLexicon(path)
 		if err != nil {
 			return nil, err
+		}
+		if role != lexicon.RoleDefault {
+			if err := l.SetRole(role, path); err != nil {
+				return nil, &codeError{exitError, err}
+			}
 		}
 		lex = lex.Merge(l)
 	}
