@@ -1,10 +1,16 @@
 package driftcheck_test
 
 import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	driftcheck "github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/document"
+	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/lexicon"
 )
 
@@ -46,5 +52,80 @@ func BenchmarkCheckDevsetSixLanguages(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		chk.Check(parsed["en"], finals...)
+	}
+}
+
+// BenchmarkAlignDevset aligns the whole UNPC devset, English against
+// French and against Chinese (about 4,000 paragraphs a side), from the
+// annotated paragraphs: the aligner alone.
+//
+//	go test -run '^$' -bench AlignDevset -benchtime 5x .
+func BenchmarkAlignDevset(b *testing.B) {
+	docs := devset(b)
+	chk := driftcheck.New(lexicon.Default())
+	if err := chk.Seg.LoadChinese(); err != nil {
+		b.Fatal(err)
+	}
+	side := func(l string) *drift.Side {
+		var lines []string
+		for _, d := range docs {
+			lines = append(lines, d.Lines[l]...)
+		}
+		d, err := chk.Parse(paras(lines), "devset."+l, l)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return chk.Annotate(d)
+	}
+	en := side("en")
+	for _, l := range []string{"fr", "zh"} {
+		f := side(l)
+		opt := align.OptionsFor("en", l, false)
+		a, c := drift.ItemsOf(en, false, true), drift.ItemsOf(f, false, true)
+		b.Run(l, func(b *testing.B) {
+			for b.Loop() {
+				align.Align(a, c, opt)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(a)), "µs/para")
+		})
+	}
+}
+
+// BenchmarkCheckFilesSixLanguages is BenchmarkCheckDevsetSixLanguages
+// from the files: read, parsed, segmented, aligned and compared, as
+// "driftcheck check --voted devset.en.txt devset.zh.txt …" does (the
+// dictionary already loaded).
+//
+//	go test -run '^$' -bench CheckFilesSixLanguages -benchtime 3x .
+func BenchmarkCheckFilesSixLanguages(b *testing.B) {
+	docs := devset(b)
+	dir := b.TempDir()
+	var finals []string
+	bytes := 0
+	for _, l := range []string{"en", "zh", "fr", "es", "ru", "ar"} {
+		var lines []string
+		for _, d := range docs {
+			lines = append(lines, d.Lines[l]...)
+		}
+		data := strings.Join(lines, "\n") + "\n"
+		bytes += len(data)
+		p := filepath.Join(dir, "devset."+l+".txt")
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if l != "en" {
+			finals = append(finals, p)
+		}
+	}
+	chk := driftcheck.New(lexicon.Default())
+	if err := chk.Seg.LoadChinese(); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := chk.CheckFiles(context.Background(), filepath.Join(dir, "devset.en.txt"), finals, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

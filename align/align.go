@@ -598,6 +598,11 @@ func solve(a, b []Item, ra, rb *runs, ratio float64, opt Options, bd band) []Pai
 				continue
 			}
 			best, bm := math.Inf(1), mNone
+			// The skips cost prev+Skip whatever the paragraphs: no pair
+			// whose bound is above the cheaper of them can be the best.
+			// (The moves are still taken in their order, so that a tie
+			// goes to the same move as without pruning.)
+			beat := math.Min(get(i-1, j), get(i, j-1)) + w.Skip
 			for mv := move(1); int(mv) < len(shapes); mv++ {
 				s := shapes[mv]
 				if i < s.a || j < s.b {
@@ -614,7 +619,7 @@ func solve(a, b []Item, ra, rb *runs, ratio float64, opt Options, bd band) []Pai
 				default:
 					x, y := ra.at(i-s.a, s.a), rb.at(j-s.b, s.b)
 					pen := beadPenalty(w, s.a, s.b)
-					if bm != mNone && !noPrune && prev+pen+lb.pairCost(x, y)-pruneMargin >= best {
+					if limit := math.Min(best, beat) - prev - pen + pruneMargin; !noPrune && (lb.quick(x, y) >= limit || lb.pairCost(x, y) >= limit) {
 						// Even with the most evidence the two sides could
 						// share, this step costs more than the best so
 						// far: pairCost could not make it the best.
@@ -750,8 +755,10 @@ type run struct {
 	id string
 	sets
 	// logLen are the logarithms of the smoothed length in characters and
-	// in units, for the lower bound of pairCost (newBounder sets them).
+	// in units, and reward the most evidence of the run could take from a
+	// pair's cost, for the lower bounds of pairCost (newBounder sets them).
 	logLen [2]float64
+	reward float64
 }
 
 // runs holds the runs of one to maxRun items of a document: by[k-1][i]

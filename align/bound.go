@@ -19,6 +19,9 @@ type bounder struct {
 	opt    *Options
 	w      *Weights
 	spread float64
+	// signed says a weight is negative: quick is then no bound and is
+	// not used.
+	signed bool
 }
 
 // newBounder sets the logarithms of the smoothed lengths of every run of
@@ -30,10 +33,20 @@ func newBounder(ra, rb *runs, ratio float64, opt *Options) *bounder {
 	if bd.spread <= 0 {
 		bd.spread = w.LengthSpread
 	}
+	for _, v := range []float64{w.Number, w.NumberMissing, w.Concept, w.ConceptMissing, w.Anchor, w.Cognate, w.CognateBase,
+		w.Link, w.LinkMissing, w.Bracket, w.ParensMatch, w.Words, w.WordsPivot, w.KindMismatch, w.TitleMatch, w.IDMatch} {
+		if v < 0 {
+			bd.signed = true
+		}
+	}
+	if w.CognateBase > 1 || w.WordsPivot > 1 {
+		bd.signed = true
+	}
 	smooth := w.LengthSmooth
 	for k := range maxRun {
 		for i := range ra.by[k] {
 			x := &ra.by[k][i]
+			x.reward = bd.reward(x)
 			x.logLen[0] = math.Log(x.len*ratio + smooth*ratio)
 			if opt.UnitRatio > 0 {
 				x.logLen[1] = math.Log(x.units*opt.UnitRatio + w.UnitSmooth*opt.UnitRatio)
@@ -41,6 +54,7 @@ func newBounder(ra, rb *runs, ratio float64, opt *Options) *bounder {
 		}
 		for i := range rb.by[k] {
 			y := &rb.by[k][i]
+			y.reward = bd.reward(y)
 			y.logLen[0] = math.Log(y.len + smooth*ratio)
 			if opt.UnitRatio > 0 {
 				y.logLen[1] = math.Log(y.units + w.UnitSmooth*opt.UnitRatio)
@@ -48,6 +62,36 @@ func newBounder(ra, rb *runs, ratio float64, opt *Options) *bounder {
 		}
 	}
 	return bd
+}
+
+// reward is the most that the evidence of run x could take from the cost
+// of any pair it is in, with weights that are not negative: each key
+// shared at its weight (no pair shares more keys of a kind than x has),
+// full cognate overlap, matching brackets, two titles and the same id.
+func (bd *bounder) reward(x *run) float64 {
+	w := bd.w
+	r := w.Number*float64(len(x.numbers)) + w.Concept*float64(len(x.concepts)) + w.TitleMatch + w.IDMatch
+	if !bd.opt.SameLang {
+		r += w.Anchor*float64(len(x.anchors)) + w.Cognate*(1-w.CognateBase) + w.Link*float64(len(x.links)) + w.ParensMatch
+	} else {
+		r += w.Words * (1 - w.WordsPivot)
+	}
+	return r
+}
+
+// quick is a looser and cheaper lower bound of pairCost than
+// bounder.pairCost: the length cost less the reward (bounder.reward) of
+// the side with less evidence; the penalties are left out. It is -Inf
+// when a weight is negative.
+func (bd *bounder) quick(x, y *run) float64 {
+	if bd.signed {
+		return math.Inf(-1)
+	}
+	c := bd.w.Length * math.Abs(y.logLen[0]-x.logLen[0]) / bd.spread
+	if bd.opt.Units && bd.opt.UnitRatio > 0 && bd.opt.UnitSpread > 0 {
+		c = (c + bd.w.Length*math.Abs(y.logLen[1]-x.logLen[1])/bd.opt.UnitSpread) / 2
+	}
+	return c - min(x.reward, y.reward)
 }
 
 // linearMin is the least of a + b·s for s from 0 to hi.

@@ -41,6 +41,11 @@ func TestBoundBelowPairCost(t *testing.T) {
 		a, b := randomItems(rng, 30, "a"), randomItems(rng, 30, "a")
 		opt := OptionsFor("en", []string{"zh", "fr", "en", "ru"}[trial%4], trial%3 == 0)
 		opt.Weights = DefaultWeights
+		if trial%5 == 4 {
+			// Other weights, so that no term of the bounds is right by
+			// the default's luck.
+			opt.Weights.WordsPivot, opt.Weights.CognateBase, opt.Weights.NumberMissing = 0.8, 0.4, 0
+		}
 		ratio := 0.5 + rng.Float64()
 		in := interner{}
 		ra, rb := runsOf(a, in.sortedSets(a)), runsOf(b, in.sortedSets(b))
@@ -50,8 +55,12 @@ func TestBoundBelowPairCost(t *testing.T) {
 				for i := range ra.by[ka] {
 					for j := range rb.by[kb] {
 						x, y := &ra.by[ka][i], &rb.by[kb][j]
-						if lo, c := bd.pairCost(x, y), pairCost(x, y, ratio, &opt); lo > c+1e-12 {
+						c := pairCost(x, y, ratio, &opt)
+						if lo := bd.pairCost(x, y); lo > c+1e-12 {
 							t.Fatalf("trial %d, runs %d+%d at %d, %d: bound %v above the cost %v", trial, ka+1, kb+1, i, j, lo, c)
+						}
+						if lo := bd.quick(x, y); lo > c+1e-12 {
+							t.Fatalf("trial %d, runs %d+%d at %d, %d: quick bound %v above the cost %v", trial, ka+1, kb+1, i, j, lo, c)
 						}
 					}
 				}

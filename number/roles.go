@@ -168,13 +168,7 @@ func isHeadingWord(p *lang.Profile, w string) bool {
 	if w == "" {
 		return false
 	}
-	k := headingKey(p, w)
-	for _, h := range p.HeadingWords {
-		if headingKey(p, h) == k {
-			return true
-		}
-	}
-	return false
+	return keySetBy(p, "heading key", p.HeadingWords, headingKey)[headingKey(p, w)]
 }
 
 // headingKey is the word key of w: stemmed where the language has a

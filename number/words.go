@@ -3,6 +3,8 @@ package number
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment"
@@ -38,7 +40,7 @@ func ordinalWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 		if int(toks[i].Start) < bodyStart || toks[i].Kind != segment.Word {
 			continue
 		}
-		if p.OrdinalFirst != nil && !p.OrdinalFirst(normWord(toks[i].In(text))) {
+		if p.OrdinalFirst != nil && !ordinalFirst(p, toks[i].In(text)) {
 			continue
 		}
 		// The words of a compound: up to four, joined by a space or a
@@ -159,3 +161,33 @@ func nearCentury(text string, toks []segment.Token, first, last int) bool {
 func normWord(w string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(w), "ё", "е"), "’", "'")
 }
+
+// ordinalFirst is p.OrdinalFirst of the word w as ordinalWords reads it
+// (normWord), remembered per language: UN text repeats a small
+// vocabulary, and folding and stemming each word again cost more than the
+// rest of the reading of numbers. The memory stops growing at
+// maxFirstCached words a language.
+func ordinalFirst(p *lang.Profile, w string) bool {
+	c, _ := firstCache.Load(p)
+	if c == nil {
+		c, _ = firstCache.LoadOrStore(p, &wordCache{})
+	}
+	wc := c.(*wordCache)
+	if v, ok := wc.m.Load(w); ok {
+		return v.(bool)
+	}
+	v := p.OrdinalFirst(normWord(w))
+	if wc.n.Add(1) <= maxFirstCached {
+		wc.m.Store(strings.Clone(w), v)
+	}
+	return v
+}
+
+const maxFirstCached = 1 << 16
+
+type wordCache struct {
+	m sync.Map // word → bool
+	n atomic.Int64
+}
+
+var firstCache sync.Map // *lang.Profile → *wordCache

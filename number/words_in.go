@@ -58,24 +58,30 @@ func tokenKey(p *lang.Profile, w string) string {
 
 // keySet returns words as a set of token keys, built once per list.
 func keySet(p *lang.Profile, name string, words []string) map[string]bool {
-	keySetsMu.Lock()
-	defer keySetsMu.Unlock()
-	id := p.Code + "\x00" + name
-	if m, ok := keySets[id]; ok {
-		return m
+	return keySetBy(p, name, words, tokenKey)
+}
+
+// keySetBy is keySet with the key of each word given by key; the sets are
+// built once and read without a lock.
+func keySetBy(p *lang.Profile, name string, words []string, key func(*lang.Profile, string) string) map[string]bool {
+	id := setID{p, name}
+	if m, ok := keySets.Load(id); ok {
+		return m.(map[string]bool)
 	}
 	m := map[string]bool{}
 	for _, w := range words {
-		m[tokenKey(p, w)] = true
+		m[key(p, w)] = true
 	}
-	keySets[id] = m
-	return m
+	got, _ := keySets.LoadOrStore(id, m)
+	return got.(map[string]bool)
 }
 
-var (
-	keySetsMu sync.Mutex
-	keySets   = map[string]map[string]bool{}
-)
+type setID struct {
+	p    *lang.Profile
+	name string
+}
+
+var keySets sync.Map // setID → map[string]bool
 
 func wordKey(p *lang.Profile, w string) string {
 	w = strings.ToLower(w)
