@@ -165,29 +165,67 @@ func normWord(w string) string {
 // ordinalFirst is p.OrdinalFirst of the word w as ordinalWords reads it
 // (normWord), remembered per language: UN text repeats a small
 // vocabulary, and folding and stemming each word again cost more than the
-// rest of the reading of numbers. The memory stops growing at
-// maxFirstCached words a language.
+// rest of the reading of numbers. Lookups read a published map without a
+// lock; new words wait in a small locked one until it is merged in. The
+// memory stops growing at maxFirstCached words a language.
 func ordinalFirst(p *lang.Profile, w string) bool {
 	c, _ := firstCache.Load(p)
 	if c == nil {
-		c, _ = firstCache.LoadOrStore(p, &wordCache{})
+		wc := &wordCache{dirty: map[string]bool{}}
+		wc.read.Store(&map[string]bool{})
+		c, _ = firstCache.LoadOrStore(p, wc)
 	}
 	wc := c.(*wordCache)
-	if v, ok := wc.m.Load(w); ok {
-		return v.(bool)
+	if v, ok := (*wc.read.Load())[w]; ok {
+		return v
 	}
-	v := p.OrdinalFirst(normWord(w))
-	if wc.n.Add(1) <= maxFirstCached {
-		wc.m.Store(strings.Clone(w), v)
+	wc.mu.Lock()
+	v, ok := wc.dirty[w]
+	wc.mu.Unlock()
+	if ok {
+		return v
 	}
+	v = p.OrdinalFirst(normWord(w))
+	wc.put(w, v)
 	return v
 }
 
-const maxFirstCached = 1 << 16
+const (
+	maxFirstCached  = 1 << 16
+	mergeFirstEvery = 1 << 10
+)
 
 type wordCache struct {
-	m sync.Map // word → bool
-	n atomic.Int64
+	read  atomic.Pointer[map[string]bool]
+	mu    sync.Mutex
+	dirty map[string]bool
+	total int
+}
+
+func (c *wordCache) put(w string, v bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.total >= maxFirstCached {
+		return
+	}
+	if _, ok := c.dirty[w]; ok {
+		return
+	}
+	// Copy the word: w points into a paragraph that may be large.
+	c.dirty[strings.Clone(w)] = v
+	c.total++
+	if len(c.dirty) >= mergeFirstEvery || c.total == maxFirstCached {
+		old := *c.read.Load()
+		m := make(map[string]bool, len(old)+len(c.dirty))
+		for x, y := range old {
+			m[x] = y
+		}
+		for x, y := range c.dirty {
+			m[x] = y
+		}
+		c.read.Store(&m)
+		c.dirty = map[string]bool{}
+	}
 }
 
 var firstCache sync.Map // *lang.Profile → *wordCache
