@@ -212,26 +212,43 @@ func (c *Checker) Check(voted *document.Document, finals ...*document.Document) 
 			anchors = true
 		}
 	}
-	var vs, vsPlain *drift.Side
+	// The voted text (as it is and as plain text, as the finals need it)
+	// and the finals are annotated at once, as many as there are
+	// processors, then compared at once; the comparisons keep the order
+	// of the finals.
+	var asIs, plain bool
 	for _, f := range finals {
 		if voted.Structured == f.Structured {
-			if vs == nil {
-				vs = an.Document(seg, voted, anchors)
-			}
-		} else if vsPlain == nil {
-			vsPlain = an.Document(seg, document.AsPlain(voted), anchors)
+			asIs = true
+		} else {
+			plain = true
 		}
 	}
-	// The finals are annotated and compared at once, as many as there
-	// are processors; the comparisons keep the order of the finals.
+	var vs, vsPlain *drift.Side
+	sides := make([]*drift.Side, len(finals))
+	tasks := []func(){}
+	if asIs {
+		tasks = append(tasks, func() { vs = an.Document(seg, voted, anchors) })
+	}
+	if plain {
+		tasks = append(tasks, func() { vsPlain = an.Document(seg, document.AsPlain(voted), anchors) })
+	}
+	for i, f := range finals {
+		tasks = append(tasks, func() {
+			if voted.Structured != f.Structured {
+				f = document.AsPlain(f)
+			}
+			sides[i] = an.Document(seg, f, f.Lang != voted.Lang)
+		})
+	}
+	parallel(len(tasks), func(i int) { tasks[i]() })
 	res.Comparisons = make([]*Comparison, len(finals))
 	parallel(len(finals), func(i int) {
-		f := finals[i]
-		if voted.Structured == f.Structured {
-			res.Comparisons[i] = c.Compare(vs, an.Document(seg, f, f.Lang != voted.Lang))
-		} else {
-			res.Comparisons[i] = c.Compare(vsPlain, an.Document(seg, document.AsPlain(f), f.Lang != voted.Lang))
+		v := vs
+		if voted.Structured != finals[i].Structured {
+			v = vsPlain
 		}
+		res.Comparisons[i] = c.Compare(v, sides[i])
 	})
 	return res
 }
