@@ -74,6 +74,11 @@ func TestResultMeta(t *testing.T) {
 	if got := strings.Join(rend, "; "); got != wantR {
 		t.Errorf("renderings:\n got %s\nwant %s", got, wantR)
 	}
+	for _, r := range hrc.Renderings {
+		if want := map[string]string{"mutually-beneficial-cooperation": "cooperation-framing", "poverty-eradication": "poverty-framing", "gender-equality": "gender-equality-framing"}[r.VotedConcept]; r.Group != want {
+			t.Errorf("rendering %+v: group %q, want %q", r, r.Group, want)
+		}
+	}
 	if len(ga.Renderings) != 1 || ga.Renderings[0].FinalConcept != "mutually-beneficial-cooperation" {
 		t.Errorf("GA renderings %+v, want one faithful mutually-beneficial-cooperation", ga.Renderings)
 	}

@@ -116,6 +116,9 @@ type Rendering struct {
 	FinalPara    string `json:"final_para,omitempty"` // when not the same id as Para
 	VotedConcept string `json:"voted_concept"`
 	FinalConcept string `json:"final_concept"`
+	// Group is the concepts' group: the atlas pairs the alternatives of a
+	// group without the lexicon.
+	Group string `json:"group"`
 }
 
 // FileError is a file that could not be read.
@@ -199,17 +202,22 @@ func Parts(dir string) ([]string, error) {
 	return out, nil
 }
 
+// OpenPart opens a part file. A part file is written by a run, whole:
+// anything else in its place (a FIFO would wait for a writer forever) is
+// refused.
+func OpenPart(p string) (*os.File, error) {
+	if info, err := os.Lstat(p); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%v), so not a part file a run wrote", p, info.Mode().Type())
+	}
+	return os.Open(p)
+}
+
 // eachResult calls fn for every result line of the part files.
 func eachResult(parts []string, fn func(line []byte, r *Result) error) error {
 	for _, p := range parts {
-		// A part file is written by a run, whole: anything else in its
-		// place (a FIFO would wait for a writer forever) is refused.
-		if info, err := os.Lstat(p); err != nil {
-			return err
-		} else if !info.Mode().IsRegular() {
-			return fmt.Errorf("%s: not a regular file (%v), so not a part file a run wrote", p, info.Mode().Type())
-		}
-		f, err := os.Open(p)
+		f, err := OpenPart(p)
 		if err != nil {
 			return err
 		}
@@ -757,7 +765,7 @@ func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 			}
 			code := c.Final.Doc.Lang
 			for _, x := range c.Renderings() {
-				rr := Rendering{Lang: code, Para: x.VotedPara, VotedConcept: x.VotedConcept, FinalConcept: x.FinalConcept}
+				rr := Rendering{Lang: code, Para: x.VotedPara, VotedConcept: x.VotedConcept, FinalConcept: x.FinalConcept, Group: x.Group}
 				if x.FinalPara != x.VotedPara {
 					rr.FinalPara = x.FinalPara
 				}
