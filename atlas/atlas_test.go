@@ -85,7 +85,7 @@ func TestCounts(t *testing.T) {
 	if want := []atlas.Point{{Year: 2018, Count: 1, Total: 2, Rate: 0.5}}; !reflect.DeepEqual(r.ByYear, want) {
 		t.Errorf("by year %+v, want %+v", r.ByYear, want)
 	}
-	if want := []atlas.Point{{Body: "Human Rights Council", Count: 1, Total: 2, Rate: 0.5}}; !reflect.DeepEqual(r.ByBody, want) {
+	if want := []atlas.BodyPoint{{Body: "Human Rights Council", Count: 1, Total: 2, Rate: 0.5}}; !reflect.DeepEqual(r.ByBody, want) {
 		t.Errorf("by body %+v, want %+v", r.ByBody, want)
 	}
 	f := row(a, mbc, mbc, "zh")

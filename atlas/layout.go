@@ -62,24 +62,32 @@ type Row struct {
 	VotedConcept string `json:"voted_concept"`
 	// FinalConcept is the voted one (faithful), an alternative of its
 	// group, or "" (not rendered).
-	FinalConcept string    `json:"final_concept"`
-	Group        string    `json:"group"`
-	Lang         string    `json:"lang"`
-	Kind         string    `json:"kind"` // "faithful", "alternative" or "not-rendered"
-	Count        int       `json:"count"`
-	Total        int       `json:"total"` // every rendering of the voted concept in the language
-	Rate         float64   `json:"rate"`  // Count / Total
-	FirstYear    int       `json:"first_year"`
-	LastYear     int       `json:"last_year"`
-	ByYear       []Point   `json:"by_year"`
-	ByBody       []Point   `json:"by_body"`
-	Examples     []Example `json:"examples"`
+	FinalConcept string      `json:"final_concept"`
+	Group        string      `json:"group"`
+	Lang         string      `json:"lang"`
+	Kind         string      `json:"kind"` // "faithful", "alternative" or "not-rendered"
+	Count        int         `json:"count"`
+	Total        int         `json:"total"` // every rendering of the voted concept in the language
+	Rate         float64     `json:"rate"`  // Count / Total
+	FirstYear    int         `json:"first_year"`
+	LastYear     int         `json:"last_year"`
+	ByYear       []Point     `json:"by_year"`
+	ByBody       []BodyPoint `json:"by_body"`
+	Examples     []Example   `json:"examples"`
 }
 
-// Point is a count among a total, for a year or a body.
+// Point is a count among a total in a year (0: unknown).
 type Point struct {
-	Year  int     `json:"year,omitempty"`
-	Body  string  `json:"body,omitempty"`
+	Year  int     `json:"year"`
+	Count int     `json:"count"`
+	Total int     `json:"total"`
+	Rate  float64 `json:"rate"`
+}
+
+// BodyPoint is a count among a total in the documents of a body ("":
+// unknown).
+type BodyPoint struct {
+	Body  string  `json:"body"`
 	Count int     `json:"count"`
 	Total int     `json:"total"`
 	Rate  float64 `json:"rate"`
@@ -206,7 +214,7 @@ func Layout(c *Counts, srcs []Source, groups map[string]string) *Atlas {
 		}
 		for _, b := range sortedKeys(byBody[t], cmp.Compare[string]) {
 			n, tot := byBody[t][b], totalB[vlb{t.Voted, t.Lang, b}]
-			r.ByBody = append(r.ByBody, Point{Body: b, Count: n, Total: tot, Rate: round6(rate(n, tot))})
+			r.ByBody = append(r.ByBody, BodyPoint{Body: b, Count: n, Total: tot, Rate: round6(rate(n, tot))})
 		}
 		r.Examples = c.Examples[t]
 		if r.Examples == nil {
