@@ -170,7 +170,7 @@ func compoundVariants(seg *segment.Segmenter, code, text string, base *pattern) 
 			continue
 		}
 		seen[j] = true
-		out = append(out, &pattern{concept: base.concept, rendering: base.rendering, period: base.period,
+		out = append(out, &pattern{concept: base.concept, rendering: base.rendering, term: base.term, period: base.period,
 			keys: keys, joined: j, size: base.size, variant: true})
 	}
 	return out

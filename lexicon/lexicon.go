@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"github.com/driftcheck/driftcheck/lang"
 	"io"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -33,9 +35,11 @@ type Concept struct {
 	// Match says how the renderings are compared with the text (see
 	// Match); "" for the default.
 	Match Match
-	// prepared holds the matching patterns of the concept per language,
-	// when the lexicon was read compiled (see Compile); nil otherwise.
-	prepared []preparedLang
+	// compiled is the compiled lexicon the concept was read from, and
+	// index its place in it: its patterns are read from there (see
+	// Compile); nil for a concept read from a lexicon file.
+	compiled *compiledLex
+	index    int
 }
 
 // Role says what a hit of a concept means.
@@ -114,6 +118,7 @@ func (l *Lexicon) SetRole(role Role, origin string) error {
 			continue
 		}
 		c.Role = role
+		c.compiled = nil // a role changes how one-word renderings match
 		if err := c.checkRole(); err != nil {
 			c.Role = RoleDefault
 			return &Error{origin, 0, err}
@@ -126,7 +131,9 @@ func (l *Lexicon) SetRole(role Role, origin string) error {
 // imported term base).
 func (l *Lexicon) SetMatch(m Match) {
 	for _, c := range l.Concepts {
-		c.Match = m
+		if c.Match != m {
+			c.Match, c.compiled = m, nil
+		}
 	}
 }
 
@@ -134,6 +141,9 @@ func (l *Lexicon) SetMatch(m Match) {
 type Lexicon struct {
 	Concepts []*Concept
 	byID     map[string]*Concept
+	// langs caches Languages for a lexicon read compiled and for one made
+	// by Merge (neither is changed afterwards); nil: worked out each time.
+	langs []string
 }
 
 // Error is a lexicon error with its position.
@@ -346,6 +356,9 @@ func (l *Lexicon) Lookup(id string) *Concept {
 // of other with an id already in l replaces it in place (a user lexicon may
 // refine the default one).
 func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
+	if l != nil && other != nil && len(other.Concepts) > len(l.Concepts) && other.byID != nil {
+		return l.mergeLarge(other)
+	}
 	out := &Lexicon{byID: map[string]*Concept{}}
 	at := map[string]int{} // the index of each id in out.Concepts
 	for _, src := range []*Lexicon{l, other} {
@@ -365,8 +378,49 @@ func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
 	return out
 }
 
+// mergeLarge is Merge of a large other (a term base added to the default
+// lexicon): other's index is copied whole rather than rebuilt.
+func (l *Lexicon) mergeLarge(other *Lexicon) *Lexicon {
+	out := &Lexicon{byID: maps.Clone(other.byID), Concepts: make([]*Concept, 0, len(l.Concepts)+len(other.Concepts))}
+	mine := make(map[string]bool, len(l.Concepts))
+	for _, c := range l.Concepts {
+		mine[c.ID] = true
+		if o, ok := other.byID[c.ID]; ok {
+			c = o // replaced in place
+		} else {
+			out.byID[c.ID] = c
+		}
+		out.Concepts = append(out.Concepts, c)
+	}
+	for _, c := range other.Concepts {
+		if !mine[c.ID] {
+			out.Concepts = append(out.Concepts, c)
+		}
+	}
+	langs := map[string]bool{}
+	for _, x := range [][]string{l.Languages(), other.Languages()} {
+		for _, code := range x {
+			langs[code] = true
+		}
+	}
+	out.langs = sortedKeys(langs)
+	return out
+}
+
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Languages returns the language codes that have at least one rendering.
 func (l *Lexicon) Languages() []string {
+	if l.langs != nil {
+		return slices.Clone(l.langs)
+	}
 	set := map[string]bool{}
 	for _, c := range l.Concepts {
 		for lang := range c.Terms {

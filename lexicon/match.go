@@ -30,6 +30,7 @@ type Hit struct {
 type pattern struct {
 	concept   *Concept
 	rendering string
+	term      int // the index of the rendering in concept.Terms of its language
 	period    Period
 	keys      []string // content-token keys
 	exact     []string // unstemmed folded words, for renderings marked exact

@@ -9,26 +9,14 @@ import (
 	"github.com/driftcheck/driftcheck/segment"
 )
 
-// preparedLang holds a concept's patterns in one language, read from a
-// compiled lexicon.
-type preparedLang struct {
-	lang string
-	pats []*pattern
-}
-
 // preparedFor returns the patterns of c in code read from a compiled
-// lexicon, and whether there were any (a concept read from a TSV file has
-// none and is prepared by conceptPatterns).
+// lexicon, and whether c was read from one (a concept read from a lexicon
+// file is prepared by conceptPatterns).
 func (c *Concept) preparedFor(code string) ([]*pattern, bool) {
-	if c.prepared == nil {
+	if c.compiled == nil {
 		return nil, false
 	}
-	for _, pl := range c.prepared {
-		if pl.lang == code {
-			return pl.pats, true
-		}
-	}
-	return nil, true
+	return c.compiled.patterns(code, c.index), true
 }
 
 // conceptPatterns returns the patterns of c's renderings in code: each
@@ -44,7 +32,7 @@ func conceptPatterns(seg *segment.Segmenter, c *Concept, code string) []*pattern
 	sep := joinSep(code)
 	han := lang.Han(code)
 	var out []*pattern
-	for _, r := range c.Terms[code] {
+	for ri, r := range c.Terms[code] {
 		text, exact, stem := renderingText(r)
 		var keys, folded []string
 		if han {
@@ -61,7 +49,7 @@ func conceptPatterns(seg *segment.Segmenter, c *Concept, code string) []*pattern
 		if len(keys) == 0 {
 			continue
 		}
-		p := &pattern{concept: c, rendering: text, period: c.Period(code, r), keys: keys, joined: strings.Join(keys, sep)}
+		p := &pattern{concept: c, rendering: text, term: ri, period: c.Period(code, r), keys: keys, joined: strings.Join(keys, sep)}
 		if !han && c.Match == MatchUnaccented {
 			bare := make([]string, len(folded))
 			for i, f := range folded {

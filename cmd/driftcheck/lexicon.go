@@ -52,11 +52,19 @@ negotiated alternatives. --lexicon also reads TBX files directly.
 
 A glossary has one entry a line, source<TAB>target[<TAB>comment]; --from and
 --to name its two languages. Each line becomes a concept (a target with
-renderings separated by ";" gives several).`,
+renderings separated by ";" gives several).
+
+A term base is terminology, not a list of negotiated terms: the concepts are
+written with the role reference (their hits guide the alignment and are shown,
+never a finding), but those of a TBX group, which are alternatives, with the
+role contested. --role sets another role for all; --match unaccented matches
+them ignoring accents and case (a source that strips accents).`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the lexicon to `FILE` (atomically) instead of standard output"},
 					&cli.StringFlag{Name: "from", Usage: "the `LANG` of a glossary's first column"},
 					&cli.StringFlag{Name: "to", Usage: "the `LANG` of a glossary's second column"},
+					&cli.StringFlag{Name: "role", Usage: "the `ROLE` of every concept: reference, contested, required, or none (an empty role column: a lexicon's meaning without roles) (default: reference, contested for a TBX group)"},
+					matchFlag,
 				},
 				Action: func(c *cli.Context) error {
 					if c.NArg() != 1 {
@@ -80,10 +88,63 @@ renderings separated by ";" gives several).`,
 					if err != nil {
 						return err
 					}
+					if err := importRole(c, lex, path); err != nil {
+						return err
+					}
 					if err := writeOutput(c, func(w io.Writer, _ bool) error { return lex.Write(w) }); err != nil {
 						return err
 					}
 					fmt.Fprintf(c.App.ErrWriter, "driftcheck: %s: %d concepts, languages: %s\n", path, len(lex.Concepts), strings.Join(lex.Languages(), " "))
+					return nil
+				},
+			},
+			{
+				Name:      "compile",
+				Usage:     "compile a lexicon (TSV or TBX) for fast loading: --lexicon reads the compiled file without parsing or stemming",
+				ArgsUsage: "FILE -o FILE.dcx",
+				Description: `The compiled file holds the concepts and their matching patterns, with the
+SHA-256 of the source and the version of the format. --lexicon refuses a
+compiled file whose source has changed since (compile it again), one of
+another format version or one that is damaged. --role and --match set the
+role and the match mode of the concepts that have none, as --lexicon-role
+does when the source is read.`,
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the compiled lexicon to `FILE` (atomically; required)"},
+					&cli.StringFlag{Name: "role", Usage: "the `ROLE` of the concepts without one: reference, contested or required"},
+					matchFlag,
+				},
+				Action: func(c *cli.Context) error {
+					if c.NArg() != 1 {
+						return usageErr("lexicon compile: want one lexicon file")
+					}
+					if c.String("output") == "" {
+						return usageErr("lexicon compile: want -o FILE.dcx (a compiled lexicon is binary)")
+					}
+					path := c.Args().First()
+					src, err := lexicon.ReadSource(path)
+					if err != nil {
+						return &codeError{exitError, err}
+					}
+					lex, err := readLexicon(path)
+					if err != nil {
+						return err
+					}
+					if r := c.String("role"); r != "" {
+						role, err := lexicon.ParseRole(r)
+						if err != nil || role == lexicon.RoleDefault {
+							return usageErr("--role: unknown value %q (want reference, contested or required)", r)
+						}
+						if err := lex.SetRole(role, path); err != nil {
+							return &codeError{exitError, err}
+						}
+					}
+					if err := setMatch(c, lex); err != nil {
+						return err
+					}
+					if err := writeOutput(c, func(w io.Writer, _ bool) error { return lexicon.Compile(w, lex, src) }); err != nil {
+						return err
+					}
+					fmt.Fprintf(c.App.ErrWriter, "driftcheck: %s: %d concepts compiled to %s\n", path, len(lex.Concepts), c.String("output"))
 					return nil
 				},
 			},
@@ -151,5 +212,57 @@ func writeConcepts(w io.Writer, lex *lexicon.Lexicon) {
 			row = append(row, cell(strings.Join(k.Terms[l], " | ")))
 		}
 		fmt.Fprintln(w, strings.Join(row, "\t"))
+	}
+}
+
+var matchFlag = &cli.StringFlag{Name: "match", Usage: "how the renderings are matched: unaccented (word for word, ignoring accents and case: a term base that writes French and Spanish without accents, Russian in capitals) (default: by their keys)"}
+
+// setMatch applies --match to every concept of lex.
+func setMatch(c *cli.Context, lex *lexicon.Lexicon) error {
+	s := c.String("match")
+	if s == "" {
+		return nil
+	}
+	m, err := lexicon.ParseMatch(s)
+	if err != nil || m == lexicon.MatchDefault {
+		return usageErr("--match: unknown value %q (want unaccented)", s)
+	}
+	lex.SetMatch(m)
+	return nil
+}
+
+// importRole gives the concepts of an imported term base their role: that
+// of --role, or reference (contested for a concept with a group, which a
+// TBX gives only to alternatives); and their match mode (--match).
+func importRole(c *cli.Context, lex *lexicon.Lexicon, path string) error {
+	if err := setMatch(c, lex); err != nil {
+		return err
+	}
+	switch r := c.String("role"); r {
+	case "none":
+		return nil
+	case "":
+		for _, k := range lex.Concepts {
+			if k.Role == lexicon.RoleDefault {
+				if k.Group != "" {
+					k.Role = lexicon.RoleContested
+				} else {
+					k.Role = lexicon.RoleReference
+				}
+			}
+		}
+		return nil
+	default:
+		role, err := lexicon.ParseRole(r)
+		if err != nil || role == lexicon.RoleDefault {
+			return usageErr("--role: unknown value %q (want reference, contested, required or none)", r)
+		}
+		for _, k := range lex.Concepts {
+			k.Role = lexicon.RoleDefault
+		}
+		if err := lex.SetRole(role, path); err != nil {
+			return &codeError{exitError, err}
+		}
+		return nil
 	}
 }
