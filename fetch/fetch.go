@@ -329,8 +329,9 @@ func fileSHA(p string) (string, error) {
 // errRetry marks an attempt worth repeating; wait, when set, is the
 // server's Retry-After.
 type errRetry struct {
-	err  error
-	wait time.Duration
+	err     error
+	wait    time.Duration
+	waitSet bool // the server said how long (Retry-After, also 0)
 }
 
 func (e *errRetry) Error() string { return e.err.Error() }
@@ -351,7 +352,7 @@ func (f *Fetcher) download(ctx context.Context, symbol, lang, rawURL string, pre
 			return e
 		}
 		wait := re.wait
-		if wait == 0 {
+		if !re.waitSet {
 			// Exponential backoff with jitter: between half and all of it.
 			wait = delay/2 + rand.N(delay/2+1)
 			delay = min(2*delay, f.opt.MaxWait)
@@ -439,7 +440,8 @@ func (f *Fetcher) attempt(ctx context.Context, u string, e *Entry, prev Entry) (
 		return m, nil
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return *e, &errRetry{err: fmt.Errorf("HTTP %s", resp.Status), wait: retryAfter(resp.Header.Get("Retry-After"), f.opt.RetryAfterUnit)}
+		wait, ok := retryAfter(resp.Header.Get("Retry-After"), f.opt.RetryAfterUnit)
+		return *e, &errRetry{err: fmt.Errorf("HTTP %s", resp.Status), wait: wait, waitSet: ok}
 	case resp.StatusCode != http.StatusOK:
 		return *e, fmt.Errorf("HTTP %s", resp.Status)
 	}
@@ -507,21 +509,19 @@ func (f *Fetcher) cleanErr(err error) error {
 }
 
 // retryAfter reads a Retry-After header: seconds (each worth unit) or an
-// HTTP date; 0 when absent or unreadable.
-func retryAfter(v string, unit time.Duration) time.Duration {
+// HTTP date; false when absent or unreadable (then the backoff decides).
+func retryAfter(v string, unit time.Duration) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return 0
+		return 0, false
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * unit
+		return time.Duration(s) * unit, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		if d := time.Until(t); d > 0 {
-			return d
-		}
+		return max(time.Until(t), 0), true
 	}
-	return 0
+	return 0, false
 }
 
 // sniff tells from the first bytes of a body whether it is a document of

@@ -78,12 +78,18 @@ func TestFetchSymbol(t *testing.T) {
 		t.Errorf("missing: ar %q, zh %q", es[0].Error, es[1].Error)
 	}
 	log := srv.Log()
-	// The rate: no two requests closer than 1/50 s (less a little for the
-	// timer's resolution).
+	// The rate: no two requests closer than 1/50 s = 20 ms, less the
+	// jitter between the client's sending and the server's logging.
+	minGap := time.Hour
 	for i := 1; i < len(log); i++ {
-		if d := log[i].At.Sub(log[i-1].At); d < 18*time.Millisecond {
+		d := log[i].At.Sub(log[i-1].At)
+		if d < 14*time.Millisecond {
 			t.Errorf("requests %d and %d %s apart: faster than the rate of 50/s", i-1, i, d)
 		}
+		minGap = min(minGap, d)
+	}
+	if span := log[len(log)-1].At.Sub(log[0].At); span < time.Duration(len(log)-1)*19*time.Millisecond {
+		t.Errorf("%d requests in %s: faster than the rate of 50/s", len(log), span)
 	}
 	// Every 429 is followed by a wait of its Retry-After (1 → 100 ms here).
 	n429 := 0
@@ -101,6 +107,14 @@ func TestFetchSymbol(t *testing.T) {
 	if n429 == 0 {
 		t.Error("no 429 in the log")
 	}
+	minAfter := time.Hour
+	for i, r := range log {
+		if r.Status == http.StatusTooManyRequests && i+1 < len(log) {
+			minAfter = min(minAfter, log[i+1].At.Sub(r.At))
+		}
+	}
+	t.Logf("%d requests at rate 50/s: closest two %s apart; %d answered 429 (Retry-After: 1 = 100 ms here), the next request at least %s later",
+		len(log), minGap.Round(100*time.Microsecond), n429, minAfter.Round(100*time.Microsecond))
 	if n := srv.Served(fetchtest.Key(sym, "fr"), http.StatusOK); n != 2 {
 		t.Errorf("fr served %d times, want 2 (one cut short, one whole)", n)
 	}
@@ -203,6 +217,7 @@ func TestBackoff(t *testing.T) {
 		if hi := opt.Timeout + step + time.Second; gap > hi {
 			t.Errorf("retry %d came %s after the attempt before it, want at most %s", i, gap, hi)
 		}
+		t.Logf("retry %d: %s after the attempt before it (timeout %s + backoff step %s, jittered to [%s, %s])", i, gap.Round(time.Millisecond), opt.Timeout, step, step/2, step)
 		step *= 2
 	}
 	if time.Since(start) > 10*time.Second {

@@ -38,8 +38,8 @@ func fetchOptions(c *cli.Context) (fetch.Options, error) {
 	if o.Type != "pdf" && o.Type != "doc" {
 		return o, usageErr("--type %q: want pdf or doc", o.Type)
 	}
-	if o.Rate <= 0 || o.Rate > 100 {
-		return o, usageErr("--rate %g: want a number of requests a second above 0 and at most 100", o.Rate)
+	if o.Rate <= 0 || o.Rate > 1000 {
+		return o, usageErr("--rate %g: want a number of requests a second above 0 and at most 1000", o.Rate)
 	}
 	if o.Timeout <= 0 {
 		return o, usageErr("--timeout %s: want a duration above 0", o.Timeout)
