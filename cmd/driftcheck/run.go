@@ -166,7 +166,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		// "driftcheck CMD --generate-bash-completion" lists what may
 		// follow CMD: the completion scripts call it.
 		EnableBashCompletion: true,
-		Commands: []*cli.Command{checkCmd(), batchCmd(), alignCmd(), segmentCmd(), lexiconCmd(),
+		Commands: []*cli.Command{checkCmd(), batchCmd(), atlasCmd(), alignCmd(), segmentCmd(), lexiconCmd(),
 			fetchCmd(), sessionCmd(), completionCmd(), manCmd()},
 	}
 	app.OnUsageError = onUsageError("driftcheck", app.Flags)
