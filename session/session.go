@@ -10,10 +10,13 @@ package session
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -75,8 +78,9 @@ type Resolution struct {
 	Voted   string `json:"voted,omitempty"` // the voted file, relative to Out
 	// Finals are the languages of the resolution checked; Missing those
 	// that could not be had (not on ODS, not in Docs).
-	Finals  []string `json:"finals"`
-	Missing []string `json:"missing,omitempty"`
+	Finals     []string `json:"finals"`
+	FinalFiles []string `json:"final_files,omitempty"` // of Finals, relative to Out
+	Missing    []string `json:"missing,omitempty"`
 	// Findings by severity, and by language and severity.
 	Findings   int                       `json:"findings"`
 	BySeverity map[string]int            `json:"by_severity"`
@@ -155,6 +159,9 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	}
 	groups, err := writeManifest(&opt, ps, sum)
 	if err != nil {
+		return nil, err
+	}
+	if err := resetIfChanged(&opt); err != nil {
 		return nil, err
 	}
 	if groups > 0 {
@@ -256,21 +263,65 @@ func fetchAll(ctx context.Context, opt *Options, ps *batch.Pairs) error {
 }
 
 // docExts are the extensions a document of Docs may have, in the order
-// they are looked for.
-var docExts = []string{".pdf", ".docx", ".doc", ".txt", ".html", ".htm"}
+// they are preferred when a symbol's language has several.
+var docExts = []string{".pdf", ".docx", ".doc", ".txt", ".html", ".htm", ".xhtml", ".text"}
 
-// find returns the file of symbol in lang in dir ("" for none).
-func find(dir, symbol, lang string) string {
-	for _, ext := range docExts {
-		for _, l := range []string{strings.ToUpper(lang), lang} {
-			p := filepath.Join(dir, undl.FileBase(symbol)+"-"+l+ext)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && st.Size() > 0 {
-				return p
-			}
+// docsIndex finds the documents of a directory tree by symbol and
+// language, their names read as batch --dir reads them (A_RES_78_213-FR.pdf,
+// a_res_78_213.fr.txt, A_RES_78_213_F.doc): a directory filled by fetch,
+// by hand or by wget.
+type docsIndex map[string]string // docKey → path
+
+func docKey(symbol, lang string) string {
+	return strings.ToUpper(strings.ReplaceAll(undl.FileBase(symbol), "_", "/")) + "|" + lang
+}
+
+func rank(p string) int {
+	ext := strings.ToLower(filepath.Ext(p))
+	for i, e := range docExts {
+		if e == ext {
+			return i
 		}
 	}
-	return ""
+	return len(docExts)
 }
+
+// indexDocs lists the documents under dir (hidden files and directories,
+// temporary and empty files left out).
+func indexDocs(dir string) (docsIndex, error) {
+	ix := docsIndex{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != dir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !batch.IsDocumentName(name) || strings.HasSuffix(name, ".tmp") {
+			return nil
+		}
+		if st, err := d.Info(); err != nil || !st.Mode().IsRegular() || st.Size() == 0 {
+			return nil
+		}
+		sym, lang := batch.ParseName(name)
+		if lang == "" {
+			return nil
+		}
+		k := docKey(sym, lang)
+		if prev, ok := ix[k]; !ok || rank(p) < rank(prev) {
+			ix[k] = p
+		}
+		return nil
+	})
+	return ix, err
+}
+
+// find returns the file of symbol in lang ("" for none).
+func (ix docsIndex) find(symbol, lang string) string { return ix[docKey(symbol, lang)] }
 
 // writeManifest writes the batch manifest of the pairs that can be
 // checked and records in sum those that cannot; it returns the number of
@@ -286,9 +337,13 @@ func writeManifest(opt *Options, ps *batch.Pairs, sum *Summary) (int, error) {
 		abs, _ := filepath.Abs(p)
 		return abs
 	}
+	docs, err := indexDocs(opt.Docs)
+	if err != nil {
+		return 0, err
+	}
 	groups := 0
 	seen := map[string]bool{}
-	err := atomicfile.Write(filepath.Join(opt.Out, ManifestName), func(w io.Writer) error {
+	err = atomicfile.Write(filepath.Join(opt.Out, ManifestName), func(w io.Writer) error {
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"symbol", "role", "lang", "path"})
 		for _, p := range ps.Pairs {
@@ -300,11 +355,11 @@ func writeManifest(opt *Options, ps *batch.Pairs, sum *Summary) (int, error) {
 				continue
 			}
 			seen[p.Resolution] = true
-			voted := find(opt.Docs, p.Draft, opt.VotedLang)
+			voted := docs.find(p.Draft, opt.VotedLang)
 			doc := undl.DocSymbol(p.Resolution)
 			var finals []string
 			for _, l := range undl.Langs {
-				if f := find(opt.Docs, doc, l); f != "" {
+				if f := docs.find(doc, l); f != "" {
 					finals = append(finals, f)
 					r.Finals = append(r.Finals, l)
 				} else {
@@ -322,6 +377,7 @@ func writeManifest(opt *Options, ps *batch.Pairs, sum *Summary) (int, error) {
 				cw.Write([]string{p.Resolution, "voted", opt.VotedLang, rel(voted)})
 				for i, f := range finals {
 					cw.Write([]string{p.Resolution, "final", r.Finals[i], rel(f)})
+					r.FinalFiles = append(r.FinalFiles, rel(f))
 				}
 				groups++
 			}
@@ -331,6 +387,35 @@ func writeManifest(opt *Options, ps *batch.Pairs, sum *Summary) (int, error) {
 		return cw.Error()
 	})
 	return groups, err
+}
+
+// keyName records, in the output directory, what the batch output and
+// the reports were made of.
+const keyName = ".session-key"
+
+// resetIfChanged removes the batch output and the reports when they were
+// made of another manifest (a rerun downloaded more languages), level,
+// voted language or lexicon: batch resumes only a run of the same groups,
+// and its groups done would otherwise be kept as they were.
+func resetIfChanged(opt *Options) error {
+	man, err := os.ReadFile(filepath.Join(opt.Out, ManifestName))
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", opt.Level, opt.VotedLang, batch.LexiconHash(opt.Checker.Lexicon))
+	h.Write(man)
+	key := hex.EncodeToString(h.Sum(nil))
+	path := filepath.Join(opt.Out, keyName)
+	if old, err := os.ReadFile(path); err == nil && strings.TrimSpace(string(old)) == key {
+		return nil
+	}
+	for _, d := range []string{BatchDir, ReportsDir} {
+		if err := os.RemoveAll(filepath.Join(opt.Out, d)); err != nil {
+			return err
+		}
+	}
+	return atomicfile.Write(path, func(w io.Writer) error { _, err := io.WriteString(w, key+"\n"); return err })
 }
 
 // readResults reads batch's results into the summary's resolutions.
@@ -376,15 +461,17 @@ func writeReports(ctx context.Context, opt *Options, sum *Summary) error {
 		}
 		name := undl.FileBase(r.Symbol) + ".html"
 		path := filepath.Join(dir, name)
-		voted := filepath.Join(opt.Out, filepath.FromSlash(r.Voted))
-		if filepath.IsAbs(r.Voted) {
-			voted = r.Voted
+		abs := func(p string) string {
+			if filepath.IsAbs(p) {
+				return p
+			}
+			return filepath.Join(opt.Out, filepath.FromSlash(p))
 		}
-		doc := undl.DocSymbol(r.Symbol)
+		voted := abs(r.Voted)
 		var finals []string
 		inputs := []string{voted}
-		for _, l := range r.Finals {
-			p := find(opt.Docs, doc, l)
+		for i, l := range r.Finals {
+			p := abs(r.FinalFiles[i])
 			finals = append(finals, l+"="+p)
 			inputs = append(inputs, p)
 		}

@@ -218,9 +218,10 @@ func TestSessionPairsOffline(t *testing.T) {
 	files := map[string]string{
 		"A_HRC_37_L.36-EN.txt":   "The Human Rights Council,\n\n1. Decides to convene a panel of 12 experts;\n\n2. Requests the Secretary-General to report in 2019.\n",
 		"A_HRC_RES_37_23-EN.txt": "The Human Rights Council,\n\n1. Decides to convene a panel of 12 experts;\n\n2. Requests the Secretary-General to report in 2019.\n",
-		"A_HRC_RES_37_23-FR.txt": "Le Conseil des droits de l'homme,\n\n1. Décide de convoquer une réunion-débat de 21 experts;\n\n2. Prie le Secrétaire général de faire rapport en 2019.\n",
+		"wget/a_hrc_res_37_23.fr.txt": "Le Conseil des droits de l'homme,\n\n1. Décide de convoquer une réunion-débat de 21 experts;\n\n2. Prie le Secrétaire général de faire rapport en 2019.\n",
 	}
 	for n, s := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(docs, n)), 0o755)
 		os.WriteFile(filepath.Join(docs, n), []byte(s), 0o644)
 	}
 	pairs := filepath.Join(dir, "pairs.csv")
@@ -247,6 +248,17 @@ func TestSessionPairsOffline(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, r.Report)); err != nil {
 		t.Error(err)
+	}
+	// A Spanish version added later is checked by the rerun (the batch
+	// output of the manifest before is not resumed).
+	os.WriteFile(filepath.Join(docs, "A_HRC_RES_37_23-ES.txt"), []byte("El Consejo de Derechos Humanos,\n\n1. Decide convocar una mesa redonda de 12 expertos;\n\n2. Solicita al Secretario General que informe en 2020.\n"), 0o644)
+	sum, err = Run(context.Background(), Options{Input: pairs, Out: out, Docs: docs, NoFetch: true, Checker: driftcheck.New(lexicon.Default()), Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = sum.Resolutions[1]
+	if !slices.Equal(r.Finals, []string{"en", "fr", "es"}) || r.ByLang["es"]["warning"] != 1 || r.ByLang["fr"]["warning"] != 1 {
+		t.Errorf("rerun with Spanish: finals %v, findings %v; want a warning in French (12 → 21) and one in Spanish (2019 → 2020)", r.Finals, r.ByLang)
 	}
 }
 
