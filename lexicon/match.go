@@ -181,11 +181,26 @@ func (m *Matcher) Prepare(langs ...string) {
 // given text, left to right, longest match first, without overlaps.
 // Punctuation and space between words are skipped, so "fairness, justice"
 // matches the rendering "fairness justice" and 公平、正义 matches 公平正义.
+//
+// Match leaves out the concepts of role reference (see MatchAll): their
+// hits are never findings, and a check does not look for them, so that a
+// term base loaded for reference changes neither the findings nor the
+// alignment (the aligner's costs count every concept a paragraph holds).
 func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
+	return m.match(code, text, toks, false)
+}
+
+// MatchAll is Match with the hits of reference concepts too, looked for in
+// the tokens the other hits leave: a reference hit never hides another.
+func (m *Matcher) MatchAll(code, text string, toks []segment.Token) []Hit {
+	return m.match(code, text, toks, true)
+}
+
+func (m *Matcher) match(code, text string, toks []segment.Token, refs bool) []Hit {
 	code = lang.Norm(code)
 	m.Prepare(code)
 	lt := m.patterns(code)
-	if lt.main.empty() && lt.ref.empty() {
+	if lt.main.empty() && (!refs || lt.ref.empty()) {
 		return nil
 	}
 	sep := joinSep(code)
@@ -201,7 +216,7 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 	}
 	mt := &matching{code: code, sep: sep, text: text, toks: toks, content: content, comps: comps}
 	hits := mt.run(lt.main, nil)
-	if lt.ref.empty() {
+	if !refs || lt.ref.empty() {
 		return hits
 	}
 	// Reference concepts are looked for in the tokens the others left:
@@ -215,14 +230,14 @@ func (m *Matcher) Match(code, text string, toks []segment.Token) []Hit {
 			}
 		}
 	}
-	refs := mt.run(lt.ref, covered)
-	if len(refs) == 0 {
+	more := mt.run(lt.ref, covered)
+	if len(more) == 0 {
 		return hits
 	}
 	if len(hits) == 0 {
-		return refs
+		return more
 	}
-	out := append(hits, refs...)
+	out := append(hits, more...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }

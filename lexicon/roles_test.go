@@ -15,7 +15,7 @@ func hitsIn(t *testing.T, lex *lexicon.Lexicon, code, text string) []string {
 	seg := segment.New(nil)
 	m := lexicon.NewMatcher(lex, seg)
 	var out []string
-	for _, h := range m.Match(code, text, seg.Tokens(code, text)) {
+	for _, h := range m.MatchAll(code, text, seg.Tokens(code, text)) {
 		out = append(out, h.Concept.ID+":"+h.Text)
 	}
 	return out
@@ -142,5 +142,14 @@ func TestReferenceNeverHides(t *testing.T) {
 	got := strings.Join(hitsIn(t, both, "en", text), " ")
 	if want := "sd:sustainable development goal:goals ic:international cooperation os:outer space"; got != want {
 		t.Errorf("with reference:\n got %s\nwant %s", got, want)
+	}
+	// Match leaves the reference concepts out.
+	seg := segment.New(nil)
+	var only []string
+	for _, h := range lexicon.NewMatcher(both, seg).Match("en", text, seg.Tokens("en", text)) {
+		only = append(only, h.Concept.ID+":"+h.Text)
+	}
+	if got := strings.Join(only, " "); got != alone {
+		t.Errorf("Match with reference concepts: %s, want %s", got, alone)
 	}
 }

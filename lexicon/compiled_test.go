@@ -1,0 +1,165 @@
+package lexicon_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/driftcheck/driftcheck/lexicon"
+	"github.com/driftcheck/driftcheck/segment"
+)
+
+const rolesTSV = "id\tgroup\ten\tfr\tzh\trole\tmatch\n" +
+	"sd\t\tsustainable development goals\tobjectifs de developpement durable\t可持续发展目标\treference\tunaccented\n" +
+	"imp\t\timportance\timportance\t重要性\treference\t\n" +
+	"ref\t\trefugee*\trefugie\t难民\treference\tunaccented\n" +
+	"old\tg1\trule of law [until 1990] | =legality\tprimauté du droit\t法治\tcontested\t\n"
+
+// compiledCopy returns lex compiled and read back.
+func compiledCopy(t *testing.T, lex *lexicon.Lexicon) *lexicon.Lexicon {
+	t.Helper()
+	var b bytes.Buffer
+	if err := lexicon.Compile(&b, lex, lexicon.Source{Name: "t.tsv"}); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := lexicon.ReadCompiled(b.Bytes(), "t.dcx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
+}
+
+// describe returns the hits of lex in text, with what a hit carries.
+func describe(lex *lexicon.Lexicon, code, text string) string {
+	seg := segment.New(lex.Terms("zh"))
+	m := lexicon.NewMatcher(lex, seg)
+	var b strings.Builder
+	for _, h := range m.MatchAll(code, text, seg.ForTexts(text).Tokens(code, text)) {
+		fmt.Fprintf(&b, "%s %s %q %q %d-%d %d-%d %v;", h.Concept.ID, h.Concept.Role, h.Rendering, h.Text, h.Start, h.End, h.TokStart, h.TokEnd, h.Period)
+	}
+	return b.String()
+}
+
+// TestCompiledSameHits checks that the default lexicon with a lexicon of
+// roles, compiled and read back, finds the same hits as read from TSV,
+// in the founding texts and in French.
+func TestCompiledSameHits(t *testing.T) {
+	lex := lexicon.Default().Merge(parse(t, rolesTSV))
+	back := compiledCopy(t, lex)
+	if len(back.Concepts) != len(lex.Concepts) || strings.Join(back.Languages(), " ") != strings.Join(lex.Languages(), " ") {
+		t.Fatalf("compiled: %d concepts %v, want %d %v", len(back.Concepts), back.Languages(), len(lex.Concepts), lex.Languages())
+	}
+	var tsvOut, dcxOut bytes.Buffer
+	lex.Write(&tsvOut)
+	back.Write(&dcxOut)
+	if tsvOut.String() != dcxOut.String() {
+		t.Errorf("the compiled lexicon is written differently")
+	}
+	texts := map[string][]string{
+		"fr": {"Les objectifs de développement durable, la primauté du droit et les réfugiés; l'importance de la coopération."},
+		"en": {"The sustainable development goals, the rule of law and legality for refugees; the importance of imports."},
+	}
+	for _, f := range []struct{ code, path string }{{"en", "../testdata/founding/L36.en.txt"}, {"zh", "../testdata/founding/RES.zh.txt"}} {
+		data, err := os.ReadFile(f.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f.code] = append(texts[f.code], strings.Split(string(data), "\n")...)
+	}
+	hits := 0
+	for code, ps := range texts {
+		for _, p := range ps {
+			a, b := describe(lex, code, p), describe(back, code, p)
+			if a != b {
+				t.Errorf("%s %q:\n tsv %s\n dcx %s", code, p, a, b)
+			}
+			hits += strings.Count(a, ";")
+		}
+	}
+	if hits < 20 {
+		t.Errorf("only %d hits in the texts: the test checks little", hits)
+	}
+}
+
+// TestCompiledRefused checks that a damaged, truncated or other-version
+// compiled lexicon is an error wrapping ErrCompiled, never a panic.
+func TestCompiledRefused(t *testing.T) {
+	var b bytes.Buffer
+	if err := lexicon.Compile(&b, parse(t, rolesTSV), lexicon.Source{Name: "t.tsv"}); err != nil {
+		t.Fatal(err)
+	}
+	good := b.Bytes()
+	check := func(what string, data []byte, want string) {
+		t.Helper()
+		_, _, err := lexicon.ReadCompiled(data, "t.dcx")
+		if !errors.Is(err, lexicon.ErrCompiled) || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), "lexicon t.dcx: ") {
+			t.Errorf("%s: %v, want ErrCompiled with %q", what, err, want)
+		}
+	}
+	for i := len(lexicon.CompiledMagic); i < len(good); i += 7 {
+		d := bytes.Clone(good)
+		d[i] ^= 0x55
+		check(fmt.Sprintf("byte %d altered", i), d, "")
+	}
+	for n := len(lexicon.CompiledMagic); n < len(good); n += 11 {
+		check(fmt.Sprintf("cut at %d", n), good[:n], "")
+	}
+	// Another version, with a right checksum.
+	d := bytes.Clone(good[:len(good)-4])
+	d[len(lexicon.CompiledMagic)] = lexicon.CompiledVersion + 1
+	d = binary.LittleEndian.AppendUint32(d, crc32.Checksum(d, crc32.MakeTable(crc32.Castagnoli)))
+	check("version", d, fmt.Sprintf("format version %d", lexicon.CompiledVersion+1))
+}
+
+// TestCompiledStale checks that Open refuses a compiled lexicon whose
+// source has changed, and reads one whose source is gone.
+func TestCompiledStale(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "terms.tsv")
+	dcx := filepath.Join(dir, "terms.dcx")
+	if err := os.WriteFile(src, []byte(rolesTSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	compile := func() {
+		lex, _, err := lexicon.Open(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := lexicon.ReadSource(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := lexicon.Compile(&b, lex, s); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dcx, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compile()
+	if l, _, err := lexicon.Open(dcx); err != nil || len(l.Concepts) != 4 {
+		t.Fatalf("fresh compiled lexicon: %v", err)
+	}
+	// The same size, other contents.
+	if err := os.WriteFile(src, []byte(strings.Replace(rolesTSV, "importance", "importancf", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := lexicon.Open(dcx); !errors.Is(err, lexicon.ErrStale) || !strings.Contains(err.Error(), "terms.tsv has changed") {
+		t.Errorf("stale compiled lexicon: %v, want ErrStale", err)
+	}
+	compile()
+	if _, _, err := lexicon.Open(dcx); err != nil {
+		t.Errorf("compiled again: %v", err)
+	}
+	os.Remove(src)
+	if _, _, err := lexicon.Open(dcx); err != nil {
+		t.Errorf("source gone: %v", err)
+	}
+}
