@@ -87,8 +87,8 @@ type Matcher struct {
 }
 
 // langTables are the patterns of one language: those of the concepts that
-// may make findings, matched first, and those of the reference concepts,
-// matched in what the others leave.
+// may make findings, matched first, and those of the reference concepts
+// (nil until MatchAll needs them), matched in what the others leave.
 type langTables struct {
 	main, ref *langPatterns
 }
@@ -136,9 +136,20 @@ func (m *Matcher) patterns(lang string) *langTables {
 // Prepare builds the patterns of the given languages now rather than on
 // their first Match.
 func (m *Matcher) Prepare(langs ...string) {
+	m.prepare(false, langs...)
+}
+
+// prepare builds the patterns of the given languages: those of the
+// concepts that make findings or, with refs, those of the reference
+// concepts too (built only for MatchAll).
+func (m *Matcher) prepare(refs bool, langs ...string) {
+	ready := func(code string) bool {
+		t := m.patterns(code)
+		return t != nil && (!refs || t.ref != nil)
+	}
 	missing := false
 	for _, code := range langs {
-		if m.patterns(lang.Norm(code)) == nil {
+		if !ready(lang.Norm(code)) {
 			missing = true
 		}
 	}
@@ -149,30 +160,40 @@ func (m *Matcher) Prepare(langs ...string) {
 	defer m.mu.Unlock()
 	for _, code := range langs {
 		code = lang.Norm(code)
-		if m.patterns(code) != nil {
+		if ready(code) {
 			continue
 		}
-		main := newPatterns()
-		ref := newPatterns()
-		for _, c := range m.lex.Concepts {
-			pats, ok := c.preparedFor(code)
-			if !ok {
-				pats = conceptPatterns(m.seg, c, code)
-			}
-			to := main
-			if c.Role == RoleReference {
-				to = ref
-			}
-			to.add(code, pats)
+		t := langTables{}
+		if old := m.patterns(code); old != nil {
+			t = *old
 		}
-		main.finish(code)
-		ref.finish(code)
+		build := func(ref bool) *langPatterns {
+			lp := newPatterns()
+			for _, c := range m.lex.Concepts {
+				if (c.Role == RoleReference) != ref {
+					continue
+				}
+				pats, ok := c.preparedFor(code)
+				if !ok {
+					pats = conceptPatterns(m.seg, c, code)
+				}
+				lp.add(code, pats)
+			}
+			lp.finish(code)
+			return lp
+		}
+		if t.main == nil {
+			t.main = build(false)
+		}
+		if refs {
+			t.ref = build(true)
+		}
 		old := *m.tables.Load()
 		tables := make(map[string]*langTables, len(old)+1)
-		for l, t := range old {
-			tables[l] = t
+		for l, x := range old {
+			tables[l] = x
 		}
-		tables[code] = &langTables{main: main, ref: ref}
+		tables[code] = &t
 		m.tables.Store(&tables)
 	}
 }
@@ -198,7 +219,7 @@ func (m *Matcher) MatchAll(code, text string, toks []segment.Token) []Hit {
 
 func (m *Matcher) match(code, text string, toks []segment.Token, refs bool) []Hit {
 	code = lang.Norm(code)
-	m.Prepare(code)
+	m.prepare(refs, code)
 	lt := m.patterns(code)
 	if lt.main.empty() && (!refs || lt.ref.empty()) {
 		return nil
