@@ -109,9 +109,13 @@ type Summary struct {
 	ByLang      map[string]map[string]int `json:"by_lang"`
 	Resolutions []Resolution              `json:"resolutions"`
 	NotAdopted  []NotAdopted              `json:"not_adopted"`
-	Manifest    string                    `json:"manifest"`
-	Batch       string                    `json:"batch"`
-	Generated   time.Time                 `json:"generated"`
+	// NotDownloaded are the files that could not be downloaded (the
+	// server's errors, timeouts): "SYMBOL LANG: why". A rerun tries them
+	// again.
+	NotDownloaded []string  `json:"not_downloaded,omitempty"`
+	Manifest      string    `json:"manifest"`
+	Batch         string    `json:"batch"`
+	Generated     time.Time `json:"generated"`
 }
 
 // InputError is an error of the session's input (the export or
@@ -146,14 +150,15 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if err := os.MkdirAll(opt.Docs, 0o755); err != nil {
 		return nil, err
 	}
+	var failed []string
 	if !opt.NoFetch {
-		if err := fetchAll(ctx, &opt, ps); err != nil {
+		if failed, err = fetchAll(ctx, &opt, ps); err != nil {
 			return nil, err
 		}
 	}
 	sum := &Summary{Input: opt.Input, Records: ps.Records, Pairs: len(ps.Pairs), VotedLang: opt.VotedLang, Level: opt.Level.String(),
 		BySeverity: map[string]int{}, ByLang: map[string]map[string]int{}, Resolutions: []Resolution{}, NotAdopted: []NotAdopted{},
-		Manifest: ManifestName, Batch: BatchDir, Generated: time.Now().UTC()}
+		Manifest: ManifestName, Batch: BatchDir, Generated: time.Now().UTC(), NotDownloaded: failed}
 	for _, r := range ps.NotAdopted {
 		sum.NotAdopted = append(sum.NotAdopted, NotAdopted{Symbol: r.Symbol, Title: r.Title, Date: r.Date})
 	}
@@ -209,14 +214,13 @@ func add(to, from map[string]int) {
 
 // fetchAll downloads the six languages of each pair's draft (from the
 // export's links, else ODS) and of its resolution (ODS).
-func fetchAll(ctx context.Context, opt *Options, ps *batch.Pairs) error {
+func fetchAll(ctx context.Context, opt *Options, ps *batch.Pairs) (failed []string, err error) {
 	fo := opt.Fetch
 	fo.Dir = opt.Docs
 	f, err := fetch.New(fo)
 	if err != nil {
-		return &InputError{err}
+		return nil, &InputError{err}
 	}
-	var failed []string
 	note := func(es ...fetch.Entry) {
 		for _, e := range es {
 			if e.Status == fetch.Failed {
@@ -234,14 +238,14 @@ func fetchAll(ctx context.Context, opt *Options, ps *batch.Pairs) error {
 				}
 				e, err := f.Get(ctx, p.Draft, df.Lang, df.URL)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				note(e)
 			}
 		} else {
 			es, err := f.Symbol(ctx, p.Draft)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			note(es...)
 		}
@@ -252,14 +256,11 @@ func fetchAll(ctx context.Context, opt *Options, ps *batch.Pairs) error {
 		done[res] = true
 		es, err := f.Symbol(ctx, res)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		note(es...)
 	}
-	for _, s := range failed {
-		opt.log("not downloaded: %s (a rerun tries again)", s)
-	}
-	return nil
+	return failed, nil
 }
 
 // docExts are the extensions a document of Docs may have, in the order

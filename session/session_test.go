@@ -216,8 +216,8 @@ func TestSessionPairsOffline(t *testing.T) {
 	docs := filepath.Join(dir, "mine")
 	os.MkdirAll(docs, 0o755)
 	files := map[string]string{
-		"A_HRC_37_L.36-EN.txt":   "The Human Rights Council,\n\n1. Decides to convene a panel of 12 experts;\n\n2. Requests the Secretary-General to report in 2019.\n",
-		"A_HRC_RES_37_23-EN.txt": "The Human Rights Council,\n\n1. Decides to convene a panel of 12 experts;\n\n2. Requests the Secretary-General to report in 2019.\n",
+		"A_HRC_37_L.36-EN.txt":        "The Human Rights Council,\n\n1. Decides to convene a panel of 12 experts;\n\n2. Requests the Secretary-General to report in 2019.\n",
+		"A_HRC_RES_37_23-EN.txt":      "The Human Rights Council,\n\n1. Decides to convene a panel of 12 experts;\n\n2. Requests the Secretary-General to report in 2019.\n",
 		"wget/a_hrc_res_37_23.fr.txt": "Le Conseil des droits de l'homme,\n\n1. Décide de convoquer une réunion-débat de 21 experts;\n\n2. Prie le Secrétaire général de faire rapport en 2019.\n",
 	}
 	for n, s := range files {

@@ -56,6 +56,10 @@ small { color: #666; }
 <strong>{{.Findings}}</strong> ({{range $i, $s := sevs}}{{if $i}}, {{end}}<span class="{{$s}}">{{sev $.BySeverity $s}} {{$s}}</span>{{end}}).
 Manifest: <a href="{{.Manifest}}">{{.Manifest}}</a>; batch results: <a href="{{.Batch}}/">{{.Batch}}/</a>; the same as JSON: <a href="session.json">session.json</a>.</p>
 
+{{if .NotDownloaded}}<h2 class="error">Not downloaded ({{len .NotDownloaded}})</h2>
+<p>These files could not be downloaded: their resolutions are checked without them. Rerun with the same <code>--out</code> to try again.</p>
+<ul>{{range .NotDownloaded}}<li>{{.}}</li>{{end}}</ul>
+{{end}}
 <h2>By resolution</h2>
 <table>
 <thead>

@@ -35,8 +35,9 @@ finals), "driftcheck batch" checks it into DIR/batch, DIR/reports holds the
 HTML report of each resolution, and DIR/session.html and DIR/session.json
 summarise the session: per resolution, the findings by severity and
 language, linked to its report. Rerun with the same --out to resume.
-Exit status 0 when the session was checked (findings are data), 2 for a
-usage or input error.`,
+Exit status 0 when the session was checked (findings are data), 2 when a
+file could not be downloaded (the rest is checked and summarised; rerun to
+try again) or for a usage or input error.`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "output `DIR` (created; reused to resume)"},
 			&cli.StringFlag{Name: "docs", Usage: "the documents' `DIR` (default: DIR/docs of --out)"},
@@ -89,6 +90,16 @@ func runSession(c *cli.Context) error {
 		return &codeError{code, fmt.Errorf("session interrupted%s: rerun with the same --out to finish", name)}
 	case err != nil:
 		return &codeError{exitError, fmt.Errorf("session: %w", err)}
+	}
+	if n := len(sum.NotDownloaded); n > 0 {
+		for _, s := range sum.NotDownloaded {
+			fmt.Fprintf(c.App.ErrWriter, "driftcheck: session: not downloaded: %s\n", s)
+		}
+		what := fmt.Sprintf("%d files", n)
+		if n == 1 {
+			what = "1 file"
+		}
+		return &codeError{exitError, fmt.Errorf("session: %s could not be downloaded, so their pairs are checked without them: rerun with the same --out to download them and check again", what)}
 	}
 	if !c.Bool("quiet") {
 		fmt.Fprintf(c.App.ErrWriter, "%d records, %d pairs, %d not adopted; %d resolutions checked, %d findings; summary %s\n",

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/driftcheck/driftcheck/fetch/fetchtest"
 	"github.com/driftcheck/driftcheck/session"
@@ -63,5 +64,33 @@ func TestSessionCommand(t *testing.T) {
 	code, _, stderr = runCmd(t, "session", bad, "--out", filepath.Join(t.TempDir(), "o"), "--no-fetch")
 	if code != 2 || !strings.Contains(stderr, bad) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 		t.Errorf("hostile export: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestSessionNotDownloaded: a file the server never sends whole within the
+// timeout is said, the rest is checked and summarised, exit 2.
+func TestSessionNotDownloaded(t *testing.T) {
+	srv := fetchtest.New(t)
+	fetchTransport = fetchtest.LocalOnly(t)
+	t.Cleanup(func() { fetchTransport = nil })
+	srv.ODS[fetchtest.Key("A/RES/55/100", "en")] = lopdf(t, "two-column/res55-100.en.pdf")
+	srv.ODS[fetchtest.Key("A/RES/55/100", "fr")] = lopdf(t, "two-column/res55-100.fr.pdf")
+	srv.ODS[fetchtest.Key("A/55/L.2", "en")] = lopdf(t, "footnotes-9pt/res55-100.en.pdf")
+	srv.Slow[fetchtest.Key("A/RES/55/100", "fr")] = 10 * time.Second
+	dir := t.TempDir()
+	pairs := filepath.Join(dir, "pairs.csv")
+	os.WriteFile(pairs, []byte("A/55/L.2,A/RES/55/100\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCmd(t, "session", pairs, "--base-url", srv.URL, "--out", out, "--rate", "1000", "--retries", "0", "--timeout", "300ms", "-q")
+	if code != 2 || !strings.Contains(stderr, "driftcheck: session: not downloaded: A/RES/55/100 fr: ") || !strings.Contains(stderr, "timed out") || !strings.Contains(stderr, "1 file could not be downloaded") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	var sum session.Summary
+	b, _ := os.ReadFile(filepath.Join(out, session.SummaryJSON))
+	if err := json.Unmarshal(b, &sum); err != nil || sum.Checked != 1 || len(sum.NotDownloaded) != 1 {
+		t.Errorf("summary: %v, %d checked, not downloaded %v", err, sum.Checked, sum.NotDownloaded)
+	}
+	if page, _ := os.ReadFile(filepath.Join(out, session.SummaryHTML)); !strings.Contains(string(page), "Not downloaded (1)") {
+		t.Error("session.html does not say what was not downloaded")
 	}
 }
