@@ -22,8 +22,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/driftcheck/driftcheck/batch"
 )
@@ -310,12 +312,39 @@ func eachLineOf(p string, fn func(l *Line, file string, n int) error) error {
 // source names a line.
 func source(file string, n int) string { return file + ":" + strconv.Itoa(n) }
 
-// CountFiles counts the result lines of files into c.
+// CountFiles counts the result lines of files into c. The files are read
+// a few at a time, at once (as many as there are processors, up to 8),
+// each into counts of its own merged in the order of the files: the
+// numbers and the examples kept are those of a reading in order.
 func CountFiles(c *Counts, files []string) error {
-	return EachLine(files, func(l *Line, file string, n int) error {
-		c.Add(l, source(file, n))
-		return nil
-	})
+	w := min(runtime.GOMAXPROCS(0), 8)
+	for len(files) > 0 {
+		group := files[:min(w, len(files))]
+		files = files[len(group):]
+		parts := make([]*Counts, len(group))
+		errs := make([]error, len(group))
+		var wg sync.WaitGroup
+		for i, f := range group {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				pc := NewCounts(c.MaxExamples)
+				errs[i] = eachLineOf(f, func(l *Line, file string, n int) error {
+					pc.Add(l, source(file, n))
+					return nil
+				})
+				parts[i] = pc
+			}()
+		}
+		wg.Wait()
+		for i := range group {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			c.Merge(parts[i])
+		}
+	}
+	return nil
 }
 
 // Options configure Build.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -43,8 +44,68 @@ func esc(s string) string { return template.HTMLEscapeString(s) }
 // chart draws the time series of a pair: the rate of the alternative by
 // year (x), one line per language; years are those of the atlas.
 func chart(p Pair, years []int) template.HTML {
+	return lineChart(lineSpec{
+		class: "chart", data: p.VotedConcept + ">" + p.Alternative,
+		title:  p.VotedConcept + " → " + p.Alternative + ": rate of the alternative by year",
+		empty:  "no voted paragraph with " + p.VotedConcept,
+		series: p.Series, years: years, percent: true,
+	})
+}
+
+// stepCharts draws, for each kind of finding, the findings per 100
+// paragraphs by year, one line per language: a change of translation
+// practice shows as a step.
+func stepCharts(a *Atlas) []kindChart {
+	byKind := map[string]map[string][]Point{}
+	for _, f := range a.Findings {
+		for _, k := range f.ByKind {
+			if byKind[k.Kind] == nil {
+				byKind[k.Kind] = map[string][]Point{}
+			}
+		}
+	}
+	for kind := range byKind {
+		for _, f := range a.Findings {
+			v := 0.0
+			n := 0
+			for _, k := range f.ByKind {
+				if k.Kind == kind {
+					v, n = k.Per100, k.Count
+				}
+			}
+			byKind[kind][f.Lang] = append(byKind[kind][f.Lang], Point{Year: f.Year, Count: n, Total: f.Paras, Rate: v})
+		}
+	}
+	var out []kindChart
+	for _, kind := range sortedKeys(byKind, strings.Compare) {
+		var ss []Series
+		for _, l := range sortedKeys(byKind[kind], strings.Compare) {
+			ss = append(ss, Series{Lang: l, Points: byKind[kind][l]})
+		}
+		out = append(out, kindChart{kind, lineChart(lineSpec{class: "steps", data: kind, title: kind + ": findings per 100 paragraphs by year", series: ss, years: a.Years})})
+	}
+	return out
+}
+
+// kindChart is the step chart of one kind of finding.
+type kindChart struct {
+	Kind string
+	SVG  template.HTML
+}
+
+// lineSpec is what lineChart draws: series of points by year, one line
+// each; the values are rates (percent) or findings per 100 paragraphs.
+type lineSpec struct {
+	class, data, title, empty string
+	series                    []Series
+	years                     []int
+	percent                   bool
+}
+
+func lineChart(sp lineSpec) template.HTML {
 	const w, h, left, right, top, bottom = 640, 240, 48, 110, 16, 32
 	pw, ph := float64(w-left-right), float64(h-top-bottom)
+	years := sp.years
 	xs := map[int]float64{}
 	for i, y := range years {
 		if len(years) == 1 {
@@ -54,30 +115,38 @@ func chart(p Pair, years []int) template.HTML {
 		}
 	}
 	top1 := 0.0
-	for _, s := range p.Series {
+	for _, s := range sp.series {
 		for _, pt := range s.Points {
 			top1 = max(top1, pt.Rate)
 		}
 	}
-	// The scale: to 100%, or to the next 10% above the highest rate.
+	// The scale: rates to 100%, or to the next 10% above the highest;
+	// findings per 100 paragraphs to the next 1, 2 or 5 times a power of
+	// ten above the highest.
 	scale := 1.0
-	if top1 < 0.9 {
-		scale = float64(int(top1*10)+1) / 10
+	label := pct
+	if sp.percent {
+		if top1 < 0.9 {
+			scale = float64(int(top1*10)+1) / 10
+		}
+	} else {
+		label = func(x float64) string { return strconv.FormatFloat(x, 'g', 3, 64) }
+		scale = niceMax(top1)
 	}
 	yOf := func(r float64) float64 { return float64(top) + ph*(1-r/scale) }
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" data-pair="%s>%s"><title>%s → %s: rate of the alternative by year</title>`,
-		w, h, w, h, esc(p.VotedConcept), esc(p.Alternative), esc(p.VotedConcept), esc(p.Alternative))
+	fmt.Fprintf(&b, `<svg class="%s" role="img" viewBox="0 0 %d %d" width="%d" height="%d" data-key="%s"><title>%s</title>`,
+		sp.class, w, h, w, h, esc(sp.data), esc(sp.title))
 	for i := 0; i <= 4; i++ {
 		r := scale * float64(i) / 4
 		y := yOf(r)
 		fmt.Fprintf(&b, `<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/><text class="tick" x="%d" y="%.1f" text-anchor="end">%s</text>`,
-			left, w-right, y, y, left-4, y+4, pct(r))
+			left, w-right, y, y, left-4, y+4, label(r))
 	}
 	for _, y := range years {
 		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, xs[y], h-bottom+16, yearName(y))
 	}
-	for i, s := range p.Series {
+	for i, s := range sp.series {
 		col := colorOf(s.Lang, i)
 		var pts []string
 		for _, pt := range s.Points {
@@ -86,17 +155,32 @@ func chart(p Pair, years []int) template.HTML {
 		fmt.Fprintf(&b, `<polyline class="series" data-lang="%s" fill="none" stroke="%s" stroke-width="2" points="%s"/>`, esc(s.Lang), col, strings.Join(pts, " "))
 		for _, pt := range s.Points {
 			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3.5" fill="%s"><title>%s %s: %d of %d (%s)</title></circle>`,
-				xs[pt.Year], yOf(pt.Rate), col, esc(s.Lang), yearName(pt.Year), pt.Count, pt.Total, pct(pt.Rate))
+				xs[pt.Year], yOf(pt.Rate), col, esc(s.Lang), yearName(pt.Year), pt.Count, pt.Total, label(pt.Rate))
 		}
 		ly := top + 14 + 18*i
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="%s" stroke-width="3"/><text class="legend" x="%d" y="%d">%s</text>`,
 			w-right+10, w-right+30, ly-4, ly-4, col, w-right+36, ly, esc(s.Lang))
 	}
-	if len(p.Series) == 0 {
-		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="middle">no voted paragraph with %s</text>`, float64(left)+pw/2, float64(top)+ph/2, esc(p.VotedConcept))
+	if len(sp.series) == 0 && sp.empty != "" {
+		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, float64(left)+pw/2, float64(top)+ph/2, esc(sp.empty))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// niceMax is the top of a scale for values up to x: 1, 2 or 5 times a
+// power of ten, at least x (1 for 0).
+func niceMax(x float64) float64 {
+	if x <= 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= x {
+			return m * p
+		}
+	}
+	return 10 * p
 }
 
 // heat draws the heat map: languages (rows) × voted concepts (columns),
@@ -111,7 +195,7 @@ func heat(a *Atlas) template.HTML {
 		}
 	}
 	const cw, ch, left, top = 120, 34, 40, 120
-	w, h := left+cw*len(concepts)+8, top+ch*len(a.Langs)+8
+	w, h := left+cw*len(concepts)+90, top+ch*len(a.Langs)+8 // room for the last label, slanted
 	cell := map[[2]string]Cell{}
 	for _, c := range a.Heat {
 		cell[[2]string{c.Lang, c.VotedConcept}] = c
@@ -147,7 +231,7 @@ func heat(a *Atlas) template.HTML {
 func exampleID(i int) string { return "ex-" + strconv.Itoa(i) }
 
 var page = template.Must(template.New("atlas").Funcs(template.FuncMap{
-	"chart": chart, "heat": func(a *Atlas) template.HTML { return heat(a) }, "pct": pct, "year": yearName, "exid": exampleID,
+	"chart": chart, "steps": stepCharts, "heat": func(a *Atlas) template.HTML { return heat(a) }, "pct": pct, "year": yearName, "exid": exampleID,
 	"per100": func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) },
 	"kinds": func(a *Atlas) []string {
 		seen := map[string]bool{}
@@ -189,7 +273,7 @@ table { border-collapse: collapse; margin: .5em 0; }
 th, td { padding: .25em .6em; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 th[data-sort] { cursor: pointer; user-select: none; } th[data-sort]::after { content: " ⇅"; color: #999; }
-.chart, .heat { max-width: 100%; height: auto; display: block; margin: .5em 0 1.5em; }
+.chart, .heat, .steps { max-width: 100%; height: auto; display: block; margin: .5em 0 1.5em; }
 .grid { stroke: #e0e0e0; } .tick, .legend, .cellv { font-size: 11px; fill: #444; }
 .kind-alternative { color: #b00; font-weight: 600; } .kind-not-rendered { color: #a60; }
 .ex { border-left: 3px solid #ccc; padding: .3em .8em; margin: .6em 0; }
@@ -199,7 +283,7 @@ nav a { margin-right: 1em; }
 @media print {
   body { max-width: none; margin: 0; font-size: 10pt; }
   nav, th[data-sort]::after { display: none; }
-  .pair, .ex, tr { break-inside: avoid; }
+  .pair, .kind, .ex, tr { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   section.examples { break-before: page; }
 }
@@ -235,7 +319,11 @@ Languages: {{range .Langs}}{{.}} {{end}}; years: {{range .Years}}{{year .}} {{en
 </table>
 
 <h2 id="findings">Findings per 100 paragraphs</h2>
-{{$kinds := kinds .}}
+<p>Per language and year, the findings of each kind per 100 paragraphs of the finals (a change of translation practice shows as a step), then the table of the same numbers.</p>
+{{range steps .}}<div class="kind" id="kind-{{.Kind}}"><h3>{{.Kind}}</h3>
+{{.SVG}}
+</div>
+{{end}}{{$kinds := kinds .}}
 <table id="findings-table">
 <thead><tr><th>Language</th><th>Year</th><th class="n">Finals</th><th class="n">Paragraphs</th>{{range $kinds}}<th class="n">{{.}}</th>{{end}}</tr></thead>
 <tbody>

@@ -242,3 +242,33 @@ func TestScale(t *testing.T) {
 		t.Logf("%d lines again, from the store: %v, peak RSS %.1f MB", n, wall2.Round(time.Millisecond), float64(rss2)/1e6)
 	}
 }
+
+// TestInOrder: the part files counted at once give the numbers and the
+// examples of one reading in order.
+func TestInOrder(t *testing.T) {
+	dir := t.TempDir()
+	writeSynthetic(t, dir, 5500)
+	in, err := atlas.OpenInput(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := atlas.NewCounts(5)
+	if err := atlas.EachLine(in.Parts, func(l *atlas.Line, file string, n int) error {
+		seq.Add(l, file+":"+strconv.Itoa(n))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	par := atlas.NewCounts(5)
+	if err := atlas.CountFiles(par, in.Parts); err != nil {
+		t.Fatal(err)
+	}
+	x, _ := json.Marshal(atlas.Layout(seq, nil, nil))
+	y, _ := json.Marshal(atlas.Layout(par, nil, nil))
+	if string(x) != string(y) {
+		t.Errorf("counted at once, the atlas differs from the one read in order")
+	}
+	if len(in.Parts) != 6 {
+		t.Errorf("%d part files, want 6", len(in.Parts))
+	}
+}

@@ -26,6 +26,7 @@ const atlasJS = `<script>
       width: svg ? Math.round(svg.getBoundingClientRect().width) : 0};
   });
   r.heatCells = all('svg.heat rect.cell').length;
+  r.steps = all('.kind svg.steps').map(function (svg) { return svg.dataset.key + ' ' + all('polyline.series', svg).length; });
   r.resources = performance.getEntriesByType('resource').map(function (e) { return e.name; });
   r.refs = all('[src],[href]').map(function (e) { return e.getAttribute('src') || e.getAttribute('href'); });
   r.examples = all('a.exlink').map(function (a) {
@@ -87,8 +88,14 @@ func TestAtlasInBrowser(t *testing.T) {
 			Alternative  string `json:"alternative"`
 			Series       []any  `json:"series"`
 		} `json:"pairs"`
-		Langs      []string `json:"langs"`
-		Heat       []any    `json:"heat"`
+		Langs    []string `json:"langs"`
+		Findings []struct {
+			Lang   string `json:"lang"`
+			ByKind []struct {
+				Kind string `json:"kind"`
+			} `json:"by_kind"`
+		} `json:"findings"`
+		Heat       []any `json:"heat"`
 		Renderings []struct {
 			Examples []any `json:"examples"`
 		} `json:"renderings"`
@@ -118,6 +125,7 @@ func TestAtlasInBrowser(t *testing.T) {
 			Charts, Lines, Width int
 		}
 		HeatCells int
+		Steps     []string
 		Resources []string
 		Refs      []string
 		Examples  []struct {
@@ -143,6 +151,24 @@ func TestAtlasInBrowser(t *testing.T) {
 	}
 	if got.HeatCells != len(a.Heat) || got.HeatCells == 0 {
 		t.Errorf("heat map: %d cells, want %d", got.HeatCells, len(a.Heat))
+	}
+	// A step chart per kind of finding, a line per language with finals.
+	langs := map[string]bool{}
+	kinds := map[string]bool{}
+	for _, f := range a.Findings {
+		langs[f.Lang] = true
+		for _, k := range f.ByKind {
+			kinds[k.Kind] = true
+		}
+	}
+	if len(got.Steps) != len(kinds) || len(kinds) == 0 {
+		t.Errorf("step charts %v, want one per kind of %v", got.Steps, kinds)
+	}
+	for _, s := range got.Steps {
+		kind, n, _ := strings.Cut(s, " ")
+		if !kinds[kind] || n != itoa(len(langs)) {
+			t.Errorf("step chart %q: want a kind of the findings and %d lines", s, len(langs))
+		}
 	}
 	if len(got.Resources) != 0 {
 		t.Errorf("the page loaded %v", got.Resources)
