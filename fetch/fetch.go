@@ -74,6 +74,9 @@ type Options struct {
 	// (conditional requests: If-None-Match, If-Modified-Since) and about
 	// the languages recorded missing.
 	Refresh bool
+	// MaxSize bounds a document's size (default 512 MiB): a server that
+	// sends more is refused (the file is not saved).
+	MaxSize int64
 	// UserAgent is sent with every request (default UserAgent("")).
 	UserAgent string
 	// Transport, when set, is the client's transport (tests).
@@ -165,6 +168,9 @@ func New(opt Options) (*Fetcher, error) {
 	}
 	if opt.UserAgent == "" {
 		opt.UserAgent = UserAgent("")
+	}
+	if opt.MaxSize <= 0 {
+		opt.MaxSize = 512 << 20
 	}
 	f := &Fetcher{opt: opt, index: map[string]Entry{}}
 	if opt.BaseURL != "" {
@@ -461,12 +467,19 @@ func (f *Fetcher) attempt(ctx context.Context, u string, e *Entry, prev Entry) (
 	}
 	name := undl.FileName(e.Symbol, e.Lang, ext)
 	f.cleanTemps(name)
+	if resp.ContentLength > f.opt.MaxSize {
+		return *e, fmt.Errorf("the server announces %d bytes, more than the %d bytes a document may have", resp.ContentLength, f.opt.MaxSize)
+	}
 	h := sha256.New()
 	var n int64
+	errTooBig := fmt.Errorf("the server sent more than the %d bytes a document may have", f.opt.MaxSize)
 	err = atomicfile.Write(filepath.Join(f.opt.Dir, name), func(w io.Writer) error {
 		var err error
-		n, err = io.Copy(io.MultiWriter(w, h), br)
-		if err == nil && resp.ContentLength >= 0 && n != resp.ContentLength {
+		n, err = io.Copy(io.MultiWriter(w, h), io.LimitReader(br, f.opt.MaxSize+1))
+		switch {
+		case err == nil && n > f.opt.MaxSize:
+			err = errTooBig
+		case err == nil && resp.ContentLength >= 0 && n != resp.ContentLength:
 			err = io.ErrUnexpectedEOF
 		}
 		return err
@@ -474,6 +487,9 @@ func (f *Fetcher) attempt(ctx context.Context, u string, e *Entry, prev Entry) (
 	if err != nil {
 		if ctx.Err() != nil {
 			return *e, ctx.Err()
+		}
+		if err == errTooBig {
+			return *e, err
 		}
 		var pe *os.PathError
 		if errors.As(err, &pe) {

@@ -292,3 +292,26 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestTooBig: a body larger than MaxSize is refused, not saved, not retried.
+func TestTooBig(t *testing.T) {
+	srv := fetchtest.New(t)
+	big := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("x"), 5000)...)
+	srv.ODS[fetchtest.Key(sym, "en")] = big
+	opt := fast(t, srv, t.TempDir())
+	opt.MaxSize = 4096
+	f, err := New(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := f.Get(context.Background(), sym, "en", ODSURL(sym, "en", "pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Status != Failed || !strings.Contains(e.Error, "4096 bytes") || srv.Served(fetchtest.Key(sym, "en"), http.StatusOK) != 1 {
+		t.Errorf("entry %+v, served %d times", e, srv.Served(fetchtest.Key(sym, "en"), http.StatusOK))
+	}
+	if names, _ := os.ReadDir(opt.Dir); len(names) != 1 || names[0].Name() != IndexName {
+		t.Errorf("files %v, want the index alone", names)
+	}
+}

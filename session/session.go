@@ -75,7 +75,11 @@ type Resolution struct {
 	// (no draft in the voted language, no language of the resolution).
 	Checked bool   `json:"checked"`
 	Reason  string `json:"reason,omitempty"`
-	Voted   string `json:"voted,omitempty"` // the voted file, relative to Out
+	// Note warns of what the findings are made of: a resolution adopted in
+	// parts is one document, so the paragraphs of its other parts show as
+	// added to the draft of one part.
+	Note  string `json:"note,omitempty"`
+	Voted string `json:"voted,omitempty"` // the voted file, relative to Out
 	// Finals are the languages of the resolution checked; Missing those
 	// that could not be had (not on ODS, not in Docs).
 	Finals     []string `json:"finals"`
@@ -358,6 +362,9 @@ func writeManifest(opt *Options, ps *batch.Pairs, sum *Summary) (int, error) {
 			seen[p.Resolution] = true
 			voted := docs.find(p.Draft, opt.VotedLang)
 			doc := undl.DocSymbol(p.Resolution)
+			if doc != p.Resolution {
+				r.Note = fmt.Sprintf("%s is part %s of %s, one document with its other parts: their paragraphs show as added to this draft", p.Resolution, strings.TrimSpace(strings.TrimPrefix(p.Resolution, doc)), doc)
+			}
 			var finals []string
 			for _, l := range undl.Langs {
 				if f := docs.find(doc, l); f != "" {

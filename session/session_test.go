@@ -131,6 +131,9 @@ func TestSessionRealExport(t *testing.T) {
 			t.Errorf("%s: report %s: %v", res, r.Report, err)
 		}
 	}
+	if n := by["A/RES/78/183 B"].Note; !strings.Contains(n, "part B of A/RES/78/183") {
+		t.Errorf("A/RES/78/183 B: note %q", n)
+	}
 	if r := by["A/RES/78/206"]; r.Checked || !strings.Contains(r.Reason, "no draft A/C.3/78/L.47 in en") {
 		t.Errorf("A/RES/78/206: checked %v, reason %q", r.Checked, r.Reason)
 	}

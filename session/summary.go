@@ -70,7 +70,7 @@ Manifest: <a href="{{.Manifest}}">{{.Manifest}}</a>; batch results: <a href="{{.
 {{range .Resolutions}}{{$r := .}}<tr{{if not .Checked}} class="unchecked"{{end}}>
 <td>{{if .Report}}<a href="{{.Report}}">{{.Symbol}}</a>{{else}}{{.Symbol}}{{end}}</td>
 <td>{{.Draft}}</td>
-<td>{{.Title}}{{if .Date}} <small>{{.Date}}</small>{{end}}</td>
+<td>{{.Title}}{{if .Date}} <small>{{.Date}}</small>{{end}}{{if .Note}}<br><small>{{.Note}}</small>{{end}}</td>
 {{if .Checked}}<td class="n">{{.Findings}}{{if .Findings}}<br><small>{{range $i, $s := sevs}}{{if $i}}, {{end}}<span class="{{$s}}">{{sev $r.BySeverity $s}}</span>{{end}}</small>{{end}}{{range .Errors}}<br><small class="error">{{if .Path}}{{.Path}}: {{end}}{{.Error}}</small>{{end}}</td>
 {{range langs}}{{if missing $r .}}<td class="miss">missing</td>{{else}}{{$c := cell $r.ByLang .}}<td class="n">{{range $i, $s := sevs}}{{if $i}}/{{end}}<span class="{{if sev $c $s}}{{$s}}{{else}}none{{end}}">{{sev $c $s}}</span>{{end}}</td>{{end}}{{end}}
 {{else}}<td colspan="7">not checked: {{.Reason}}</td>{{end}}

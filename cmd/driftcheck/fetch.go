@@ -96,8 +96,8 @@ interrupted run is resumed by running it again. A language ODS does not have
 (404, or an HTML error page instead of the document) is recorded as missing,
 not saved. A file already in DIR (put there by hand or by wget) is used as
 it is. Exit status 0 when every language was downloaded or found missing, 2
-when one could not be (said on standard error; rerun to try again) or for a
-usage error.`,
+when one could not be (said on standard error; rerun to try again), when a
+symbol has no language at all (a wrong symbol?) or for a usage error.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "the directory `DIR` to download into (created)"},
 		}, downloadFlags()...),
@@ -126,7 +126,7 @@ func runFetch(c *cli.Context) error {
 	if err != nil {
 		return &codeError{exitError, fmt.Errorf("fetch: %w", err)}
 	}
-	failed := 0
+	failed, none := 0, []string{}
 	for _, s := range c.Args().Slice() {
 		es, err := f.Symbol(c.Context, undl.CleanSymbol(s))
 		if err != nil {
@@ -144,6 +144,9 @@ func runFetch(c *cli.Context) error {
 				fmt.Fprintf(c.App.ErrWriter, "driftcheck: fetch: %s %s: not downloaded: %s\n", e.Symbol, e.Lang, e.Error)
 			}
 		}
+		if len(got) == 0 && len(missing) == len(es) {
+			none = append(none, undl.CleanSymbol(s))
+		}
 		if !c.Bool("quiet") {
 			line := fmt.Sprintf("%s: %s", undl.CleanSymbol(s), strings.Join(got, " "))
 			if len(got) == 0 {
@@ -157,6 +160,9 @@ func runFetch(c *cli.Context) error {
 	}
 	if failed > 0 {
 		return &codeError{exitError, fmt.Errorf("fetch: %d languages not downloaded: rerun the same command to try them again", failed)}
+	}
+	if len(none) > 0 {
+		return &codeError{exitError, fmt.Errorf("fetch: ODS has no language of %s: check the symbol", strings.Join(none, ", "))}
 	}
 	return nil
 }

@@ -160,4 +160,9 @@ func TestFetchMissing(t *testing.T) {
 	if strings.Join(names, " ") != fetch.IndexName+" A_RES_55_100-EN.pdf" {
 		t.Errorf("files %v", names)
 	}
+	// A symbol ODS has in no language is an error (a typo?).
+	code, stdout, stderr = runCmd(t, "fetch", "A/RES/55/1000", "--out", out, "--base-url", srv.URL, "--rate", "100")
+	if code != 2 || stdout != "A/RES/55/1000: nothing; missing: ar zh en fr ru es\n" || stderr != "driftcheck: fetch: ODS has no language of A/RES/55/1000: check the symbol\n" {
+		t.Errorf("unknown symbol: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
 }
