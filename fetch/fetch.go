@@ -378,17 +378,12 @@ func (f *Fetcher) download(ctx context.Context, symbol, lang, rawURL string, pre
 	}
 }
 
-// wait holds the caller until the rate allows a request.
+// wait holds the caller until the rate allows a request: an interval of
+// 1/Rate after the start of the one before (requests go one at a time).
 func (f *Fetcher) wait(ctx context.Context) error {
 	f.rmu.Lock()
-	now := time.Now()
-	at := f.next
-	if at.Before(now) {
-		at = now
-	}
-	f.next = at.Add(time.Duration(float64(time.Second) / f.opt.Rate))
-	f.rmu.Unlock()
-	if d := time.Until(at); d > 0 {
+	defer f.rmu.Unlock()
+	if d := time.Until(f.next); d > 0 {
 		t := time.NewTimer(d)
 		defer t.Stop()
 		select {
@@ -397,6 +392,7 @@ func (f *Fetcher) wait(ctx context.Context) error {
 		case <-t.C:
 		}
 	}
+	f.next = time.Now().Add(time.Duration(float64(time.Second) / f.opt.Rate))
 	return nil
 }
 
