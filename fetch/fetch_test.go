@@ -315,3 +315,33 @@ func TestTooBig(t *testing.T) {
 		t.Errorf("files %v, want the index alone", names)
 	}
 }
+
+func TestRetryAfter(t *testing.T) {
+	for _, c := range []struct {
+		v    string
+		want time.Duration
+		ok   bool
+	}{
+		{"", 0, false}, {"2", 2 * time.Second, true}, {"0", 0, true}, {"soon", 0, false}, {"-1", 0, false},
+		{time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat), 0, true},
+	} {
+		if d, ok := retryAfter(c.v, time.Second); d != c.want || ok != c.ok {
+			t.Errorf("retryAfter(%q) = %s, %v; want %s, %v", c.v, d, ok, c.want, c.ok)
+		}
+	}
+	future := time.Now().Add(90 * time.Second).UTC().Format(http.TimeFormat)
+	if d, ok := retryAfter(future, time.Second); !ok || d < 80*time.Second || d > 91*time.Second {
+		t.Errorf("retryAfter(%q) = %s, %v; want about 90 s", future, d, ok)
+	}
+	// A wait longer than MaxWait ends the retries at once.
+	srv := fetchtest.New(t)
+	srv.Every429, srv.RetryAfter = 1, "3600"
+	f, err := New(fast(t, srv, t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := f.Get(context.Background(), sym, "en", ODSURL(sym, "en", "pdf"))
+	if e.Status != Failed || !strings.Contains(e.Error, "given up") || len(srv.Log()) != 1 {
+		t.Errorf("entry %+v after %d requests", e, len(srv.Log()))
+	}
+}
