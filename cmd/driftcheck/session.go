@@ -20,11 +20,11 @@ func sessionCmd() *cli.Command {
 		Name:      "session",
 		Usage:     "check every resolution a session adopted against its draft, from a Digital Library export or a pairs.csv",
 		ArgsUsage: "EXPORT.marcxml|pairs.csv --out DIR",
-		Description: `The input is a MARCXML export of the UN Digital Library (search for the
-drafts, such as "A/C.3/78/L." with Type "Draft resolutions and decisions",
-then Export → MARCXML), in which each draft's 993 field names the
-resolution it became (a draft with none is listed as not adopted), or a CSV
-file of lines draft,resolution (A/HRC/37/L.36,A/HRC/RES/37/23).
+		Description: `The input is a MARCXML export of the UN Digital Library (search
+https://digitallibrary.un.org for the session's drafts, such as A/C.3/78/L.,
+then Export → MARCXML on the results), in which each draft's 993 field names
+the resolution it became (a draft with none is listed as not adopted), or a
+CSV file of lines draft,resolution (A/HRC/37/L.36,A/HRC/RES/37/23).
 
 Each draft is downloaded in the six languages from the export's links (856),
 else from ODS, and each resolution from ODS, into DIR/docs (see "driftcheck
