@@ -2,6 +2,7 @@ package drift_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,5 +102,52 @@ func TestRenderingsMerged(t *testing.T) {
 	want := "P1>P1 mutually-beneficial-cooperation>win-win-cooperation; P2>P1 poverty-eradication>poverty-eradication"
 	if got := renderingList(rs); got != want {
 		t.Errorf("renderings:\n got %s\nwant %s\nfindings: %s", got, want, kinds(fs))
+	}
+}
+
+// TestRenderingsMoved: the founding case (A/HRC/37/L.36 against the
+// Chinese resolution, whose win-win cooperation replaced mutually
+// beneficial cooperation), then the same with operative paragraph 1 moved
+// three places on and with two paragraphs swapped: the moved paragraphs
+// are paired apart (Renderings refines the pairs as Compare does), so the
+// voted side's renderings are the same, and the substitutions are the
+// term-substituted findings each time.
+func TestRenderingsMoved(t *testing.T) {
+	fx := newFixture(lexicon.Default())
+	en := readFile(t, "../testdata/founding/L36.en.txt")
+	zh := readFile(t, "../testdata/founding/RES.zh.txt")
+	voted := func(rs []drift.Rendering) string {
+		var s []string
+		for _, r := range rs {
+			s = append(s, r.VotedPara+" "+r.VotedConcept+">"+r.FinalConcept)
+		}
+		slices.Sort(s)
+		return strings.Join(s, "; ")
+	}
+	var base string
+	for i, final := range []string{zh, reorder(t, zh, "1．", "4．", true), reorder(t, zh, "回顾大会", "确认在一个", false)} {
+		rs, fs := fx.renderings(fx.side(en, "v.en.txt", "en", true), fx.side(final, "f.zh.txt", "zh", true))
+		subs, gotSubs := 0, 0
+		for _, f := range fs {
+			if f.Kind == drift.TermSubstituted {
+				subs++
+			}
+		}
+		for _, r := range rs {
+			if r.FinalConcept != "" && r.FinalConcept != r.VotedConcept {
+				gotSubs++
+			}
+		}
+		if subs == 0 || gotSubs != subs {
+			t.Errorf("final %d: %d substitutions in the renderings, %d term-substituted findings (want as many, and some)", i, gotSubs, subs)
+		}
+		if i == 0 {
+			base = voted(rs)
+			t.Logf("renderings: %s", base)
+			continue
+		}
+		if got := voted(rs); got != base {
+			t.Errorf("final %d (paragraphs moved): renderings\n%s\nwant those of the final in order:\n%s", i, got, base)
+		}
 	}
 }
