@@ -112,6 +112,7 @@ type answer struct {
 	cut    bool
 	stall  chan struct{}
 	slow   time.Duration
+	after  string // Retry-After
 }
 
 // plan decides the answer to r, the server locked.
@@ -139,7 +140,10 @@ func (s *Server) plan(r *http.Request) answer {
 	}
 	switch {
 	case s.Every429 > 0 && s.n%s.Every429 == 0:
-		a.status = http.StatusTooManyRequests
+		a.status, a.after = http.StatusTooManyRequests, s.RetryAfter
+		if a.after == "" {
+			a.after = "1"
+		}
 	case ods:
 		// ODS redirects to the file (also for a language it lacks).
 		a.status = http.StatusFound
@@ -170,11 +174,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad t", a.status)
 		return
 	case http.StatusTooManyRequests:
-		ra := s.RetryAfter
-		if ra == "" {
-			ra = "1"
-		}
-		w.Header().Set("Retry-After", ra)
+		w.Header().Set("Retry-After", a.after)
 		http.Error(w, "Too Many Requests", a.status)
 		return
 	case http.StatusFound:
