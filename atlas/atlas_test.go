@@ -287,3 +287,19 @@ func sameJSON(t *testing.T, a, b *atlas.Atlas) bool {
 	b.WriteJSON(&y)
 	return x.String() == y.String()
 }
+
+// TestResultsFile: a merged results file (driftcheck batch merge) is an
+// input too, its store beside it.
+func TestResultsFile(t *testing.T) {
+	dir := t.TempDir()
+	b, _ := os.ReadFile(filepath.Join("testdata", "part-0of1-000000.jsonl"))
+	f := filepath.Join(dir, "results.jsonl")
+	os.WriteFile(f, b, 0o644)
+	a := build(t, atlas.Options{}, f)
+	if a.Lines != 2 || len(a.Sources) != 1 || a.Sources[0].Path != f {
+		t.Errorf("lines %d, sources %+v", a.Lines, a.Sources)
+	}
+	if _, err := os.Stat(f + ".atlas.db"); err != nil {
+		t.Errorf("no store beside the file: %v", err)
+	}
+}

@@ -296,10 +296,9 @@ func Layout(c *Counts, srcs []Source, groups map[string]string) *Atlas {
 		}
 		a.Findings = append(a.Findings, fr)
 	}
-	for _, s := range []*[]Row{&a.Renderings} {
-		if *s == nil {
-			*s = []Row{}
-		}
+	// Empty lists, not null, in the JSON.
+	if a.Renderings == nil {
+		a.Renderings = []Row{}
 	}
 	if a.Pairs == nil {
 		a.Pairs = []Pair{}
