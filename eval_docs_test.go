@@ -959,6 +959,14 @@ func TestEvalDocuments(t *testing.T) {
 			fdoc := parse(fin, d.name+"."+lang, lang)
 
 			// Clean: false findings and the alignment.
+			if *evdDump != "" {
+				base := filepath.Join(*evdDump, fmt.Sprintf("%s.%02d.clean", lang, di))
+				for ext, lines := range map[string][]string{".en.txt": en, "." + lang + ".txt": fin} {
+					if err := os.WriteFile(base+ext, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
 			t0 := time.Now()
 			res := chk.Check(vdoc, fdoc)
 			ty.dur["driftcheck"] += time.Since(t0)
@@ -985,7 +993,7 @@ func TestEvalDocuments(t *testing.T) {
 				if f.Severity >= drift.Warning {
 					ty.clean[string(f.Kind)]++
 					if len(ty.misses["clean"]) < 2*(*evdMisses) {
-						ty.misses["clean"] = append(ty.misses["clean"], fmt.Sprintf("%s: %s %s: %s", d.name, f.Severity, f.Kind, f.Message))
+						ty.misses["clean"] = append(ty.misses["clean"], fmt.Sprintf("%s (#%02d): %s %s: %s", d.name, di, f.Severity, f.Kind, f.Message))
 					}
 				}
 				if f.Kind == drift.TermSubstituted {

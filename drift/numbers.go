@@ -2,11 +2,15 @@ package drift
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/driftcheck/driftcheck/align"
+	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/number"
+	"github.com/driftcheck/driftcheck/segment"
 )
 
 // changedNumbers returns the spans of the numbers of two paragraphs that
@@ -82,6 +86,10 @@ func compareNumbers(voted, final *Side, pr align.Pair) []Finding {
 	onlyF, pages[1] = splitPages(onlyF)
 	joinedV, onlyV, onlyF := nearJoined(onlyV, onlyF)
 	joinedF, onlyF, onlyV := nearJoined(onlyF, onlyV)
+	onlyV = dropNamedMonths(onlyV, final, pr.B)
+	onlyF = dropNamedMonths(onlyF, voted, pr.A)
+	onlyV = dropExplicitYears(onlyV, vn, fn)
+	onlyF = dropExplicitYears(onlyF, fn, vn)
 	changed, restV, restF := pairChanged(onlyV, onlyF)
 	changed = append(changed, joinedV...)
 	for _, c := range joinedF {
@@ -226,6 +234,151 @@ func pairChanged(onlyV, onlyF []nref) (pairs [][2]nref, restV, restF []nref) {
 		}
 	}
 	return pairs, unused(onlyV, usedV), unused(onlyF, usedF)
+}
+
+// dropNamedMonths leaves out of only the months of dates (a month name,
+// or a month in numerals: 12月) whose month the other side (other, its
+// paragraphs oidx) names without reading it as a date: a month is read
+// only next to a day or a year, so "5 en décembre et janvier" reads two
+// months where "5 during December and January" reads none, and "2014年12月"
+// one where "in December" reads none.
+func dropNamedMonths(only []nref, other *Side, oidx []int) []nref {
+	var named map[int]bool
+	var out []nref
+	for _, x := range only {
+		m, isMonth := monthValue(x.para.P.Text, x.n)
+		if isMonth {
+			if named == nil {
+				named = monthsNamed(other, oidx)
+			}
+			if named[m] {
+				continue
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// monthValue is the month (1–12) of a number of text that is the month
+// of a date.
+func monthValue(text string, n number.Number) (int, bool) {
+	if n.Role != number.Date {
+		return 0, false
+	}
+	m, err := strconv.Atoi(n.Key)
+	if err != nil || m < 1 || m > 12 {
+		return 0, false
+	}
+	if isMonthName(n.Text) || strings.HasSuffix(strings.TrimSpace(n.Text), "月") {
+		return m, true
+	}
+	// A month in digits before 月 (2014年12月: the number is "12").
+	if rest := strings.TrimLeft(n.Text, "0123456789０１２３４５６７８９"); rest == "" {
+		return m, n.End <= len(text) && strings.HasPrefix(text[n.End:], "月")
+	}
+	return 0, false
+}
+
+// isMonthName says whether a number's text is a word (a month name).
+func isMonthName(text string) bool {
+	for _, r := range text {
+		return unicode.IsLetter(r) && !unicode.Is(unicode.Han, r)
+	}
+	return false
+}
+
+// monthsNamed returns the months that the paragraphs idx of s name: a
+// month name of the side's language (or of English), or a month in
+// numerals before 月.
+func monthsNamed(s *Side, idx []int) map[int]bool {
+	out := map[int]bool{}
+	prof, en := lang.Of(s.Doc.Lang), lang.Of("en")
+	for _, i := range idx {
+		p := s.Paras[i]
+		for _, t := range p.Tokens {
+			if t.Kind != segment.Word {
+				continue
+			}
+			w := strings.ToLower(t.In(p.P.Text))
+			for _, pr := range []*lang.Profile{prof, en} {
+				if pr != nil && pr.Month != nil {
+					if m := pr.Month(w); m > 0 {
+						out[m] = true
+					}
+				}
+			}
+		}
+		if prof != nil && prof.Han {
+			for _, m := range hanMonth.FindAllStringSubmatch(p.P.Text, -1) {
+				if v, ok := lang.HanNumber(m[1]); ok && v <= 12 {
+					out[v] = true
+				} else if v, err := strconv.Atoi(m[1]); err == nil && v >= 1 && v <= 12 {
+					out[v] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+var hanMonth = regexp.MustCompile(`([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月`)
+
+// dropExplicitYears leaves out of only the years that make a date
+// explicit: a year next to a month of the same date ("2014年8月13日" for
+// "13 August", "décembre 2014" for "December") when that month is on
+// both sides (not in only) and the other side (its numbers other) writes
+// no year at all: it left the year to the context. Where it writes one,
+// the year added may contradict it ("du 3 au 5 février 2016 … avril
+// 2015" for "3 to 5 February … April 2015"), and is kept.
+func dropExplicitYears(only, all, other []nref) []nref {
+	for _, o := range other {
+		if isYearKey(o.n.Key) {
+			return only
+		}
+	}
+	left := map[nref]bool{}
+	for _, x := range only {
+		left[x] = true
+	}
+	var out []nref
+	for _, x := range only {
+		if x.n.Role == number.Date && isYearKey(x.n.Key) {
+			explicit := false
+			for _, y := range all {
+				if _, ok := monthValue(y.para.P.Text, y.n); ok && y.para == x.para && !left[y] && sameDate(x.para.P.Text, x.n, y.n) {
+					explicit = true
+					break
+				}
+			}
+			if explicit {
+				continue
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func isYearKey(k string) bool {
+	return len(k) == 4 && (strings.HasPrefix(k, "19") || strings.HasPrefix(k, "20"))
+}
+
+// sameDate says whether the numbers a and b of text are parts of one date:
+// nothing but a space, 年, "de" or "of" between them.
+func sameDate(text string, a, b number.Number) bool {
+	if a.Start > b.Start {
+		a, b = b, a
+	}
+	if a.End > b.Start || b.Start > len(text) {
+		return false
+	}
+	between := strings.TrimSpace(text[a.End:b.Start])
+	switch between {
+	case "", "年", "de", "of", "г.", "года":
+		return true
+	}
+	return false
 }
 
 // dropRepeated leaves out of rest the numbers whose value the other side

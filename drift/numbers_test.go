@@ -33,6 +33,10 @@ func TestNumbersAsMultisets(t *testing.T) {
 		{"a number left out where no other is shared", "In 2014, the Office met twice.", "Le Bureau s'est réuni deux fois.", "number-mismatch/info"},
 		{"a repeated year changed", "The first session will be held from 3 to 5 February and the second from 28 to 30 April 2015.",
 			"La première session se tiendra du 3 au 5 février 2016 et la seconde du 28 au 30 avril 2015.", "number-mismatch/warning"},
+		{"a month named on both sides but read as a date on one only",
+			"Attacks fell from 10 during October and November to 5 during December and January.",
+			"Les attentats sont passés de 10 en octobre et novembre à 5 en décembre et janvier.", ""},
+		{"a month changed is still a change", "The plan was adopted on 13 August.", "Le plan a été adopté le 13 septembre.", "number-mismatch/warning"},
 		{"a number of a name changed where both write names with numbers", "It creates three posts (P-3).", "Il crée 3 postes (P-4).", "number-mismatch/warning"},
 		{"a number of a name on one side only", "It limits HFC-23 by-product emissions in 2015.", "Il limite les émissions de trifluorométhane en 2015.", "number-mismatch/info"},
 		{"a repetition left out is not a change",
@@ -48,6 +52,33 @@ func TestNumbersAsMultisets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
 			if got := kinds(check(t, tt.voted, tt.final)); got != tt.want {
+				t.Errorf("voted %+q, final %+q:\n got %q\nwant %q", tt.voted, tt.final, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNumbersChinese: the number comparison against a Chinese final.
+func TestNumbersChinese(t *testing.T) {
+	tests := []struct {
+		desc, voted, final, want string
+	}{
+		{"a year made explicit where the voted text writes none",
+			"The Ministry adopted the final plan on 13 August.", "内政部于2014年8月13日通过了这份计划定稿。", ""},
+		{"a year added to a month the voted text does not name",
+			"The Ministry adopted the final plan on 13 August.", "内政部于2014年9月13日通过了这份计划定稿。", "number-mismatch/warning"},
+		{"a percentage in Chinese numerals",
+			"Each Party shall ensure that its calculated level of production does not exceed, annually, seventy-five per cent of the average of its calculated levels of production for the years 2011, 2012 and 2013.",
+			"各缔约方应确保其年度产量计算水平不超过其2011、2012和2013年产量计算水平平均值的百分之七十五。", ""},
+		{"a percentage in Chinese numerals changed",
+			"Each Party shall ensure that its calculated level of production does not exceed, annually, seventy-five per cent of the average of its calculated levels of production for the years 2011, 2012 and 2013.",
+			"各缔约方应确保其年度产量计算水平不超过其2011、2012和2013年产量计算水平平均值的百分之六十五。", "number-mismatch/warning"},
+	}
+	fx := newFixture(mustLexicon(t, testLexicon))
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			got := kinds(fx.compare(fx.side(tt.voted, "v.en.txt", "en", true), fx.side(tt.final, "f.zh.txt", "zh", true)))
+			if got != tt.want {
 				t.Errorf("voted %+q, final %+q:\n got %q\nwant %q", tt.voted, tt.final, got, tt.want)
 			}
 		})

@@ -168,6 +168,8 @@ type Clock struct {
 type Span struct {
 	Value      string
 	Start, End int
+	// Percent says the span is a percentage (百分之七十五).
+	Percent bool
 }
 
 var (

@@ -45,6 +45,8 @@ var (
 	zhYear  = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年`)
 	// 三月, 十二月: a month in numerals (not 三个月, three months).
 	zhMonth = regexp.MustCompile(`(十[一二]?|[一二三四五六七八九])月`)
+	// 百分之七十五 (75 per cent), 百分之零点五 (0.5 per cent).
+	zhPercent = regexp.MustCompile(`百分之([〇零一二两兩三四五六七八九十百千]+)(?:[点點]([〇零一二三四五六七八九]+))?`)
 )
 
 // zhHeadingWords number the parts of a text: 第七条 is article 7, 第一款
@@ -126,6 +128,22 @@ func chineseNumbers(body string) []Span {
 			y.WriteByte(byte('0' + zhDigit[r]))
 		}
 		out = append(out, Span{Value: y.String(), Start: m[0], End: m[1]})
+	}
+	for _, m := range zhPercent.FindAllStringSubmatchIndex(body, -1) {
+		whole := body[m[2]:m[3]]
+		v, ok := chineseValue(whole)
+		if !ok && whole != "零" && whole != "〇" {
+			continue
+		}
+		key := strconv.Itoa(v)
+		if m[4] >= 0 {
+			var frac strings.Builder
+			for _, r := range body[m[4]:m[5]] {
+				frac.WriteByte(byte('0' + zhDigit[r]))
+			}
+			key += "." + frac.String()
+		}
+		out = append(out, Span{Value: key, Start: m[0], End: m[1], Percent: true})
 	}
 	for _, m := range zhMonth.FindAllStringSubmatchIndex(body, -1) {
 		if v, ok := chineseValue(body[m[2]:m[3]]); ok {

@@ -27,7 +27,11 @@ func ordinalWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 		var out []Number
 		for _, s := range p.Numerals(text[bodyStart:]) {
 			a, b := bodyStart+s.Start, bodyStart+s.End
-			out = append(out, Number{Key: s.Value, Text: text[a:b], Start: a, End: b})
+			n := Number{Key: s.Value, Text: text[a:b], Start: a, End: b}
+			if s.Percent {
+				n.Role = Percent
+			}
+			out = append(out, n)
 		}
 		return out // Find sorts them with the others
 	}
