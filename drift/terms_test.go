@@ -94,3 +94,48 @@ func TestPartlyTraditional(t *testing.T) {
 		}
 	}
 }
+
+// TestReferenceNeverAFinding: hits of reference concepts in the paragraphs
+// (as lexicon.Matcher.MatchAll finds them) make no term finding, neither
+// missing, added nor substituted, while those of the other concepts still
+// do.
+func TestReferenceNeverAFinding(t *testing.T) {
+	lex := mustLexicon(t, "id\tgroup\ten\tfr\trole\n"+
+		"ta\t\ttechnical assistance\tassistance technique\t\n"+
+		"cb\t\tcapacity-building\trenforcement des capacités\t\n"+
+		"hr\tg\thuman rights\tdroits de l'homme\treference\n"+
+		"hr2\tg\tfundamental rights\tdroits fondamentaux\treference\n"+
+		"ss\t\tsouth-south cooperation\tcoopération Sud-Sud\treference\n")
+	fx := newFixture(lex)
+	all := func(s *drift.Side) *drift.Side {
+		refs := 0
+		for _, p := range s.Paras {
+			p.Hits = fx.an.Matcher.MatchAll(s.Doc.Lang, p.P.Text, p.Tokens)
+			for _, h := range p.Hits {
+				if h.Concept.Role == lexicon.RoleReference {
+					refs++
+				}
+			}
+		}
+		if refs == 0 {
+			t.Fatalf("%s: no reference hit: the test checks nothing", s.Doc.Path)
+		}
+		return s
+	}
+	voted := all(fx.side("Welcomes technical assistance, capacity-building and human rights.", "v.en.txt", "en", true))
+	// The final drops capacity-building (a finding), has fundamental
+	// rights for human rights (alternatives of a group, but reference)
+	// and adds South-South cooperation (reference).
+	final := all(fx.side("Se félicite de l'assistance technique, des droits fondamentaux et de la coopération Sud-Sud.", "f.fr.txt", "fr", true))
+	fs := fx.compare(voted, final)
+	var got []string
+	for _, f := range fs {
+		if f.VotedConcept == "hr" || f.FinalConcept == "hr2" || f.FinalConcept == "ss" {
+			t.Errorf("a finding of a reference concept: %s %s", f.Kind, f.Message)
+		}
+		got = append(got, string(f.Kind)+" "+f.VotedConcept+f.FinalConcept)
+	}
+	if !strings.Contains(strings.Join(got, ", "), "term-missing cb") {
+		t.Errorf("findings %q, want term-missing cb", got)
+	}
+}

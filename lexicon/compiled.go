@@ -284,6 +284,7 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 	lex := &Lexicon{byID: make(map[string]*Concept, nc)}
 	lex.Concepts = make([]*Concept, 0, nc)
 	all := make([]Concept, nc)
+	var arena []string
 	for i := 0; i < nc && r.err == nil; i++ {
 		c := &all[i]
 		*c = Concept{ID: r.str(), Group: r.str(), Note: r.str(), Source: r.str(), Origin: r.str(), Role: Role(r.str()), Match: Match(r.str()), compiled: cl, index: i}
@@ -292,7 +293,13 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 		for j := 0; j < nl && r.err == nil; j++ {
 			code := r.str()
 			nr := r.count()
-			rs := make([]string, 0, nr)
+			// The renderings are carved from larger blocks: one
+			// allocation for many concepts.
+			if cap(arena)-len(arena) < nr {
+				arena = make([]string, 0, max(nr, 4096))
+			}
+			rs := arena[len(arena) : len(arena) : len(arena)+nr]
+			arena = arena[:len(arena)+nr]
 			for k := 0; k < nr && r.err == nil; k++ {
 				t := r.str()
 				p := Period{From: int(r.uint()), Until: int(r.uint())}
