@@ -3,6 +3,8 @@ package driftcheck_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"math/rand"
@@ -836,12 +838,46 @@ func evdDictionary(chk *driftcheck.Checker, lang string) string {
 	return b.String()
 }
 
+// verdicts are the clean findings read by hand, by evdVerdictKey.
+var verdicts = func() map[string]string {
+	out := map[string]string{}
+	data, err := os.ReadFile(filepath.Join("testdata", "eval", "devset-clean-verdicts.tsv"))
+	if err != nil {
+		return out
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		f := strings.Split(l, "\t")
+		if strings.HasPrefix(l, "#") || len(f) < 5 || f[0] == "lang" {
+			continue
+		}
+		out[f[0]+"\t"+f[1]+"\t"+f[2]+"\t"+f[3]] = f[4]
+	}
+	return out
+}()
+
+// evdVerdictKey keys a clean finding by its language, kind and the
+// devset lines of its paragraphs ("" for a side it does not name), as
+// devset-clean-verdicts.tsv does.
+func evdVerdictKey(lang, kind, voted, final string) string {
+	h := func(s string) string {
+		if s == "" {
+			return "-"
+		}
+		sum := sha256.Sum256([]byte(s))
+		return hex.EncodeToString(sum[:8])
+	}
+	return lang + "\t" + kind + "\t" + h(voted) + "\t" + h(final)
+}
+
 // evdTally is what one language's evaluation counts.
 type evdTally struct {
-	found, tried        map[string]int
-	bucketF, bucketT    map[string]int
-	misses              map[string][]string
-	clean               map[string]int // default-level findings on clean documents, by kind
+	found, tried     map[string]int
+	bucketF, bucketT map[string]int
+	misses           map[string][]string
+	clean            map[string]int // default-level findings on clean documents, by kind
+	// verdicts counts the clean findings by their verdict read by hand
+	// (testdata/eval/devset-clean-verdicts.tsv; "unchecked" when absent).
+	verdicts            map[string]int
 	cleanParas, termSub int
 	connControl         int // default-level findings with the connective in both texts
 	connParas           int
@@ -929,7 +965,7 @@ func TestEvalDocuments(t *testing.T) {
 	tallies := map[string]*evdTally{}
 	for _, lang := range langs {
 		ty := &evdTally{found: map[string]int{}, tried: map[string]int{}, bucketF: map[string]int{}, bucketT: map[string]int{},
-			misses: map[string][]string{}, clean: map[string]int{}, align: map[string]*evdScore{}, dur: map[string]time.Duration{}, runs: map[string]int{}}
+			misses: map[string][]string{}, clean: map[string]int{}, verdicts: map[string]int{}, align: map[string]*evdScore{}, dur: map[string]time.Duration{}, runs: map[string]int{}}
 		tallies[lang] = ty
 		dict := filepath.Join(hunDir, "lexicon."+lang+".dic")
 		if err := os.WriteFile(dict, []byte(evdDictionary(chk, lang)), 0o644); err != nil {
@@ -989,11 +1025,24 @@ func TestEvalDocuments(t *testing.T) {
 				t.Fatalf("%s en→%s: no paragraph compared in both", d.name, lang)
 			}
 			ty.cleanParas += len(vdoc.Body())
+			lineOf := func(paras []*drift.Para, lines []string, id string) string {
+				for _, p := range paras {
+					if id != "" && p.P.ID == id && p.P.Index < len(lines) {
+						return lines[p.P.Index]
+					}
+				}
+				return ""
+			}
 			for _, f := range res.Findings() {
 				if f.Severity >= drift.Warning {
+					v := verdicts[evdVerdictKey(lang, string(f.Kind), lineOf(cmp.Voted.Paras, en, f.Voted.Para), lineOf(cmp.Final.Paras, fin, f.Final.Para))]
+					if v == "" {
+						v = "unchecked"
+					}
+					ty.verdicts[v]++
 					ty.clean[string(f.Kind)]++
 					if len(ty.misses["clean"]) < 2*(*evdMisses) {
-						ty.misses["clean"] = append(ty.misses["clean"], fmt.Sprintf("%s (#%02d): %s %s: %s", d.name, di, f.Severity, f.Kind, f.Message))
+						ty.misses["clean"] = append(ty.misses["clean"], fmt.Sprintf("%s (#%02d) [%s]: %s %s: %s", d.name, di, v, f.Severity, f.Kind, f.Message))
 					}
 				}
 				if f.Kind == drift.TermSubstituted {
@@ -1244,6 +1293,12 @@ func TestEvalDocuments(t *testing.T) {
 			row(lang, "false findings per 100 clean paragraphs, default level", k, ty.clean[k], ty.cleanParas, ratePer100(ty.clean[k], ty.cleanParas), "")
 		}
 		row(lang, "false findings per 100 clean paragraphs, default level", "with a connective in both texts, all kinds", ty.connControl, ty.connParas, ratePer100(ty.connControl, ty.connParas), "<= 1")
+		const byHand = "the same findings read by hand (testdata/eval/devset-clean-verdicts.tsv), per 100 clean paragraphs"
+		row(lang, byHand, "real: the official text does differ", ty.verdicts["real"], ty.cleanParas, ratePer100(ty.verdicts["real"], ty.cleanParas), "")
+		row(lang, byHand, "misaligned: the corpus pairs lines that are not translations", ty.verdicts["misaligned"], ty.cleanParas, ratePer100(ty.verdicts["misaligned"], ty.cleanParas), "")
+		wrong := ty.verdicts["misread"] + ty.verdicts["unsure"] + ty.verdicts["unchecked"]
+		row(lang, byHand, "false: misread, unsure or not read by hand", wrong, ty.cleanParas, ratePer100(wrong, ty.cleanParas), "<= 1")
+		row(lang, byHand, "of which not read by hand (new since)", ty.verdicts["unchecked"], ty.cleanParas, ratePer100(ty.verdicts["unchecked"], ty.cleanParas), "")
 		row(lang, "term-substituted on clean text, any severity", "count", ty.termSub, -1, fmt.Sprint(ty.termSub), "0")
 		for _, k := range evdKinds {
 			row(lang, "recall (the kind, at any severity, naming the paragraphs)", k.name+" → "+string(k.want), ty.found[k.name], ty.tried[k.name], fmt.Sprintf("%.3f", ratio(ty.found[k.name], ty.tried[k.name])), ">= 0.95")

@@ -1,6 +1,9 @@
 package drift_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestNumbersAsMultisets checks the number comparison of a translation:
 // occurrences cancel out value by value, what is left is paired by role,
@@ -58,8 +61,9 @@ func TestNumbersAsMultisets(t *testing.T) {
 	}
 }
 
-// TestNumbersChinese: the number comparison against a Chinese final.
-func TestNumbersChinese(t *testing.T) {
+// TestNumbersOtherScripts: the number comparison against a Chinese or an
+// Arabic final.
+func TestNumbersOtherScripts(t *testing.T) {
 	tests := []struct {
 		desc, voted, final, want string
 	}{
@@ -73,11 +77,27 @@ func TestNumbersChinese(t *testing.T) {
 		{"a percentage in Chinese numerals changed",
 			"Each Party shall ensure that its calculated level of production does not exceed, annually, seventy-five per cent of the average of its calculated levels of production for the years 2011, 2012 and 2013.",
 			"各缔约方应确保其年度产量计算水平不超过其2011、2012和2013年产量计算水平平均值的百分之六十五。", "number-mismatch/warning"},
+		{"an Arabic dual stands for two, in letters",
+			"The Committee held three panel discussions over two days, on 14 and 15 October.",
+			"عقدت اللجنة ثلاث حلقات نقاش على مدى يومين، في 14 و 15 تشرين الأول/أكتوبر.", "number-mismatch/info"},
+		{"Arabic times written minutes/hour after the word for hour",
+			"The Conference of the Parties may wish to decide to meet from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m., subject to adjustments as necessary.",
+			"وقد يرغب مؤتمر الأطراف في أن يقرر عقد اجتماعاته من الساعة 00/10 حتى الساعة 00/13 ومن الساعة 00/15 حتى الساعة 00/18، وذلك رهناً بما تستلزمه الضرورة من تعديلات.", ""},
+		{"an Arabic time changed",
+			"The Conference of the Parties may wish to decide to meet from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m., subject to adjustments as necessary.",
+			"وقد يرغب مؤتمر الأطراف في أن يقرر عقد اجتماعاته من الساعة 00/10 حتى الساعة 00/14 ومن الساعة 00/15 حتى الساعة 00/18، وذلك رهناً بما تستلزمه الضرورة من تعديلات.", "number-mismatch/warning"},
+		{"an Arabic dual does not stand for another number",
+			"The Committee held three panel discussions over four days, on 14 and 15 October.",
+			"عقدت اللجنة ثلاث حلقات نقاش على مدى يومين، في 14 و 15 تشرين الأول/أكتوبر.", "number-mismatch/warning"},
 	}
 	fx := newFixture(mustLexicon(t, testLexicon))
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
-			got := kinds(fx.compare(fx.side(tt.voted, "v.en.txt", "en", true), fx.side(tt.final, "f.zh.txt", "zh", true)))
+			l := "zh"
+			if strings.ContainsRune(tt.final, 'ا') {
+				l = "ar"
+			}
+			got := kinds(fx.compare(fx.side(tt.voted, "v.en.txt", "en", true), fx.side(tt.final, "f."+l+".txt", l, true)))
 			if got != tt.want {
 				t.Errorf("voted %+q, final %+q:\n got %q\nwant %q", tt.voted, tt.final, got, tt.want)
 			}

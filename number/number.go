@@ -613,6 +613,16 @@ func timeOf(p *lang.Profile, text string, toks []segment.Token, i int, next func
 			return
 		}
 		hour, min = v/100, v%100
+	case p.ReversedGroups && i >= 2 && clockNoun(p, toks[i-2].In(text)) && i+2 < len(toks) && toks[i+1].In(text) == "/" &&
+		toks[i+2].Kind == segment.Number && len(t.In(text)) == 2 && len(toks[i+2].In(text)) <= 2 && integerToken(text, t) && integerToken(text, toks[i+2]):
+		// "الساعة 00/10": after the word for "hour", right-to-left text
+		// writes the minutes, then the hour (10:00).
+		min, _ = strconv.Atoi(t.Key)
+		hour, _ = strconv.Atoi(toks[i+2].Key)
+		end = int(toks[i+2].End)
+		if hour > 24 || min > 59 {
+			return
+		}
 	case i+2 < len(toks) && toks[i+1].In(text) == ":" && toks[i+2].Kind == segment.Number && len(toks[i+2].In(text)) == 2:
 		hour, _ = strconv.Atoi(t.Key)
 		min, _ = strconv.Atoi(toks[i+2].Key)
