@@ -196,9 +196,9 @@ func headIsMARC(path string) bool {
 
 // pairGroups joins, in the groups of a tree, each draft with the
 // resolution it became: one group named by the resolution, the draft's
-// files first (role unset: the one in the voted language is the voted
-// text, the others are checked against it too) and the resolution's with
-// role final. A resolution adopted in parts (A/RES/78/183 A and B, one
+// files first (role draft: the one in the voted language is the voted
+// text, the others versions, each checked against the final in its
+// language) and the resolution's with role final. A resolution adopted in parts (A/RES/78/183 A and B, one
 // document) is in the group of each part. The groups of a pair with one
 // side absent from the tree are left as they are.
 func pairGroups(by map[string]*Group, pairs []Pair) map[string]*Group {
@@ -212,7 +212,7 @@ func pairGroups(by map[string]*Group, pairs []Pair) map[string]*Group {
 		}
 		g := &Group{Symbol: p.Resolution}
 		for _, f := range d.Files {
-			f.Symbol, f.Role = p.Resolution, ""
+			f.Symbol, f.Role = p.Resolution, "draft"
 			g.Files = append(g.Files, f)
 		}
 		for _, f := range r.Files {

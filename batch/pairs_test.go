@@ -67,7 +67,7 @@ func TestDirPairs(t *testing.T) {
 	for _, f := range g.Files {
 		got = append(got, f.Path+":"+f.Role)
 	}
-	want := []string{"drafts/A_HRC_37_L.36-EN.txt:", "drafts/A_HRC_37_L.36-FR.txt:", "res/A_HRC_RES_37_23-EN.txt:final", "res/A_HRC_RES_37_23-FR.txt:final"}
+	want := []string{"drafts/A_HRC_37_L.36-EN.txt:draft", "drafts/A_HRC_37_L.36-FR.txt:draft", "res/A_HRC_RES_37_23-EN.txt:final", "res/A_HRC_RES_37_23-FR.txt:final"}
 	if !slices.Equal(got, want) {
 		t.Errorf("files %v, want %v", got, want)
 	}
@@ -115,8 +115,8 @@ func TestDirMARC(t *testing.T) {
 	}
 	want := []string{
 		"A/C.3/78/L.30/REV.1 = A_C.3_78_L.30_Rev.1-EN.txt:",
-		"A/RES/78/183 A = A_C.3_78_L.26-EN.txt: A_RES_78_183-EN.txt:final A_RES_78_183-ES.txt:final",
-		"A/RES/78/183 B = A_C.3_78_L.28-EN.txt: sub/A_C.3_78_L.28-FR.txt: A_RES_78_183-EN.txt:final A_RES_78_183-ES.txt:final",
+		"A/RES/78/183 A = A_C.3_78_L.26-EN.txt:draft A_RES_78_183-EN.txt:final A_RES_78_183-ES.txt:final",
+		"A/RES/78/183 B = A_C.3_78_L.28-EN.txt:draft sub/A_C.3_78_L.28-FR.txt:draft A_RES_78_183-EN.txt:final A_RES_78_183-ES.txt:final",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("groups\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

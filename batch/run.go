@@ -574,7 +574,7 @@ func crashResult(g *Group, votedLang string, crashed []FileError, checkCrashed s
 	r := &Result{Symbol: g.Symbol, Meta: groupMeta(g, nil), Findings: []report.JSONFinding{}}
 	vi := votedIndex(g, votedLang)
 	for i, f := range g.Files {
-		r.Files = append(r.Files, ResultFile{Path: f.Path, Lang: f.Lang, Role: roleOf(i, vi)})
+		r.Files = append(r.Files, ResultFile{Path: f.Path, Lang: f.Lang, Role: roleOf(i, vi, f.Role)})
 	}
 	r.Errors = append(append(r.Errors, crashed...), FileError{Error: checkCrashed})
 	return r
@@ -664,16 +664,21 @@ func votedIndex(g *Group, votedLang string) int {
 		}
 	}
 	for i, f := range g.Files {
-		if f.Lang == votedLang && f.Role != "final" {
+		if f.Lang == votedLang && f.Role != "final" && f.Role != "version" {
 			return i
 		}
 	}
 	return -1
 }
 
-func roleOf(i, vi int) string {
-	if i == vi {
+// roleOf is the role in the result of the group's file i (its role in the
+// source: role), vi being the voted one.
+func roleOf(i, vi int, role string) string {
+	switch {
+	case i == vi:
 		return "voted"
+	case role == "draft" || role == "version":
+		return "version"
 	}
 	return "final"
 }
@@ -710,10 +715,10 @@ func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 		}
 	}
 	var voted *document.Document
-	var finals []*document.Document
+	var finals, versions []*document.Document
 	var finalFile []int // the index in r.Files of each of finals
 	for i, f := range g.Files {
-		role := roleOf(i, vi)
+		role := roleOf(i, vi, f.Role)
 		if e, ok := skipped(skip, f.Path); ok {
 			r.Files = append(r.Files, ResultFile{Path: f.Path, Lang: f.Lang, Role: role})
 			r.Errors = append(r.Errors, e)
@@ -731,9 +736,12 @@ func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 			continue
 		}
 		d.Path = f.Path
-		if i == vi {
+		switch role {
+		case "voted":
 			voted = d
-		} else {
+		case "version":
+			versions = append(versions, d)
+		default:
 			finals = append(finals, d)
 			finalFile = append(finalFile, len(r.Files)-1)
 		}
@@ -780,6 +788,22 @@ func checkGroup(chk *driftcheck.Checker, g *Group, votedLang string, level drift
 			r.Files[i].Paras = nil
 		}
 		return r
+	}
+	// Each version (a draft in another language) against the final in its
+	// language: the draft a delegation followed against what was
+	// published.
+	for _, v := range versions {
+		for _, f := range finals {
+			if f.Lang != v.Lang {
+				continue
+			}
+			more, err := check(chk, g.Symbol, v, []*document.Document{f}, level, nil)
+			if err != nil {
+				r.Errors = append(r.Errors, FileError{Path: v.Path, Error: err.Error()})
+				continue
+			}
+			found = append(found, more...)
+		}
 	}
 	r.Findings = report.JSONFindings(found)
 	return r

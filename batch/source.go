@@ -33,9 +33,13 @@ import (
 // File is one file of a group.
 type File struct {
 	Symbol string `json:"symbol"`
-	Role   string `json:"role"` // "voted" or "final"
-	Lang   string `json:"lang"` // "" when to be told from the text
-	Path   string `json:"path"` // as written in the manifest or found in the tree
+	// Role is "voted", "final", "version" (an earlier text in one
+	// language, a draft's: compared with the final in its language) or
+	// "draft" (the draft in the voted language is the voted text, the
+	// others are versions); "" is voted in the voted language, else final.
+	Role string `json:"role"`
+	Lang string `json:"lang"` // "" when to be told from the text
+	Path string `json:"path"` // as written in the manifest or found in the tree
 	// Abs is the path to open (relative to the manifest's directory or the
 	// tree's root when Path is relative).
 	Abs string `json:"-"`
@@ -356,8 +360,10 @@ func (m *manifest) clean(r *File, line int) error {
 		return fmt.Errorf("manifest %s: line %d: symbol and path are required", m.path, line)
 	}
 	r.Role = strings.ToLower(r.Role)
-	if r.Role != "" && r.Role != "voted" && r.Role != "final" {
-		return fmt.Errorf("manifest %s: line %d: role %q (want voted or final)", m.path, line, r.Role)
+	switch r.Role {
+	case "", "voted", "final", "draft", "version":
+	default:
+		return fmt.Errorf("manifest %s: line %d: role %q (want voted, final, draft or version)", m.path, line, r.Role)
 	}
 	if r.Lang != "" {
 		l, err := language.Check(r.Lang, m.langs...)

@@ -56,9 +56,13 @@ type Options struct {
 	Fetch fetch.Options
 	// VotedLang is the language the drafts were negotiated in (default en).
 	VotedLang string
-	Checker   *driftcheck.Checker
-	Level     drift.Severity
-	Jobs      int
+	// DraftVersions adds the draft's other languages to each group as
+	// versions: each is checked against the resolution in its language
+	// (the draft a delegation followed against what was published).
+	DraftVersions bool
+	Checker       *driftcheck.Checker
+	Level         drift.Severity
+	Jobs          int
 	// Child is batch's child process (batch.Options.Child).
 	Child func(ctx context.Context) *exec.Cmd
 	// Log, when set, is told the steps.
@@ -84,7 +88,10 @@ type Resolution struct {
 	// that could not be had (not on ODS, not in Docs).
 	Finals     []string `json:"finals"`
 	FinalFiles []string `json:"final_files,omitempty"` // of Finals, relative to Out
-	Missing    []string `json:"missing,omitempty"`
+	// Versions are the languages of the draft checked against the
+	// resolution in their language (Options.DraftVersions).
+	Versions []string `json:"versions,omitempty"`
+	Missing  []string `json:"missing,omitempty"`
 	// Findings by severity, and by language and severity.
 	Findings   int                       `json:"findings"`
 	BySeverity map[string]int            `json:"by_severity"`
@@ -386,6 +393,17 @@ func writeManifest(opt *Options, ps *batch.Pairs, sum *Summary) (int, error) {
 				for i, f := range finals {
 					cw.Write([]string{p.Resolution, "final", r.Finals[i], rel(f)})
 					r.FinalFiles = append(r.FinalFiles, rel(f))
+				}
+				if opt.DraftVersions {
+					for i, l := range r.Finals {
+						if l == opt.VotedLang {
+							continue
+						}
+						if v := docs.find(p.Draft, l); v != "" && v != finals[i] {
+							cw.Write([]string{p.Resolution, "version", l, rel(v)})
+							r.Versions = append(r.Versions, l)
+						}
+					}
 				}
 				groups++
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -273,5 +274,45 @@ func TestSessionBadInput(t *testing.T) {
 	var ie *InputError
 	if err == nil || !strings.Contains(err.Error(), bad) || !errors.As(err, &ie) {
 		t.Errorf("hostile export: %v", err)
+	}
+}
+
+// TestSessionDraftVersions runs the founding case as a session: the
+// English draft voted, the Chinese resolution final, and with
+// DraftVersions the Chinese draft checked against the Chinese resolution
+// too: its 9 reversions to 合作共赢 against the English draft, and the
+// same 9 against the Chinese draft that had followed the negotiation.
+func TestSessionDraftVersions(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.MkdirAll(docs, 0o755)
+	for name, src := range map[string]string{"A_HRC_37_L.36-EN.txt": "L36.en.txt", "A_HRC_37_L.36-ZH.txt": "L36.zh.txt", "A_HRC_RES_37_23-ZH.txt": "RES.zh.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "founding", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(docs, name), data, 0o644)
+	}
+	pairs := filepath.Join(dir, "pairs.csv")
+	os.WriteFile(pairs, []byte("draft,resolution\nA/HRC/37/L.36,A/HRC/RES/37/23\n"), 0o644)
+	for _, versions := range []bool{false, true} {
+		out := filepath.Join(dir, fmt.Sprint("out-", versions))
+		sum, err := Run(context.Background(), Options{Input: pairs, Out: out, Docs: docs, NoFetch: true, DraftVersions: versions, Checker: driftcheck.New(lexicon.Default()), Jobs: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := sum.Resolutions[0]
+		want, wantVersions := 9, []string(nil)
+		if versions {
+			want, wantVersions = 18, []string{"zh"}
+		}
+		if !r.Checked || r.Findings != want || r.ByLang["zh"]["error"] != want || !slices.Equal(r.Versions, wantVersions) {
+			t.Errorf("draft versions %v: checked %v, %d findings %v, versions %v; want %d term-substituted errors in Chinese, versions %v",
+				versions, r.Checked, r.Findings, r.ByLang, r.Versions, want, wantVersions)
+		}
+		man, _ := os.ReadFile(filepath.Join(out, ManifestName))
+		if got := strings.Contains(string(man), ",version,zh,"); got != versions {
+			t.Errorf("draft versions %v: manifest\n%s", versions, man)
+		}
 	}
 }

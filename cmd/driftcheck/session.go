@@ -43,6 +43,7 @@ try again) or for a usage or input error.`,
 			&cli.StringFlag{Name: "docs", Usage: "the documents' `DIR` (default: DIR/docs of --out)"},
 			&cli.BoolFlag{Name: "no-fetch", Usage: "download nothing: use the documents already in the documents' directory"},
 			&cli.StringFlag{Name: "voted-lang", Value: "en", Usage: "the language the drafts were negotiated in: the draft in it is the voted text"},
+			&cli.BoolFlag{Name: "draft-versions", Usage: "also check the draft in each other language against the resolution in that language (the Chinese draft against the Chinese resolution: what the delegations last read against what was published)"},
 			&cli.StringFlag{Name: "level", Value: "warning", Usage: "record findings of at least this severity: error, warning or info"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "workers of the check"},
 		}, downloadFlags()...), lexiconFlags...),
@@ -75,7 +76,7 @@ func runSession(c *cli.Context) error {
 	}
 	pdfNotice(c)
 	opt := session.Options{Input: c.Args().First(), Out: c.String("out"), Docs: c.String("docs"), NoFetch: c.Bool("no-fetch"),
-		Fetch: fo, VotedLang: votedLang, Checker: driftcheck.New(lex), Level: level, Jobs: c.Int("jobs"), Child: childCommand(c), Log: fo.Log}
+		Fetch: fo, VotedLang: votedLang, DraftVersions: c.Bool("draft-versions"), Checker: driftcheck.New(lex), Level: level, Jobs: c.Int("jobs"), Child: childCommand(c), Log: fo.Log}
 	sum, err := session.Run(c.Context, opt)
 	var ie *session.InputError
 	var bi *batch.InterruptedError
