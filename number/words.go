@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
+	"github.com/driftcheck/driftcheck/internal/wordcache"
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment"
 )
@@ -175,61 +175,15 @@ func normWord(w string) string {
 func ordinalFirst(p *lang.Profile, w string) bool {
 	c, _ := firstCache.Load(p)
 	if c == nil {
-		wc := &wordCache{dirty: map[string]bool{}}
-		wc.read.Store(&map[string]bool{})
-		c, _ = firstCache.LoadOrStore(p, wc)
+		c, _ = firstCache.LoadOrStore(p, wordcache.New[bool](1<<16, 1<<10))
 	}
-	wc := c.(*wordCache)
-	if v, ok := (*wc.read.Load())[w]; ok {
+	wc := c.(*wordcache.Cache[bool])
+	if v, ok := wc.Get(w); ok {
 		return v
 	}
-	wc.mu.Lock()
-	v, ok := wc.dirty[w]
-	wc.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = p.OrdinalFirst(normWord(w))
-	wc.put(w, v)
+	v := p.OrdinalFirst(normWord(w))
+	wc.Put(w, v)
 	return v
 }
 
-const (
-	maxFirstCached  = 1 << 16
-	mergeFirstEvery = 1 << 10
-)
-
-type wordCache struct {
-	read  atomic.Pointer[map[string]bool]
-	mu    sync.Mutex
-	dirty map[string]bool
-	total int
-}
-
-func (c *wordCache) put(w string, v bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.total >= maxFirstCached {
-		return
-	}
-	if _, ok := c.dirty[w]; ok {
-		return
-	}
-	// Copy the word: w points into a paragraph that may be large.
-	c.dirty[strings.Clone(w)] = v
-	c.total++
-	if len(c.dirty) >= mergeFirstEvery || c.total == maxFirstCached {
-		old := *c.read.Load()
-		m := make(map[string]bool, len(old)+len(c.dirty))
-		for x, y := range old {
-			m[x] = y
-		}
-		for x, y := range c.dirty {
-			m[x] = y
-		}
-		c.read.Store(&m)
-		c.dirty = map[string]bool{}
-	}
-}
-
-var firstCache sync.Map // *lang.Profile → *wordCache
+var firstCache sync.Map // *lang.Profile → *wordcache.Cache[bool]

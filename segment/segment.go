@@ -5,7 +5,6 @@ import (
 	"math"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/driftcheck/driftcheck/internal/wordcache"
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/segment/zhconv"
 	"github.com/driftcheck/driftcheck/segment/zhdict"
@@ -472,7 +472,7 @@ func (w *wordCutter) word(a, b int) {
 		}
 	}
 	t := text[a:b]
-	if k, ok := w.cache.get(t); ok {
+	if k, ok := w.cache.Get(t); ok {
 		w.toks = append(w.toks, mkToken(a, b, k, Word))
 		return
 	}
@@ -489,7 +489,7 @@ func (w *wordCutter) word(a, b int) {
 		w.st(w.env)
 		k = w.env.Current()
 	}
-	w.cache.put(t, k)
+	w.cache.Put(t, k)
 	w.toks = append(w.toks, mkToken(a, b, k, Word))
 }
 
@@ -656,15 +656,8 @@ type keyCache struct {
 	langs map[string]*langCache
 }
 
-// langCache is read without locks: lookups go to an immutable map published
-// through an atomic pointer; new keys wait in a small locked map until it is
-// merged into a new published map.
-type langCache struct {
-	read  atomic.Pointer[map[string]string]
-	mu    sync.Mutex
-	dirty map[string]string
-	total int
-}
+// langCache is one language's cache of word keys (see package wordcache).
+type langCache = wordcache.Cache[string]
 
 const (
 	maxCached  = 1 << 18
@@ -683,47 +676,10 @@ func (c *keyCache) lang(lang string) *langCache {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if lc = c.langs[lang]; lc == nil {
-		lc = &langCache{dirty: map[string]string{}}
-		lc.read.Store(&map[string]string{})
+		lc = wordcache.New[string](maxCached, mergeEvery)
 		c.langs[lang] = lc
 	}
 	return lc
-}
-
-func (c *langCache) get(w string) (string, bool) {
-	if k, ok := (*c.read.Load())[w]; ok {
-		return k, true
-	}
-	c.mu.Lock()
-	k, ok := c.dirty[w]
-	c.mu.Unlock()
-	return k, ok
-}
-
-func (c *langCache) put(w, k string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.total >= maxCached {
-		return
-	}
-	if _, ok := c.dirty[w]; ok {
-		return
-	}
-	// Copy the word: w points into a paragraph that may be large.
-	c.dirty[strings.Clone(w)] = k
-	c.total++
-	if len(c.dirty) >= mergeEvery {
-		old := *c.read.Load()
-		m := make(map[string]string, len(old)+len(c.dirty))
-		for x, y := range old {
-			m[x] = y
-		}
-		for x, y := range c.dirty {
-			m[x] = y
-		}
-		c.read.Store(&m)
-		c.dirty = map[string]string{}
-	}
 }
 
 func isASCII(s string) bool {
