@@ -7,6 +7,7 @@ import (
 
 	"github.com/driftcheck/driftcheck"
 	"github.com/driftcheck/driftcheck/drift"
+	"github.com/driftcheck/driftcheck/internal/corpus"
 	"github.com/driftcheck/driftcheck/lexicon"
 )
 
@@ -48,15 +49,7 @@ func TestUNBISReferenceFounding(t *testing.T) {
 	withRef := driftcheck.New(unbisReference(t))
 	alone := driftcheck.New(lexicon.Default())
 	run := func(chk *driftcheck.Checker) (*driftcheck.Result, int) {
-		v, err := chk.LoadFile("testdata/founding/L36.en.txt", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := chk.LoadFile("testdata/founding/RES.zh.txt", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		res := chk.Check(v, f)
+		res := checkFounding(t, chk)
 		refs := 0
 		for _, c := range res.Comparisons {
 			refs += refHits(chk.Matcher, c.Voted) + refHits(chk.Matcher, c.Final)
@@ -92,15 +85,7 @@ func TestUNBISReferenceDevset(t *testing.T) {
 		for _, d := range docs {
 			var out [2]string
 			for i, chk := range []*driftcheck.Checker{alone, withRef} {
-				v, err := chk.Parse(paras(d.Lines["en"]), d.Symbol+".en", "en")
-				if err != nil {
-					t.Fatal(err)
-				}
-				f, err := chk.Parse(paras(d.Lines[lang]), d.Symbol+"."+lang, lang)
-				if err != nil {
-					t.Fatal(err)
-				}
-				res := chk.Check(v, f)
+				res := checkDevset(t, chk, d, lang)
 				out[i] = describeResult(res)
 				if i == 0 {
 					findings += len(res.Findings())
@@ -124,6 +109,21 @@ func TestUNBISReferenceDevset(t *testing.T) {
 	}
 }
 
+// checkDevset checks the lang version of devset document d against its
+// English as voted.
+func checkDevset(t *testing.T, chk *driftcheck.Checker, d *corpus.Doc, lang string) *driftcheck.Result {
+	t.Helper()
+	v, err := chk.Parse(paras(d.Lines["en"]), d.Symbol+".en", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := chk.Parse(paras(d.Lines[lang]), d.Symbol+"."+lang, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return chk.Check(v, f)
+}
+
 // refHits counts the hits of reference concepts in the paragraphs of a
 // side (lexicon.Matcher.MatchAll: a check leaves them out).
 func refHits(m *lexicon.Matcher, s *drift.Side) int {
@@ -136,4 +136,55 @@ func refHits(m *lexicon.Matcher, s *drift.Side) int {
 		}
 	}
 	return n
+}
+
+// TestCompiledSameOutput checks that the UNBIS thesaurus compiled gives
+// the same findings and alignment as read from its TSV source, on the
+// founding case and on a sample of the devset (English voted, Chinese and
+// French finals): as a reference lexicon, and with the default role, where
+// its concepts make findings (96 on the founding case), so that the
+// compiled patterns are what is compared.
+func TestCompiledSameOutput(t *testing.T) {
+	docs := devset(t)
+	if len(docs) > 12 {
+		docs = docs[:12]
+	}
+	for _, role := range []lexicon.Role{lexicon.RoleReference, lexicon.RoleDefault} {
+		tsv := writeTemp(t, "unbis.tsv", unbisTSV(t, 1, role, lexicon.MatchUnaccented))
+		fromTSV, _, err := lexicon.Open(tsv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compiled, _, err := lexicon.Open(compileFile(t, tsv))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, c := driftcheck.New(lexicon.Default().Merge(fromTSV)), driftcheck.New(lexicon.Default().Merge(compiled))
+		findings := 0
+		founding := func(chk *driftcheck.Checker) string {
+			res := checkFounding(t, chk)
+			findings += len(res.Findings())
+			return describeResult(res)
+		}
+		if x, y := founding(a), founding(c); x != y {
+			t.Errorf("role %q, founding case: TSV and compiled differ:\n--- TSV\n%s--- compiled\n%s", role, x, y)
+		}
+		for _, d := range docs {
+			for _, lang := range []string{"zh", "fr"} {
+				var out [2]string
+				for i, chk := range []*driftcheck.Checker{a, c} {
+					res := checkDevset(t, chk, d, lang)
+					findings += len(res.Findings())
+					out[i] = describeResult(res)
+				}
+				if out[0] != out[1] {
+					t.Errorf("role %q, %s en→%s: TSV and compiled differ:\n--- TSV\n%s--- compiled\n%s", role, d.Symbol, lang, out[0], out[1])
+				}
+			}
+		}
+		t.Logf("role %q: %d findings compared", role, findings)
+		if role == lexicon.RoleDefault && findings < 200 {
+			t.Errorf("role %q: only %d findings: UNBIS concepts do not make findings, the test compares little", role, findings)
+		}
+	}
 }

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -26,10 +28,17 @@ import (
 //	version      uvarint, CompiledVersion
 //	source       the SHA-256 of the source file (32 bytes), its size,
 //	             its modification time (Unix ns) and its name
-//	strings      count (uvarint), then each: length (uvarint) and bytes
+//	strings      count n (uvarint), the length of their bytes, n+1
+//	             offsets into those bytes (4 bytes each, little endian,
+//	             ascending: string i is bytes[offset i:offset i+1]), then
+//	             the bytes; a string is read in place, never copied
+//	renderings   the number of renderings of all the concepts
 //	concepts     count, then each: id, group, note, source, origin, role,
 //	             match (string indices), and per language: the language,
 //	             its renderings (each: string index, period from, until)
+//	ids          the concepts' indices in the order of their ids
+//	             (4 bytes each, little endian; the ids strictly
+//	             ascending): a concept is looked up by binary search
 //	patterns     per language: the language, the section's length, then
 //	             for each concept with patterns (by the distance of its
 //	             index from the previous one's) their count and each
@@ -50,7 +59,7 @@ const CompiledMagic = "driftcheck compiled lexicon\n"
 
 // CompiledVersion is the version of the compiled format and of the
 // patterns in it; a file of another version must be compiled again.
-const CompiledVersion = 1
+const CompiledVersion = 2
 
 // ErrCompiled is wrapped by the errors of a compiled lexicon that cannot be
 // used: of another version, damaged, or made by a driftcheck that stems
@@ -109,6 +118,13 @@ func Compile(w io.Writer, l *Lexicon, src Source) error {
 	// The body first (it fills the string table), then the header.
 	var body bytes.Buffer
 	b.out = &body
+	nr := 0
+	for _, c := range l.Concepts {
+		for _, rs := range c.Terms {
+			nr += len(rs)
+		}
+	}
+	b.uint(uint64(nr))
 	b.uint(uint64(len(l.Concepts)))
 	sections := map[string]*bytes.Buffer{}
 	last := map[string]int{}
@@ -176,6 +192,17 @@ func Compile(w io.Writer, l *Lexicon, src Source) error {
 		}
 		b.out = body
 	}
+	order := make([]int, len(l.Concepts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return strings.Compare(l.Concepts[i].ID, l.Concepts[j].ID) })
+	for k, i := range order {
+		if k > 0 && l.Concepts[order[k-1]].ID == l.Concepts[i].ID {
+			return fmt.Errorf("%w %q", ErrDuplicateID, l.Concepts[i].ID)
+		}
+		body.Write(binary.LittleEndian.AppendUint32(nil, uint32(i)))
+	}
 	codes := make([]string, 0, len(sections))
 	for code := range sections {
 		codes = append(codes, code)
@@ -198,8 +225,23 @@ func Compile(w io.Writer, l *Lexicon, src Source) error {
 	b.uint(uint64(len(src.Name)))
 	head.WriteString(src.Name)
 	b.uint(uint64(len(b.list)))
+	total := 0
 	for _, s := range b.list {
-		b.uint(uint64(len(s)))
+		total += len(s)
+	}
+	if total > math.MaxUint32 || len(l.Concepts) > math.MaxUint32 {
+		return errors.New("lexicon too large to compile")
+	}
+	b.uint(uint64(total))
+	at := uint32(0)
+	offs := make([]byte, 0, 4*(len(b.list)+1))
+	for _, s := range b.list {
+		offs = binary.LittleEndian.AppendUint32(offs, at)
+		at += uint32(len(s))
+	}
+	offs = binary.LittleEndian.AppendUint32(offs, at)
+	head.Write(offs)
+	for _, s := range b.list {
 		head.WriteString(s)
 	}
 	head.Write(body.Bytes())
@@ -265,26 +307,41 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 	src.Size = int64(r.uint())
 	src.ModTime = int64(r.uint())
 	src.Name = string(r.bytes(int(r.uint())))
-	// The strings are slices of data, which is not copied.
+	// The strings are read in place from data, which is not copied: a
+	// table of offsets, checked once here.
 	n := r.count()
-	r.strs = make([]string, 0, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		l := r.count()
-		if bs := r.bytes(l); r.err == nil && l > 0 {
-			r.strs = append(r.strs, unsafe.String(&bs[0], l))
-		} else {
-			r.strs = append(r.strs, "")
-		}
+	size := r.count()
+	if n > len(body)/4 {
+		return fail("bad string count")
 	}
+	offs := r.bytes(4 * (n + 1))
+	blob := r.bytes(size)
+	if r.err != nil {
+		return fail("%v", r.err)
+	}
+	prev := uint32(0)
+	for i := 0; i <= n; i++ {
+		o := binary.LittleEndian.Uint32(offs[4*i:])
+		if o < prev || int64(o) > int64(size) || i == n && int(o) != size {
+			return fail("bad string table")
+		}
+		prev = o
+	}
+	r.tab = stringTable{offs: offs, blob: blob, n: n}
+	nrs := r.count()
 	cl := &compiledLex{data: body, sections: map[string][2]int{}, pats: map[string][][]*pattern{}}
 	nc := r.count()
 	if nc > (len(body)-r.at)/8 { // a concept takes at least 8 bytes
 		return fail("bad concept count")
 	}
-	lex := &Lexicon{byID: make(map[string]*Concept, nc)}
-	lex.Concepts = make([]*Concept, 0, nc)
+	if nrs > len(body)-r.at {
+		return fail("bad rendering count")
+	}
+	lex := &Lexicon{Concepts: make([]*Concept, nc)}
+	// The concepts, their renderings and the first level of their
+	// periods are carved from three allocations.
 	all := make([]Concept, nc)
-	var arena []string
+	arena := make([]string, 0, nrs)
 	for i := 0; i < nc && r.err == nil; i++ {
 		c := &all[i]
 		*c = Concept{ID: r.str(), Group: r.str(), Note: r.str(), Source: r.str(), Origin: r.str(), Role: Role(r.str()), Match: Match(r.str()), compiled: cl, index: i}
@@ -293,10 +350,9 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 		for j := 0; j < nl && r.err == nil; j++ {
 			code := r.str()
 			nr := r.count()
-			// The renderings are carved from larger blocks: one
-			// allocation for many concepts.
-			if cap(arena)-len(arena) < nr {
-				arena = make([]string, 0, max(nr, 4096))
+			if len(arena)+nr > cap(arena) {
+				r.err = errors.New("bad rendering count")
+				break
 			}
 			rs := arena[len(arena) : len(arena) : len(arena)+nr]
 			arena = arena[:len(arena)+nr]
@@ -323,11 +379,29 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 			r.err = errors.New("bad concept")
 			break
 		}
-		if prev, ok := lex.byID[c.ID]; ok {
-			return nil, src, &Error{name, 0, fmt.Errorf("%w %q (first at %s)", ErrDuplicateID, c.ID, prev.Origin)}
+		lex.Concepts[i] = c
+	}
+	// The ids' order: strictly ascending ids, so no id is there twice.
+	ids := r.bytes(4 * nc)
+	if r.err == nil {
+		lex.sorted = make([]uint32, nc)
+		for k := range lex.sorted {
+			i := binary.LittleEndian.Uint32(ids[4*k:])
+			if int64(i) >= int64(nc) {
+				r.err = errors.New("bad id order")
+				break
+			}
+			lex.sorted[k] = i
+			if k > 0 {
+				if p, c := lex.Concepts[lex.sorted[k-1]], lex.Concepts[i]; p.ID >= c.ID {
+					if p.ID == c.ID {
+						return nil, src, &Error{name, 0, fmt.Errorf("%w %q (first at %s)", ErrDuplicateID, c.ID, p.Origin)}
+					}
+					r.err = errors.New("bad id order")
+					break
+				}
+			}
 		}
-		lex.byID[c.ID] = c
-		lex.Concepts = append(lex.Concepts, c)
 	}
 	ns := r.count()
 	for i := 0; i < ns && r.err == nil; i++ {
@@ -347,7 +421,7 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 	if len(lex.Concepts) == 0 {
 		return nil, src, &Error{name, 0, ErrEmpty}
 	}
-	cl.strs, cl.concepts = r.strs, lex.Concepts
+	cl.tab, cl.concepts = r.tab, lex.Concepts
 	lex.langs = langs
 	if err := cl.check(); err != nil {
 		return fail("%v", err)
@@ -359,7 +433,7 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 // read from its section on first use.
 type compiledLex struct {
 	data     []byte
-	strs     []string
+	tab      stringTable
 	concepts []*Concept
 	sections map[string][2]int // the bytes of each language's patterns
 
@@ -390,31 +464,32 @@ func (cl *compiledLex) read(code string, limit int, fn func(ci int, pats []*patt
 	if !ok {
 		return nil
 	}
-	r := compiledReader{data: cl.data[:sec[1]], at: sec[0], strs: cl.strs}
+	r := compiledReader{data: cl.data[:sec[1]], at: sec[0], tab: cl.tab}
 	ci := 0
 	for n := 0; r.at < sec[1] && r.err == nil && n != limit; n++ {
-		ci += int(r.uint())
+		step := r.uint()
 		np := r.count()
-		if ci >= len(cl.concepts) || np == 0 {
+		if step >= uint64(len(cl.concepts)-ci) || np == 0 {
 			return errors.New("bad pattern section")
 		}
+		ci += int(step)
 		c := cl.concepts[ci]
 		rs := c.Terms[code]
 		block := make([]pattern, np)
 		pats := make([]*pattern, np)
 		for k := range block {
-			ri, flags, size := int(r.uint()), r.uint(), int(r.uint())
+			ri, flags, size := r.uint(), r.uint(), int(r.uint())
 			joined := r.str()
 			keys := r.strList()
 			if r.err != nil {
 				break
 			}
-			if ri >= len(rs) || len(keys) == 0 {
+			if ri >= uint64(len(rs)) || len(keys) == 0 {
 				return errors.New("bad pattern")
 			}
 			text, _, _ := renderingText(rs[ri])
 			p := &block[k]
-			*p = pattern{concept: c, rendering: text, term: ri, period: c.Period(code, rs[ri]), keys: keys,
+			*p = pattern{concept: c, rendering: text, term: int(ri), period: c.Period(code, rs[ri]), keys: keys,
 				joined: joined, size: size, variant: flags&flagVariant != 0}
 			if flags&flagExact != 0 {
 				p.exact = keys
@@ -476,11 +551,32 @@ func samePatterns(a, b []*pattern) bool {
 type compiledReader struct {
 	data []byte
 	at   int
-	strs []string
+	tab  stringTable
 	err  error
 }
 
+// stringTable is the string table of a compiled lexicon, read in place:
+// its offsets were checked when it was loaded.
+type stringTable struct {
+	offs, blob []byte
+	n          int
+}
+
+func (t *stringTable) at(i int) string {
+	from, to := binary.LittleEndian.Uint32(t.offs[4*i:]), binary.LittleEndian.Uint32(t.offs[4*i+4:])
+	if from == to {
+		return ""
+	}
+	return unsafe.String(&t.blob[from], int(to-from))
+}
+
 func (r *compiledReader) uint() uint64 {
+	if r.at < len(r.data) && r.data[r.at] < 0x80 && r.err == nil {
+		// Most integers of the file (string indices, counts) are one byte.
+		v := r.data[r.at]
+		r.at++
+		return uint64(v)
+	}
 	if r.err != nil {
 		return 0
 	}
@@ -523,11 +619,11 @@ func (r *compiledReader) str() string {
 	if r.err != nil {
 		return ""
 	}
-	if i >= uint64(len(r.strs)) {
+	if i >= uint64(r.tab.n) {
 		r.err = errors.New("bad string index")
 		return ""
 	}
-	return r.strs[i]
+	return r.tab.at(int(i))
 }
 
 func (r *compiledReader) strList() []string {

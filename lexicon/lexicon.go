@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"github.com/driftcheck/driftcheck/lang"
 	"io"
-	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -141,6 +140,13 @@ func (l *Lexicon) SetMatch(m Match) {
 type Lexicon struct {
 	Concepts []*Concept
 	byID     map[string]*Concept
+	// sorted, for a lexicon read compiled, holds the indices of Concepts
+	// in the order of their ids: a concept is looked up by binary search
+	// rather than in a map built at each load.
+	sorted []uint32
+	// base, for a lexicon made by Merge with a large other lexicon, is
+	// that lexicon: an id not in byID is looked up there.
+	base *Lexicon
 	// langs caches Languages for a lexicon read compiled and for one made
 	// by Merge (neither is changed afterwards); nil: worked out each time.
 	langs []string
@@ -346,17 +352,30 @@ func parseHeader(cells []string) ([]string, error) {
 
 // Lookup returns the concept with the given id, or nil.
 func (l *Lexicon) Lookup(id string) *Concept {
-	if l == nil {
-		return nil
+	for ; l != nil; l = l.base {
+		if c, ok := l.byID[id]; ok {
+			return c
+		}
+		if l.sorted != nil {
+			i, ok := slices.BinarySearchFunc(l.sorted, id, func(i uint32, id string) int { return strings.Compare(l.Concepts[i].ID, id) })
+			if ok {
+				return l.Concepts[l.sorted[i]]
+			}
+			return nil
+		}
 	}
-	return l.byID[id]
+	return nil
 }
+
+// indexed reports whether l looks its concepts up without a map of its
+// own to copy.
+func (l *Lexicon) indexed() bool { return l.byID != nil || l.sorted != nil || l.base != nil }
 
 // Merge returns a lexicon holding l's concepts followed by other's. A concept
 // of other with an id already in l replaces it in place (a user lexicon may
 // refine the default one).
 func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
-	if l != nil && other != nil && len(other.Concepts) > len(l.Concepts) && other.byID != nil {
+	if l != nil && other != nil && len(other.Concepts) > len(l.Concepts) && other.indexed() {
 		return l.mergeLarge(other)
 	}
 	out := &Lexicon{byID: map[string]*Concept{}}
@@ -379,13 +398,14 @@ func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
 }
 
 // mergeLarge is Merge of a large other (a term base added to the default
-// lexicon): other's index is copied whole rather than rebuilt.
+// lexicon): other's index is neither copied nor rebuilt, the merged
+// lexicon looks up there the ids that are not l's own.
 func (l *Lexicon) mergeLarge(other *Lexicon) *Lexicon {
-	out := &Lexicon{byID: maps.Clone(other.byID), Concepts: make([]*Concept, 0, len(l.Concepts)+len(other.Concepts))}
+	out := &Lexicon{byID: map[string]*Concept{}, base: other, Concepts: make([]*Concept, 0, len(l.Concepts)+len(other.Concepts))}
 	mine := make(map[string]bool, len(l.Concepts))
 	for _, c := range l.Concepts {
 		mine[c.ID] = true
-		if o, ok := other.byID[c.ID]; ok {
+		if o := other.Lookup(c.ID); o != nil {
 			c = o // replaced in place
 		} else {
 			out.byID[c.ID] = c
