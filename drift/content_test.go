@@ -40,6 +40,13 @@ func TestContent(t *testing.T) {
 			"Requests the Secretary-General to submit"},
 		{"a sentence added", contentEN[:strings.Index(contentEN, "Requests ")] + contentEN[strings.Index(contentEN, "Decides "):], contentFR,
 			"content-added/warning", "Prie le Secrétaire général"},
+		// The second sentence is a fifth of the paragraph. Added to the
+		// final, it makes the final longer than a translation by less
+		// than omitGuard, but the sentence left alone explains it.
+		{"a shorter sentence omitted", contentEN, contentFR[:strings.Index(contentFR, "Accueille ")] + contentFR[third:], "content-omitted/warning",
+			"Welcomes the report of the Secretary-General"},
+		{"a shorter sentence added", contentEN[:strings.Index(contentEN, "Welcomes ")] + contentEN[strings.Index(contentEN, "Requests "):], contentFR, "content-added/warning",
+			"Accueille avec satisfaction"},
 		{"one sentence, half of it gone", "Requests the Secretary-General to submit to the General Assembly at its seventy-second session a report on the progress made in the implementation of the present resolution, including recommendations on ways to strengthen cooperation.",
 			"Prie le Secrétaire général de lui présenter un rapport.", "content-omitted/warning", "Requests the Secretary-General"},
 	}
