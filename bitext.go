@@ -89,7 +89,8 @@ func (c *Checker) CheckBitext(f *bitext.File, path string) *Result {
 		if res == nil {
 			res = &Result{Voted: vd}
 		}
-		res.Comparisons = append(res.Comparisons, &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: drift.Compare(vs, fs, pairs, c.Matcher)})
+		findings, refined := drift.CompareRefined(vs, fs, pairs, c.Matcher)
+		res.Comparisons = append(res.Comparisons, &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: findings, refined: refined})
 	}
 	if res == nil {
 		res = &Result{Voted: &document.Document{Path: path, Lang: f.SrcLang}}

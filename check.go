@@ -167,6 +167,9 @@ type Comparison struct {
 	Voted, Final *drift.Side
 	Pairs        []align.Pair
 	Findings     []drift.Finding
+	// refined are the pairs the findings come from (drift.CompareRefined):
+	// Renderings reads them instead of refining Pairs again.
+	refined []align.Pair
 }
 
 // Result is the outcome of a check: one comparison per final text.
@@ -261,6 +264,6 @@ func (c *Checker) Compare(vs, fs *drift.Side) *Comparison {
 	a := an.Items(vs, opt.SameLang, !opt.SameLang)
 	b := an.Items(fs, opt.SameLang, !opt.SameLang)
 	pairs := align.Align(a, b, opt)
-	findings := drift.Compare(vs, fs, pairs, c.Matcher)
-	return &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: findings}
+	findings, refined := drift.CompareRefined(vs, fs, pairs, c.Matcher)
+	return &Comparison{Voted: vs, Final: fs, Pairs: pairs, Findings: findings, refined: refined}
 }

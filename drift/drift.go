@@ -230,9 +230,18 @@ type Side struct {
 // m is the matcher that found the hits: its distinctive parts (see
 // lexicon.Matcher.DistinctParts) tell a concept reworded from one dropped.
 func Compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) []Finding {
-	out := compare(voted, final, pairs, m)
+	out, _ := compare(voted, final, pairs, m, false)
 	Fingerprints(voted, final, out)
 	return out
+}
+
+// CompareRefined is Compare that also returns the pairs it compared: the
+// alignment with its moves found and its beads redrawn, in the order of
+// the voted paragraphs, as RenderingsOf takes them.
+func CompareRefined(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) ([]Finding, []align.Pair) {
+	out, refined := compare(voted, final, pairs, m, true)
+	Fingerprints(voted, final, out)
+	return out, refined
 }
 
 func paraLoc(s *Side, p *Para, start, end int) Loc {

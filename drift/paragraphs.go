@@ -27,7 +27,7 @@ import (
 // between translations, which run paragraphs together and apart as their
 // language wants. Between versions in one language, the same are edits of
 // the text, which compareVersions reports.
-func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) []Finding {
+func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher, wantRefined bool) ([]Finding, []align.Pair) {
 	translation := lang.Norm(voted.Doc.Lang) != lang.Norm(final.Doc.Lang)
 	var moved []repair
 	if slices.ContainsFunc(pairs, func(p align.Pair) bool { return len(p.A) != 1 || len(p.B) != 1 || p.Cost > moveMaxCost }) {
@@ -106,6 +106,30 @@ func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher) []Findi
 	for ; next < len(moved); next++ {
 		out = append(out, movedFindings(voted, final, moved[next], m)...)
 	}
+	if !wantRefined {
+		return out, nil
+	}
+	return out, withMoves(pairs, moved)
+}
+
+// withMoves returns the pairs with the moved paragraphs' pairs among them,
+// in the order of the voted paragraphs (a final paragraph with no voted
+// one first).
+func withMoves(pairs []align.Pair, moved []repair) []align.Pair {
+	if len(moved) == 0 {
+		return pairs
+	}
+	out := slices.Clone(pairs)
+	for _, rp := range moved {
+		out = append(out, align.Pair{A: []int{rp.v}, B: []int{rp.f}, Score: rp.score, Cost: rp.cost})
+	}
+	first := func(p align.Pair) int {
+		if len(p.A) == 0 {
+			return -1
+		}
+		return p.A[0]
+	}
+	slices.SortStableFunc(out, func(a, b align.Pair) int { return first(a) - first(b) })
 	return out
 }
 

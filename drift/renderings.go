@@ -32,8 +32,14 @@ type Rendering struct {
 // final's language (as the term check does). A concept added by the final
 // is no rendering of a voted one and is not listed.
 func Renderings(voted, final *Side, pairs []align.Pair, keep func(*lexicon.Concept) bool) []Rendering {
+	return RenderingsOf(voted, final, refinedPairs(voted, final, pairs), keep)
+}
+
+// RenderingsOf is Renderings of pairs already refined, as CompareRefined
+// returns them.
+func RenderingsOf(voted, final *Side, refined []align.Pair, keep func(*lexicon.Concept) bool) []Rendering {
 	var out []Rendering
-	for _, pr := range refinedPairs(voted, final, pairs) {
+	for _, pr := range refined {
 		if len(pr.A) > 0 && len(pr.B) > 0 {
 			out = pairRenderings(voted, final, pr, keep, out)
 		}
@@ -62,18 +68,7 @@ func refinedPairs(voted, final *Side, pairs []align.Pair) []align.Pair {
 	if lang.Norm(voted.Doc.Lang) != lang.Norm(final.Doc.Lang) {
 		pairs = rebead(sc, voted, final, pairs)
 	}
-	out := slices.Clone(pairs)
-	for _, rp := range moved {
-		out = append(out, align.Pair{A: []int{rp.v}, B: []int{rp.f}, Score: rp.score, Cost: rp.cost})
-	}
-	first := func(p align.Pair) int {
-		if len(p.A) == 0 {
-			return -1
-		}
-		return p.A[0]
-	}
-	slices.SortStableFunc(out, func(a, b align.Pair) int { return first(a) - first(b) })
-	return out
+	return withMoves(pairs, moved)
 }
 
 // pairRenderings appends the renderings of one pair, matching the hits as

@@ -16,7 +16,17 @@ import (
 func (fx *fixture) renderings(vs, fs *drift.Side) ([]drift.Rendering, []drift.Finding) {
 	opt := align.OptionsFor(vs.Doc.Lang, fs.Doc.Lang, vs.Doc.Structured && fs.Doc.Structured)
 	pairs := align.Align(fx.an.Items(vs, opt.SameLang, !opt.SameLang), fx.an.Items(fs, opt.SameLang, !opt.SameLang), opt)
-	return drift.Renderings(vs, fs, pairs, drift.Grouped), drift.Compare(vs, fs, pairs, fx.an.Matcher)
+	rs, findings := drift.Renderings(vs, fs, pairs, drift.Grouped), drift.Compare(vs, fs, pairs, fx.an.Matcher)
+	// The pairs the comparison refined give the same renderings and
+	// findings, without refining again.
+	f2, refined := drift.CompareRefined(vs, fs, pairs, fx.an.Matcher)
+	if got, want := renderingList(drift.RenderingsOf(vs, fs, refined, drift.Grouped)), renderingList(rs); got != want {
+		panic(fmt.Sprintf("renderings of the refined pairs:\n%s\nwant\n%s", got, want))
+	}
+	if got, want := kinds(f2), kinds(findings); got != want {
+		panic(fmt.Sprintf("CompareRefined findings %q, Compare %q", got, want))
+	}
+	return rs, findings
 }
 
 func renderingList(rs []drift.Rendering) string {
