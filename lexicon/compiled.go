@@ -120,7 +120,8 @@ func Compile(w io.Writer, l *Lexicon, src Source) error {
 	b.out = &body
 	nr := 0
 	for _, c := range l.Concepts {
-		for _, rs := range c.Terms {
+		terms, _ := c.terms()
+		for _, rs := range terms {
 			nr += len(rs)
 		}
 	}
@@ -132,18 +133,19 @@ func Compile(w io.Writer, l *Lexicon, src Source) error {
 		for _, s := range []string{c.ID, c.Group, c.Note, c.Source, c.Origin, string(c.Role), string(c.Match)} {
 			b.str(s)
 		}
-		langs := make([]string, 0, len(c.Terms))
-		for code := range c.Terms {
+		terms, periods := c.terms()
+		langs := make([]string, 0, len(terms))
+		for code := range terms {
 			langs = append(langs, code)
 		}
 		slices.Sort(langs)
 		b.uint(uint64(len(langs)))
 		for _, code := range langs {
 			b.str(code)
-			rs := c.Terms[code]
+			rs := terms[code]
 			b.uint(uint64(len(rs)))
 			for _, r := range rs {
-				p := c.Period(code, r)
+				p := periods[code][r]
 				b.str(r)
 				b.uint(uint64(p.From))
 				b.uint(uint64(p.Until))
@@ -338,46 +340,24 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 		return fail("bad rendering count")
 	}
 	lex := &Lexicon{Concepts: make([]*Concept, nc)}
-	// The concepts, their renderings and the first level of their
-	// periods are carved from three allocations.
+	// The concepts are carved from one allocation, their renderings from
+	// blocks of a few thousand. Those of a reference concept are checked
+	// and left in the file (a check never reads them; see Concept.Terms):
+	// their maps would be most of the memory and the time of a load.
 	all := make([]Concept, nc)
-	arena := make([]string, 0, nrs)
+	arena := termsArena{left: nrs}
 	for i := 0; i < nc && r.err == nil; i++ {
 		c := &all[i]
 		*c = Concept{ID: r.str(), Group: r.str(), Note: r.str(), Source: r.str(), Origin: r.str(), Role: Role(r.str()), Match: Match(r.str()), compiled: cl, index: i}
-		nl := r.count()
-		c.Terms = make(map[string][]string, nl)
-		for j := 0; j < nl && r.err == nil; j++ {
-			code := r.str()
-			nr := r.count()
-			if len(arena)+nr > cap(arena) {
-				r.err = errors.New("bad rendering count")
-				break
-			}
-			rs := arena[len(arena) : len(arena) : len(arena)+nr]
-			arena = arena[:len(arena)+nr]
-			for k := 0; k < nr && r.err == nil; k++ {
-				t := r.str()
-				p := Period{From: int(r.uint()), Until: int(r.uint())}
-				rs = append(rs, t)
-				if !p.IsZero() {
-					if c.Periods == nil {
-						c.Periods = map[string]map[string]Period{}
-					}
-					if c.Periods[code] == nil {
-						c.Periods[code] = map[string]Period{}
-					}
-					c.Periods[code][t] = p
-				}
-			}
-			c.Terms[code] = rs
+		at := r.at
+		if c.Role == RoleReference {
+			readTerms(&r, nil, true)
+			c.termsAt = at
+		} else {
+			c.Terms, c.Periods = readTerms(&r, &arena, false)
 		}
-		if r.err != nil {
-			break
-		}
-		if len(c.Terms) == 0 || c.ID == "" {
+		if r.err == nil && c.ID == "" {
 			r.err = errors.New("bad concept")
-			break
 		}
 		lex.Concepts[i] = c
 	}
@@ -429,6 +409,111 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 	return lex, src, nil
 }
 
+// termsArena hands out the rendering slices of the concepts of a compiled
+// lexicon from blocks; left is how many renderings the file says remain.
+type termsArena struct {
+	block []string
+	left  int
+}
+
+func (a *termsArena) take(n int) []string {
+	if a == nil {
+		return make([]string, 0, n)
+	}
+	if cap(a.block)-len(a.block) < n {
+		a.block = make([]string, 0, max(n, min(a.left, 4096)))
+	}
+	rs := a.block[len(a.block) : len(a.block) : len(a.block)+n]
+	a.block = a.block[:len(a.block)+n]
+	a.left -= n
+	return rs
+}
+
+// readTerms reads the renderings of one concept at r (see Compile) into a
+// map and, for those that have one, the map of their periods; with skip
+// it only reads through them, checking them. A count beyond what the file
+// said it holds is an error.
+func readTerms(r *compiledReader, arena *termsArena, skip bool) (map[string][]string, map[string]map[string]Period) {
+	nl := r.count()
+	if nl == 0 && r.err == nil {
+		r.err = errors.New("bad concept: no renderings")
+	}
+	var terms map[string][]string
+	var periods map[string]map[string]Period
+	if !skip {
+		terms = make(map[string][]string, nl)
+	}
+	for j := 0; j < nl && r.err == nil; j++ {
+		if skip {
+			// Only checked: the strings are not looked up.
+			r.strIndex()
+			nr := r.count()
+			for k := 0; k < nr && r.err == nil; k++ {
+				r.strIndex()
+				r.uint()
+				r.uint()
+			}
+			continue
+		}
+		code := r.str()
+		nr := r.count()
+		if arena != nil && nr > arena.left {
+			r.err = errors.New("bad rendering count")
+			break
+		}
+		rs := arena.take(nr)
+		for k := 0; k < nr && r.err == nil; k++ {
+			t := r.str()
+			p := Period{From: int(r.uint()), Until: int(r.uint())}
+			rs = append(rs, t)
+			if !p.IsZero() {
+				if periods == nil {
+					periods = map[string]map[string]Period{}
+				}
+				if periods[code] == nil {
+					periods[code] = map[string]Period{}
+				}
+				periods[code][t] = p
+			}
+		}
+		terms[code] = rs
+	}
+	return terms, periods
+}
+
+// terms returns c's renderings and their periods: Terms and Periods or,
+// for a reference concept of a compiled lexicon that is not loaded (see
+// Lexicon.Load), read again from the file each time.
+func (c *Concept) terms() (map[string][]string, map[string]map[string]Period) {
+	if c.termsAt == 0 || c.Terms != nil {
+		return c.Terms, c.Periods
+	}
+	cl := c.compiled
+	r := compiledReader{data: cl.data, at: c.termsAt, tab: cl.tab}
+	// The renderings were read through when the file was loaded: they
+	// read again without error.
+	return readTerms(&r, nil, false)
+}
+
+// load sets c's Terms and Periods when a compiled lexicon left them in
+// the file.
+func (c *Concept) load() {
+	if c.termsAt != 0 {
+		c.Terms, c.Periods = c.terms()
+		c.termsAt = 0
+	}
+}
+
+// Load sets the Terms and Periods of every concept of l: a compiled
+// lexicon leaves those of its reference concepts in the file until then
+// (see Concept.Terms). It changes the concepts: call it before l is
+// shared between goroutines.
+func (l *Lexicon) Load() {
+	for _, c := range l.Concepts {
+		c.load()
+	}
+}
+
 // compiledLex is a compiled lexicon as read: the patterns of a language are
 // read from its section on first use.
 type compiledLex struct {
@@ -474,7 +559,8 @@ func (cl *compiledLex) read(code string, limit int, fn func(ci int, pats []*patt
 		}
 		ci += int(step)
 		c := cl.concepts[ci]
-		rs := c.Terms[code]
+		terms, periods := c.terms()
+		rs := terms[code]
 		block := make([]pattern, np)
 		pats := make([]*pattern, np)
 		for k := range block {
@@ -489,7 +575,7 @@ func (cl *compiledLex) read(code string, limit int, fn func(ci int, pats []*patt
 			}
 			text, _, _ := renderingText(rs[ri])
 			p := &block[k]
-			*p = pattern{concept: c, rendering: text, term: int(ri), period: c.Period(code, rs[ri]), keys: keys,
+			*p = pattern{concept: c, rendering: text, term: int(ri), period: periods[code][rs[ri]], keys: keys,
 				joined: joined, size: size, variant: flags&flagVariant != 0}
 			if flags&flagExact != 0 {
 				p.exact = keys
@@ -612,6 +698,13 @@ func (r *compiledReader) bytes(n int) []byte {
 	b := r.data[r.at : r.at+n]
 	r.at += n
 	return b
+}
+
+// strIndex reads a string index, checking it.
+func (r *compiledReader) strIndex() {
+	if i := r.uint(); r.err == nil && i >= uint64(r.tab.n) {
+		r.err = errors.New("bad string index")
+	}
 }
 
 func (r *compiledReader) str() string {

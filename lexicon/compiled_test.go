@@ -258,3 +258,46 @@ func parseF(f *testing.F, tsv string) *lexicon.Lexicon {
 	}
 	return l
 }
+
+// TestCompiledLoad checks that a compiled lexicon leaves the renderings
+// of its reference concepts in the file until Load, reads them from there
+// meanwhile (Terms, Current, Period, SetMatch) and after Load holds them
+// as the TSV does.
+func TestCompiledLoad(t *testing.T) {
+	lex := parse(t, rolesTSV)
+	back := compiledCopy(t, lex)
+	for i, c := range back.Concepts {
+		want := lex.Concepts[i]
+		if lazy := c.Terms == nil; lazy != (c.Role == lexicon.RoleReference) {
+			t.Errorf("%s (role %q): Terms %v before Load", c.ID, c.Role, c.Terms)
+		}
+		for _, code := range []string{"en", "fr", "zh"} {
+			if got, w := strings.Join(c.Current(code, 0), "|"), strings.Join(want.Current(code, 0), "|"); got != w {
+				t.Errorf("%s %s: Current %q, want %q", c.ID, code, got, w)
+			}
+			for _, r := range want.Terms[code] {
+				if c.Period(code, r) != want.Period(code, r) {
+					t.Errorf("%s %s %q: period %v, want %v", c.ID, code, r, c.Period(code, r), want.Period(code, r))
+				}
+			}
+		}
+	}
+	if got, want := strings.Join(back.Terms("en"), "|"), strings.Join(lex.Terms("en"), "|"); got != want {
+		t.Errorf("Terms(en) = %q, want %q", got, want)
+	}
+	back.Load()
+	for i, c := range back.Concepts {
+		if fmt.Sprint(c.Terms, c.Periods) != fmt.Sprint(lex.Concepts[i].Terms, lex.Concepts[i].Periods) {
+			t.Errorf("%s after Load: %v %v, want %v %v", c.ID, c.Terms, c.Periods, lex.Concepts[i].Terms, lex.Concepts[i].Periods)
+		}
+	}
+	// A match mode set on a concept not loaded loads it first.
+	again := compiledCopy(t, lex)
+	again.SetMatch(lexicon.MatchUnaccented)
+	if c := again.Lookup("imp"); c.Terms == nil || c.Terms["fr"][0] != "importance" {
+		t.Errorf("imp after SetMatch: %v", c.Terms)
+	}
+	if describe(again, "fr", "l'importance des réfugiés") == "" {
+		t.Errorf("no hit after SetMatch")
+	}
+}

@@ -19,6 +19,11 @@ type Concept struct {
 	ID    string
 	Group string
 	// Terms maps a language code to its renderings, preferred first.
+	// It is nil, like Periods, for a reference concept of a compiled
+	// lexicon until Lexicon.Load: a check never reads them, and a term
+	// base's maps of renderings would be most of the time and memory of
+	// its loading. The lexicon's own methods (Write, Terms, Current,
+	// matching) read them from the file meanwhile.
 	Terms map[string][]string
 	// Periods holds, per language, the period of the renderings that
 	// carry one ("régime de droit [until 1990]"), by their text in Terms;
@@ -39,6 +44,10 @@ type Concept struct {
 	// Compile); nil for a concept read from a lexicon file.
 	compiled *compiledLex
 	index    int
+	// termsAt is where the renderings of a concept of a compiled lexicon
+	// that are not read yet stand in its data (see Concept.terms); 0 when
+	// Terms is set.
+	termsAt int
 }
 
 // Role says what a hit of a concept means.
@@ -116,6 +125,7 @@ func (l *Lexicon) SetRole(role Role, origin string) error {
 		if c.Role != RoleDefault {
 			continue
 		}
+		c.load()
 		c.Role = role
 		c.compiled = nil // a role changes how one-word renderings match
 		if err := c.checkRole(); err != nil {
@@ -131,6 +141,7 @@ func (l *Lexicon) SetRole(role Role, origin string) error {
 func (l *Lexicon) SetMatch(m Match) {
 	for _, c := range l.Concepts {
 		if c.Match != m {
+			c.load()
 			c.Match, c.compiled = m, nil
 		}
 	}
@@ -443,7 +454,8 @@ func (l *Lexicon) Languages() []string {
 	}
 	set := map[string]bool{}
 	for _, c := range l.Concepts {
-		for lang := range c.Terms {
+		terms, _ := c.terms()
+		for lang := range terms {
 			set[lang] = true
 		}
 	}
@@ -459,7 +471,8 @@ func (l *Lexicon) Languages() []string {
 func (l *Lexicon) Terms(lang string) []string {
 	var out []string
 	for _, c := range l.Concepts {
-		out = append(out, c.Terms[lang]...)
+		terms, _ := c.terms()
+		out = append(out, terms[lang]...)
 	}
 	return out
 }
@@ -497,6 +510,7 @@ func (l *Lexicon) Write(w io.Writer) error {
 	bw.WriteString(strings.Join(cols, "\t") + "\n")
 	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	for _, c := range l.Concepts {
+		terms, periods := c.terms()
 		cells := make([]string, len(cols))
 		for i, col := range cols {
 			switch col {
@@ -513,10 +527,10 @@ func (l *Lexicon) Write(w io.Writer) error {
 			case "match":
 				cells[i] = string(c.Match)
 			default:
-				ts := make([]string, len(c.Terms[col]))
-				for j, t := range c.Terms[col] {
+				ts := make([]string, len(terms[col]))
+				for j, t := range terms[col] {
 					ts[j] = clean(strings.ReplaceAll(t, RenderingSep, " "))
-					if p := c.Period(col, t); !p.IsZero() {
+					if p := periods[col][t]; !p.IsZero() {
 						ts[j] += " [" + p.String() + "]"
 					}
 				}

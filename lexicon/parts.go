@@ -41,7 +41,8 @@ func (m *Matcher) DistinctParts(c *Concept, code string) map[string]bool {
 	owners := map[string]map[string]bool{}
 	for _, x := range concepts {
 		set := map[string]bool{}
-		for _, r := range x.Terms[code] {
+		terms, _ := x.terms()
+		for _, r := range terms[code] {
 			r, _, _ = renderingText(r)
 			if han {
 				rs := []rune(r)

@@ -105,15 +105,17 @@ func cutPeriod(r string) (string, Period, error) {
 // Period returns the period of one of c's renderings in a language (as in
 // Terms); the zero Period, always, for most.
 func (c *Concept) Period(code, rendering string) Period {
-	return c.Periods[code][rendering]
+	_, periods := c.terms()
+	return periods[code][rendering]
 }
 
 // Current returns c's renderings in a language that were in use in year
 // (all of them when year is 0), preferred first.
 func (c *Concept) Current(code string, year int) []string {
 	var out []string
-	for _, r := range c.Terms[code] {
-		if c.Period(code, r).Contains(year) {
+	terms, periods := c.terms()
+	for _, r := range terms[code] {
+		if periods[code][r].Contains(year) {
 			out = append(out, r)
 		}
 	}

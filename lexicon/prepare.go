@@ -32,7 +32,8 @@ func conceptPatterns(seg *segment.Segmenter, c *Concept, code string) []*pattern
 	sep := joinSep(code)
 	han := lang.Han(code)
 	var out []*pattern
-	for ri, r := range c.Terms[code] {
+	terms, periods := c.terms()
+	for ri, r := range terms[code] {
 		text, exact, stem := renderingText(r)
 		var keys, folded []string
 		if han {
@@ -49,7 +50,7 @@ func conceptPatterns(seg *segment.Segmenter, c *Concept, code string) []*pattern
 		if len(keys) == 0 {
 			continue
 		}
-		p := &pattern{concept: c, rendering: text, term: ri, period: c.Period(code, r), keys: keys, joined: strings.Join(keys, sep)}
+		p := &pattern{concept: c, rendering: text, term: ri, period: periods[code][r], keys: keys, joined: strings.Join(keys, sep)}
 		if !han && c.Match == MatchUnaccented {
 			bare := make([]string, len(folded))
 			for i, f := range folded {

@@ -30,7 +30,8 @@ func (l *Lexicon) Warnings(seg *segment.Segmenter) []string {
 	seen := map[string]string{}
 	for _, k := range l.Concepts {
 		for _, lang := range langs {
-			for _, r := range k.Terms[lang] {
+			terms, _ := k.terms()
+			for _, r := range terms[lang] {
 				var keys []string
 				for _, t := range seg.Tokens(lang, r) {
 					if t.IsContent() {

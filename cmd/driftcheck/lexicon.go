@@ -27,6 +27,7 @@ func lexiconCmd() *cli.Command {
 					if err != nil {
 						return err
 					}
+					lex.Load() // the renderings a compiled lexicon left in its file
 					w := c.App.Writer
 					switch c.String("format") {
 					case "tsv":
