@@ -160,6 +160,7 @@ func findMoves(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []repai
 	if len(curV) > 0 && len(curF) > 0 {
 		rematch(sc, voted, final, curV, curF, &r)
 		rematchWeak(sc, voted, final, curV, curF, &r)
+		swapPairs(sc, pairs, curV, &r)
 	}
 	if len(r.byV) == 0 {
 		return nil
@@ -290,6 +291,55 @@ func swapped22(x1, x2, y1, y2 float64) bool {
 		return true
 	}
 	return max(x1, x2) <= swapWeakMax && x1+x2 <= y1+y2-2*swapMargin
+}
+
+// swapReach is how many pairs apart two 1-1 pairs of the pool may be to
+// be taken for two paragraphs swapped on the evidence of the pair of them
+// (swapPairs): a paragraph and its neighbour, or one past it.
+const swapReach = 2
+
+// swapPairs finds two paragraphs swapped that the alignment paired in
+// order, each with the other's translation: two 1-1 pairs of the pool
+// (curV) at most swapReach pairs apart, crossed as swapped22 asks of the
+// two halves of a 2-2 pair. Without a number, concept or anchor to share,
+// a paragraph and its translation elsewhere cost about 0, too much for
+// rematch, but together the two crossed pairs cost far less than the two
+// in order. Each pair is taken once, with the nearest partner that fits,
+// after rematch and rematchWeak, whose evidence is stronger.
+func swapPairs(sc *align.Scorer, pairs []align.Pair, curV map[int]float64, r *repairs) {
+	pooled := func(p align.Pair) bool {
+		if len(p.A) != 1 || len(p.B) != 1 {
+			return false
+		}
+		if _, ok := curV[p.A[0]]; !ok {
+			return false
+		}
+		_, v := r.byV[p.A[0]]
+		_, f := r.byF[p.B[0]]
+		return !v && !f
+	}
+	for k, p := range pairs {
+		if !pooled(p) {
+			continue
+		}
+		for d := 1; d <= swapReach && k+d < len(pairs); d++ {
+			q := pairs[k+d]
+			if !pooled(q) {
+				continue
+			}
+			x1, s1 := sc.Pair(p.A, q.B)
+			x2, s2 := sc.Pair(q.A, p.B)
+			y1, _ := sc.Pair(p.A, p.B)
+			y2, _ := sc.Pair(q.A, q.B)
+			if !swapped22(x1, x2, y1, y2) {
+				continue
+			}
+			r.byV[p.A[0]] = repair{v: p.A[0], f: q.B[0], cost: x1, score: s1}
+			r.byV[q.A[0]] = repair{v: q.A[0], f: p.B[0], cost: x2, score: s2}
+			r.byF[q.B[0]], r.byF[p.B[0]] = p.A[0], q.A[0]
+			break
+		}
+	}
 }
 
 // swapWeakMax is the most one of two paragraphs swapped may cost with its

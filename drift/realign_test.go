@@ -28,6 +28,10 @@ func TestRealign(t *testing.T) {
 		{"merged", "zh", "paragraphs-merged/info P6"},
 		// Final P1 and P2 are voted P2 and P1.
 		{"swapped", "ru", "paragraph-moved/warning P2"},
+		// Final P3 and P5 are voted P5 and P3, which share no number,
+		// concept or name with them: the evidence is in the two crossed
+		// pairs together (swapPairs).
+		{"swapped-weak", "ar", "paragraph-moved/warning P3 paragraph-moved/warning P5"},
 		// Voted P11 is final P16.
 		{"moved", "es", "number-mismatch/info P2 paragraph-moved/warning P11"},
 		// Voted P5 ("Wednesday, 29 April") is gone from the final.
