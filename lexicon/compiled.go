@@ -34,8 +34,10 @@ import (
 //	             the bytes; a string is read in place, never copied
 //	renderings   the number of renderings of all the concepts
 //	concepts     count, then each: id, group, note, source, origin, role,
-//	             match (string indices), and per language: the language,
-//	             its renderings (each: string index, period from, until)
+//	             match (string indices), the length of its renderings,
+//	             then per language: the language, its renderings (each:
+//	             string index, period from, until); those of a reference
+//	             concept are read when first asked for (Lexicon.Load)
 //	ids          the concepts' indices in the order of their ids
 //	             (4 bytes each, little endian; the ids strictly
 //	             ascending): a concept is looked up by binary search
@@ -59,7 +61,7 @@ const CompiledMagic = "driftcheck compiled lexicon\n"
 
 // CompiledVersion is the version of the compiled format and of the
 // patterns in it; a file of another version must be compiled again.
-const CompiledVersion = 2
+const CompiledVersion = 3
 
 // ErrCompiled is wrapped by the errors of a compiled lexicon that cannot be
 // used: of another version, damaged, or made by a driftcheck that stems
@@ -139,6 +141,11 @@ func Compile(w io.Writer, l *Lexicon, src Source) error {
 			langs = append(langs, code)
 		}
 		slices.Sort(langs)
+		// The renderings, after their length: a reference concept's are
+		// stepped over when the lexicon is read.
+		body := b.out
+		var rec bytes.Buffer
+		b.out = &rec
 		b.uint(uint64(len(langs)))
 		for _, code := range langs {
 			b.str(code)
@@ -151,8 +158,10 @@ func Compile(w io.Writer, l *Lexicon, src Source) error {
 				b.uint(uint64(p.Until))
 			}
 		}
+		b.out = body
+		b.uint(uint64(rec.Len()))
+		body.Write(rec.Bytes())
 		// The patterns go to the section of their language.
-		body := b.out
 		for _, code := range langs {
 			pats := conceptPatterns(seg, c, code)
 			if len(pats) == 0 {
@@ -333,7 +342,7 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 	nrs := r.count()
 	cl := &compiledLex{data: body, sections: map[string][2]int{}, pats: map[string][][]*pattern{}}
 	nc := r.count()
-	if nc > (len(body)-r.at)/8 { // a concept takes at least 8 bytes
+	if nc > (len(body)-r.at)/14 { // a concept takes at least 14 bytes
 		return fail("bad concept count")
 	}
 	if nrs > len(body)-r.at {
@@ -349,12 +358,19 @@ func ReadCompiled(data []byte, name string) (*Lexicon, Source, error) {
 	for i := 0; i < nc && r.err == nil; i++ {
 		c := &all[i]
 		*c = Concept{ID: r.str(), Group: r.str(), Note: r.str(), Source: r.str(), Origin: r.str(), Role: Role(r.str()), Match: Match(r.str()), compiled: cl, index: i}
-		at := r.at
+		size, at := r.count(), r.at
+		if r.bytes(size); r.err == nil && size == 0 {
+			r.err = errors.New("bad concept: no renderings")
+		}
+		if r.err != nil {
+			break
+		}
 		if c.Role == RoleReference {
-			readTerms(&r, nil, true)
-			c.termsAt = at
+			c.termsAt, c.termsLen = int32(at), int32(size)
 		} else {
-			c.Terms, c.Periods = readTerms(&r, &arena, false)
+			tr := compiledReader{data: body[:at+size], at: at, tab: r.tab}
+			c.Terms, c.Periods = readTerms(&tr, &arena)
+			r.err = tr.err
 		}
 		if r.err == nil && c.ID == "" {
 			r.err = errors.New("bad concept")
@@ -429,32 +445,18 @@ func (a *termsArena) take(n int) []string {
 	return rs
 }
 
-// readTerms reads the renderings of one concept at r (see Compile) into a
-// map and, for those that have one, the map of their periods; with skip
-// it only reads through them, checking them. A count beyond what the file
-// said it holds is an error.
-func readTerms(r *compiledReader, arena *termsArena, skip bool) (map[string][]string, map[string]map[string]Period) {
+// readTerms reads the renderings of one concept at r, which ends with
+// them (see Compile), into a map and, for those that have one, the map of
+// their periods. A record that does not read through to its end, or with
+// more renderings than the file said it holds, is an error.
+func readTerms(r *compiledReader, arena *termsArena) (map[string][]string, map[string]map[string]Period) {
 	nl := r.count()
 	if nl == 0 && r.err == nil {
 		r.err = errors.New("bad concept: no renderings")
 	}
-	var terms map[string][]string
+	terms := make(map[string][]string, nl)
 	var periods map[string]map[string]Period
-	if !skip {
-		terms = make(map[string][]string, nl)
-	}
 	for j := 0; j < nl && r.err == nil; j++ {
-		if skip {
-			// Only checked: the strings are not looked up.
-			r.strIndex()
-			nr := r.count()
-			for k := 0; k < nr && r.err == nil; k++ {
-				r.strIndex()
-				r.uint()
-				r.uint()
-			}
-			continue
-		}
 		code := r.str()
 		nr := r.count()
 		if arena != nil && nr > arena.left {
@@ -478,29 +480,33 @@ func readTerms(r *compiledReader, arena *termsArena, skip bool) (map[string][]st
 		}
 		terms[code] = rs
 	}
+	if r.err == nil && r.at != len(r.data) {
+		r.err = errors.New("bad concept: trailing bytes")
+	}
 	return terms, periods
 }
 
 // terms returns c's renderings and their periods: Terms and Periods or,
 // for a reference concept of a compiled lexicon that is not loaded (see
-// Lexicon.Load), read again from the file each time.
+// Lexicon.Load), read again from the file each time. The file's checksum
+// was right when it was loaded; renderings that do not read through (a
+// file made to pass it) are those read up to the fault.
 func (c *Concept) terms() (map[string][]string, map[string]map[string]Period) {
-	if c.termsAt == 0 || c.Terms != nil {
+	if c.termsLen == 0 || c.Terms != nil {
 		return c.Terms, c.Periods
 	}
 	cl := c.compiled
-	r := compiledReader{data: cl.data, at: c.termsAt, tab: cl.tab}
-	// The renderings were read through when the file was loaded: they
-	// read again without error.
-	return readTerms(&r, nil, false)
+	end := int(c.termsAt) + int(c.termsLen)
+	r := compiledReader{data: cl.data[:end], at: int(c.termsAt), tab: cl.tab}
+	return readTerms(&r, nil)
 }
 
 // load sets c's Terms and Periods when a compiled lexicon left them in
 // the file.
 func (c *Concept) load() {
-	if c.termsAt != 0 {
+	if c.termsLen != 0 {
 		c.Terms, c.Periods = c.terms()
-		c.termsAt = 0
+		c.termsAt, c.termsLen = 0, 0
 	}
 }
 
@@ -698,13 +704,6 @@ func (r *compiledReader) bytes(n int) []byte {
 	b := r.data[r.at : r.at+n]
 	r.at += n
 	return b
-}
-
-// strIndex reads a string index, checking it.
-func (r *compiledReader) strIndex() {
-	if i := r.uint(); r.err == nil && i >= uint64(r.tab.n) {
-		r.err = errors.New("bad string index")
-	}
 }
 
 func (r *compiledReader) str() string {

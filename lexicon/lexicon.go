@@ -44,10 +44,10 @@ type Concept struct {
 	// Compile); nil for a concept read from a lexicon file.
 	compiled *compiledLex
 	index    int
-	// termsAt is where the renderings of a concept of a compiled lexicon
-	// that are not read yet stand in its data (see Concept.terms); 0 when
-	// Terms is set.
-	termsAt int
+	// termsAt and termsLen are where the renderings of a concept of a
+	// compiled lexicon that are not read yet stand in its data (see
+	// Concept.terms); termsLen is 0 when Terms is set.
+	termsAt, termsLen int32
 }
 
 // Role says what a hit of a concept means.
