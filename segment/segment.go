@@ -185,12 +185,39 @@ func (s *Segmenter) Tokens(lang, text string) []Token {
 	if len(text) > math.MaxInt32 {
 		panic(fmt.Sprintf("segment: text of %d bytes: offsets must fit in 32 bits", len(text)))
 	}
-	toks := newTokens(tokenEstimate(lang, text))
+	if isCJKLang(lang) && s.texts == nil {
+		// No texts given: a dictionary for this text alone.
+		return s.ForTexts(text).Tokens(lang, text)
+	}
+	// The tokens are cut into a scratch slice, then copied into one of
+	// their exact length: the tokens of a document stay alive as long as
+	// its check, and room left for tokens an estimate expected was a
+	// quarter of their memory (half of it for Chinese).
+	sp := tokenScratch.Get().(*[]Token)
+	toks := s.cut(lang, text, (*sp)[:0])
+	out := append(newTokens(len(toks)), toks...)
+	if cap(toks) <= maxScratch {
+		clear(toks) // drop the keys the scratch would keep alive
+		*sp = toks[:0]
+	}
+	tokenScratch.Put(sp)
+	return out
+}
+
+// tokenScratch holds the slices Tokens cuts into before copying, and
+// maxScratch the largest capacity it keeps (a paragraph of thousands of
+// tokens gets a slice of its own).
+var tokenScratch = sync.Pool{New: func() any { return new([]Token) }}
+
+const maxScratch = 1 << 14
+
+// cut appends the tokens of text, in lang, to toks (s has its Chinese
+// texts if lang needs them).
+func (s *Segmenter) cut(lang, text string, toks []Token) []Token {
+	if cap(toks) == 0 {
+		toks = make([]Token, 0, tokenEstimate(lang, text))
+	}
 	if isCJKLang(lang) {
-		if s.texts == nil {
-			// No texts given: a dictionary for this text alone.
-			return s.ForTexts(text).Tokens(lang, text)
-		}
 		s.zhOnce.Do(s.loadZh)
 		// Traditional characters are cut and keyed in simplified ones:
 		// conv has the offsets of text (zhconv.Key), so the cut of a
@@ -251,11 +278,11 @@ func newTokens(n int) []Token {
 	return out
 }
 
-// tokenEstimate is the capacity to give the tokens of text: Chinese has
-// about one token every three bytes; space-separated text a word and a
-// space for each space, and a mark every few words. Too little costs a copy
-// of the slice, too much a larger allocation (Cyrillic and Arabic words are
-// twice as many bytes as Latin ones).
+// tokenEstimate is the capacity to give a new scratch slice for the tokens
+// of text: Chinese has about one token every three bytes; space-separated
+// text a word and a space for each space, and a mark every few words. Too
+// little costs a copy of the slice, too much a larger allocation (Cyrillic
+// and Arabic words are twice as many bytes as Latin ones).
 func tokenEstimate(lang, text string) int {
 	if isCJKLang(lang) {
 		return len(text)/3 + 4

@@ -2,6 +2,7 @@ package segment_test
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -275,4 +276,35 @@ func FuzzTokens(f *testing.F) {
 		toks := s.Tokens(lang, text)
 		checkCover(t, lang, text, toks)
 	})
+}
+
+// TestTokensExactCapacity checks that the tokens of a paragraph have no
+// room beyond them (they live as long as a check: room an estimate
+// expected was a quarter of their memory), and that the scratch slice
+// they are cut in is not shared: cutting another text leaves them as
+// they were.
+func TestTokensExactCapacity(t *testing.T) {
+	s := shared(t)
+	texts := []struct{ lang, text string }{
+		{"en", "The General Assembly, recalling its resolution 70/1 of 25 September 2015, decides to convene a high-level meeting."},
+		{"fr", "L’Assemblée générale, rappelant sa résolution 70/1 du 25 septembre 2015, décide de convoquer une réunion de haut niveau."},
+		{"ru", "Генеральная Ассамблея, ссылаясь на свою резолюцию 70/1 от 25 сентября 2015 года,"},
+		{"zh", "大会回顾其2015年9月25日第70/1号决议，决定召开一次高级别会议。"},
+		{"en", ""},
+	}
+	var all [][]segment.Token
+	var want [][]segment.Token
+	for _, x := range texts {
+		toks := s.Tokens(x.lang, x.text)
+		if cap(toks) != len(toks) {
+			t.Errorf("%s %q: %d tokens in a slice of capacity %d", x.lang, x.text, len(toks), cap(toks))
+		}
+		all = append(all, toks)
+		want = append(want, append([]segment.Token(nil), toks...))
+	}
+	for i := range all {
+		if !slices.Equal(all[i], want[i]) {
+			t.Errorf("%s %q: tokens changed by the cuts after them", texts[i].lang, texts[i].text)
+		}
+	}
 }
