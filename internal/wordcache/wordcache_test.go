@@ -2,6 +2,7 @@ package wordcache
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 )
@@ -39,5 +40,36 @@ func TestCache(t *testing.T) {
 	}
 	if len(*c.read.Load()) != 100 {
 		t.Errorf("%d words published, want all 100 once the maximum is reached", len(*c.read.Load()))
+	}
+}
+
+// TestCachePublishesGeometrically puts 20,000 words in a cache that
+// publishes every 16: copying the published map at every publication
+// would copy 12.5 million entries (hundreds of megabytes); publishing
+// once the new words are a quarter of the published ones copies about
+// five times the words.
+func TestCachePublishesGeometrically(t *testing.T) {
+	const n = 20000
+	words := make([]string, n)
+	for i := range words {
+		words[i] = fmt.Sprint("w", i)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	c := New[int](n, 16)
+	for i, w := range words {
+		c.Put(w, i)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 40<<20 {
+		t.Errorf("putting %d words allocated %d MB, want at most 40", n, got>>20)
+	}
+	for i, w := range words {
+		if v, ok := c.Get(w); !ok || v != i {
+			t.Fatalf("%s: %d, %v", w, v, ok)
+		}
+	}
+	if len(*c.read.Load()) != n {
+		t.Errorf("%d words published, want all %d once the maximum is reached", len(*c.read.Load()), n)
 	}
 }
