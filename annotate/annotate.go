@@ -66,11 +66,17 @@ func (a *Annotator) Document(seg *segment.Segmenter, doc *document.Document, anc
 }
 
 func bodyHits(m *lexicon.Matcher, code string, p *document.Paragraph, toks []segment.Token) []lexicon.Hit {
-	var hits []lexicon.Hit
-	for _, h := range m.Match(code, p.Text, toks) {
+	// Match returns a slice of its own: the hits before the label are
+	// dropped in place rather than the others copied.
+	all := m.Match(code, p.Text, toks)
+	hits := all[:0]
+	for _, h := range all {
 		if h.Start >= p.BodyStart {
 			hits = append(hits, h)
 		}
+	}
+	if len(hits) == 0 {
+		return nil
 	}
 	return hits
 }
