@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	driftcheck "github.com/driftcheck/driftcheck"
-	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/lexicon"
 )
 
@@ -63,31 +62,15 @@ func BenchmarkCheckScaleSixLanguages(b *testing.B) {
 	}
 	for _, k := range scaleSizes {
 		b.Run(fmt.Sprintf("x%d", k), func(b *testing.B) {
-			parsed := map[string]*document.Document{}
-			bytes := 0
-			for _, l := range scaleLangs {
-				lines := scaleLines(by[l], k)
-				for _, s := range lines {
-					bytes += len(s) + 1
-				}
-				d, err := chk.Parse(paras(lines), "devset."+l, l)
-				if err != nil {
-					b.Fatal(err)
-				}
-				parsed[l] = d
-			}
-			var finals []*document.Document
-			for _, l := range scaleLangs[1:] {
-				finals = append(finals, parsed[l])
-			}
-			n := len(parsed["en"].Body())
+			voted, finals, bytes := parseSix(b, chk, func(l string) []string { return scaleLines(by[l], k) })
+			n := len(voted.Body())
 			if n == 0 {
 				b.Fatal("the voted devset has no paragraph")
 			}
 			b.SetBytes(int64(bytes))
 			b.ReportAllocs()
 			for b.Loop() {
-				chk.Check(parsed["en"], finals...)
+				chk.Check(voted, finals...)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/para")
 			b.ReportMetric(float64(n), "paras")

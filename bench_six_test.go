@@ -27,32 +27,40 @@ func BenchmarkCheckDevsetSixLanguages(b *testing.B) {
 	if err := chk.Seg.LoadChinese(); err != nil {
 		b.Fatal(err)
 	}
-	langs := []string{"en", "zh", "fr", "es", "ru", "ar"}
-	parsed := map[string]*document.Document{}
-	bytes := 0
-	for _, l := range langs {
+	voted, finals, bytes := parseSix(b, chk, func(l string) []string {
 		var lines []string
 		for _, d := range docs {
 			lines = append(lines, d.Lines[l]...)
 		}
-		for _, s := range lines {
-			bytes += len(s) + 1
-		}
-		d, err := chk.Parse(paras(lines), "devset."+l, l)
-		if err != nil {
-			b.Fatal(err)
-		}
-		parsed[l] = d
-	}
-	var finals []*document.Document
-	for _, l := range langs[1:] {
-		finals = append(finals, parsed[l])
-	}
+		return lines
+	})
 	b.SetBytes(int64(bytes))
 	b.ReportAllocs()
 	for b.Loop() {
-		chk.Check(parsed["en"], finals...)
+		chk.Check(voted, finals...)
 	}
+}
+
+// parseSix parses the lines of each of the six languages (English first,
+// the voted text; then zh, fr, es, ru, ar, the finals) as a document, and
+// returns the documents and their bytes (a newline a line).
+func parseSix(b *testing.B, chk *driftcheck.Checker, lines func(lang string) []string) (voted *document.Document, finals []*document.Document, bytes int) {
+	for i, l := range []string{"en", "zh", "fr", "es", "ru", "ar"} {
+		ls := lines(l)
+		for _, s := range ls {
+			bytes += len(s) + 1
+		}
+		d, err := chk.Parse(paras(ls), "devset."+l, l)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if i == 0 {
+			voted = d
+		} else {
+			finals = append(finals, d)
+		}
+	}
+	return voted, finals, bytes
 }
 
 // BenchmarkAlignDevset aligns the whole UNPC devset, English against
