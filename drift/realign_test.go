@@ -28,6 +28,9 @@ func TestRealign(t *testing.T) {
 		{"merged", "zh", "paragraphs-merged/info P6"},
 		// Final P1 and P2 are voted P2 and P1.
 		{"swapped", "ru", "paragraph-moved/warning P2"},
+		// Voted P7 and P8 ("Question of Cyprus") are final P7: the
+		// lengths say nothing, the heading's words do (rebeadEvidence).
+		{"merged-evidence", "fr", "paragraphs-merged/info P7"},
 		// Final P3 and P5 are voted P5 and P3, which share no number,
 		// concept or name with them: the evidence is in the two crossed
 		// pairs together (swapPairs).
