@@ -39,12 +39,16 @@ func ordinalWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 	if parse == nil {
 		return nil
 	}
+	var first *wordcache.Cache[bool]
+	if p.OrdinalFirst != nil {
+		first = cacheOf[bool](&firstCache, p, ordinalCacheSize)
+	}
 	var out []Number
 	for i := 0; i < len(toks); i++ {
 		if int(toks[i].Start) < bodyStart || toks[i].Kind != segment.Word {
 			continue
 		}
-		if p.OrdinalFirst != nil && !ordinalFirst(p, toks[i].In(text)) {
+		if first != nil && !ordinalFirst(p, first, toks[i].In(text)) {
 			continue
 		}
 		// The words of a compound: up to four, joined by a space or a
@@ -167,23 +171,31 @@ func normWord(w string) string {
 }
 
 // ordinalFirst is p.OrdinalFirst of the word w as ordinalWords reads it
-// (normWord), remembered per language: UN text repeats a small
-// vocabulary, and folding and stemming each word again cost more than the
-// rest of the reading of numbers. Lookups read a published map without a
-// lock; new words wait in a small locked one until it is merged in. The
-// memory stops growing at maxFirstCached words a language.
-func ordinalFirst(p *lang.Profile, w string) bool {
-	c, _ := firstCache.Load(p)
-	if c == nil {
-		c, _ = firstCache.LoadOrStore(p, wordcache.New[bool](1<<16, 1<<10))
-	}
-	wc := c.(*wordcache.Cache[bool])
-	if v, ok := wc.Get(w); ok {
+// (normWord), remembered per language in c (cacheOf(&firstCache, p, …)):
+// UN text repeats a small vocabulary, and folding and stemming each word
+// again cost more than the rest of the reading of numbers. The memory
+// stops growing at ordinalCacheSize words a language.
+func ordinalFirst(p *lang.Profile, c *wordcache.Cache[bool], w string) bool {
+	if v, ok := c.Get(w); ok {
 		return v
 	}
 	v := p.OrdinalFirst(normWord(w))
-	wc.Put(w, v)
+	c.Put(w, v)
 	return v
 }
 
+const ordinalCacheSize = 1 << 16
+
 var firstCache sync.Map // *lang.Profile → *wordcache.Cache[bool]
+
+// cacheOf returns the word cache of p in caches (a *lang.Profile →
+// *wordcache.Cache[V] map), made with room for max words if it is the
+// first. A paragraph's reading looks it up once, not once a word: the
+// look-up in the sync.Map was a tenth of the reading's time.
+func cacheOf[V any](caches *sync.Map, p *lang.Profile, max int) *wordcache.Cache[V] {
+	c, _ := caches.Load(p)
+	if c == nil {
+		c, _ = caches.LoadOrStore(p, wordcache.New[V](max, 1<<10))
+	}
+	return c.(*wordcache.Cache[V])
+}
