@@ -301,3 +301,21 @@ func TestCompiledLoad(t *testing.T) {
 		t.Errorf("no hit after SetMatch")
 	}
 }
+
+// TestCompiledMergedAlone checks a compiled lexicon merged into none (the
+// --no-default-lexicon of a command): its concepts, looked up, and its
+// languages known without reading the renderings left in the file.
+func TestCompiledMergedAlone(t *testing.T) {
+	back := compiledCopy(t, parse(t, rolesTSV))
+	var none *lexicon.Lexicon
+	m := none.Merge(back)
+	if len(m.Concepts) != len(back.Concepts) || m.Lookup("imp") != back.Lookup("imp") || m.Lookup("nothing") != nil {
+		t.Fatalf("merged into none: %d concepts, imp %v", len(m.Concepts), m.Lookup("imp"))
+	}
+	if got := strings.Join(m.Languages(), " "); got != "en fr zh" {
+		t.Errorf("languages %q, want en fr zh", got)
+	}
+	if m.Lookup("imp").Terms != nil {
+		t.Errorf("the renderings of a reference concept were read")
+	}
+}

@@ -386,7 +386,7 @@ func (l *Lexicon) indexed() bool { return l.byID != nil || l.sorted != nil || l.
 // of other with an id already in l replaces it in place (a user lexicon may
 // refine the default one).
 func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
-	if l != nil && other != nil && len(other.Concepts) > len(l.Concepts) && other.indexed() {
+	if other != nil && other.indexed() && (l == nil || len(other.Concepts) > len(l.Concepts)) {
 		return l.mergeLarge(other)
 	}
 	out := &Lexicon{byID: map[string]*Concept{}}
@@ -410,11 +410,15 @@ func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
 
 // mergeLarge is Merge of a large other (a term base added to the default
 // lexicon): other's index is neither copied nor rebuilt, the merged
-// lexicon looks up there the ids that are not l's own.
+// lexicon looks up there the ids that are not l's own. l may be nil.
 func (l *Lexicon) mergeLarge(other *Lexicon) *Lexicon {
-	out := &Lexicon{byID: map[string]*Concept{}, base: other, Concepts: make([]*Concept, 0, len(l.Concepts)+len(other.Concepts))}
-	mine := make(map[string]bool, len(l.Concepts))
-	for _, c := range l.Concepts {
+	var own []*Concept
+	if l != nil {
+		own = l.Concepts
+	}
+	out := &Lexicon{byID: map[string]*Concept{}, base: other, Concepts: make([]*Concept, 0, len(own)+len(other.Concepts))}
+	mine := make(map[string]bool, len(own))
+	for _, c := range own {
 		mine[c.ID] = true
 		if o := other.Lookup(c.ID); o != nil {
 			c = o // replaced in place
@@ -429,7 +433,11 @@ func (l *Lexicon) mergeLarge(other *Lexicon) *Lexicon {
 		}
 	}
 	langs := map[string]bool{}
-	for _, x := range [][]string{l.Languages(), other.Languages()} {
+	var ownLangs []string
+	if l != nil {
+		ownLangs = l.Languages()
+	}
+	for _, x := range [][]string{ownLangs, other.Languages()} {
 		for _, code := range x {
 			langs[code] = true
 		}
