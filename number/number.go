@@ -427,13 +427,15 @@ func romanAfterHeading(p *lang.Profile, text string, toks []segment.Token, i int
 	if len(p.HeadingWords) == 0 || i < 2 || toks[i-1].Kind != segment.Space || toks[i-2].Kind != segment.Word {
 		return "", false
 	}
-	if !keySet(p, "heading", p.HeadingWords)[toks[i-2].Key] {
-		return "", false
-	}
+	// The word first: few words are Roman numerals, and the heading
+	// words' set is looked up in a sync.Map.
 	w := toks[i].In(text)
 	v := romanValue(w)
 	if v <= 0 || len(w) == 1 && v > 10 {
 		return "", false // "Annex C", "Group D": letters
+	}
+	if !keySet(p, "heading", p.HeadingWords)[toks[i-2].Key] {
+		return "", false
 	}
 	return strconv.Itoa(v), true
 }
@@ -441,14 +443,13 @@ func romanAfterHeading(p *lang.Profile, text string, toks []segment.Token, i int
 // romanValue is the value of an upper-case Roman numeral in its usual
 // form, or 0.
 func romanValue(s string) int {
-	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
 	total := 0
 	for k := 0; k < len(s); k++ {
-		v, ok := val[s[k]]
-		if !ok {
+		v := romanDigit(s[k])
+		if v == 0 {
 			return 0
 		}
-		if k+1 < len(s) && val[s[k+1]] > v {
+		if k+1 < len(s) && romanDigit(s[k+1]) > v {
 			total -= v
 		} else {
 			total += v
@@ -458,6 +459,27 @@ func romanValue(s string) int {
 		return 0 // "IIII", "VX": not a numeral as written
 	}
 	return total
+}
+
+// romanDigit is the value of the upper-case Roman digit c, or 0.
+func romanDigit(c byte) int {
+	switch c {
+	case 'I':
+		return 1
+	case 'V':
+		return 5
+	case 'X':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	case 'D':
+		return 500
+	case 'M':
+		return 1000
+	}
+	return 0
 }
 
 func toRoman(n int) string {

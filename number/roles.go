@@ -59,7 +59,7 @@ func assignRoles(p *lang.Profile, text string, out []Number) {
 		}
 		before := lastWord(text[:n.Start])
 		after := strings.TrimLeft(text[n.End:], " \u00a0\u202f")
-		la := strings.ToLower(after)
+		la := lowerHead(after, maxRunes(p.PercentWords))
 		switch {
 		case noteMark(text, n):
 			n.Role = Note
@@ -153,9 +153,42 @@ func lastWord(s string) string {
 	return strings.ToLower(s[k:])
 }
 
+// lowerHead returns as much of strings.ToLower(s) as assignRoles reads:
+// its first word (as firstWord reads it) and at least runes runes. The
+// whole rest of the paragraph after each number was lower-cased, a cost
+// that grew with the square of a paragraph's length.
+func lowerHead(s string, runes int) string {
+	word := true // still in the first word of the lower-cased text
+	n := 0
+	for i, r := range s {
+		if word && !wordRune(unicode.ToLower(r)) {
+			word = false
+		}
+		if !word && n >= runes {
+			return strings.ToLower(s[:i])
+		}
+		n++
+	}
+	return strings.ToLower(s)
+}
+
+// maxRunes returns the number of runes of the longest of words.
+func maxRunes(words []string) int {
+	n := 0
+	for _, w := range words {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}
+
+// wordRune reports whether firstWord takes r into a word.
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || r == '$' || r == '€' || r == '£' || r == '¥'
+}
+
 func firstWord(s string) string {
 	for i, r := range s {
-		if !unicode.IsLetter(r) && r != '$' && r != '€' && r != '£' && r != '¥' {
+		if !wordRune(r) {
 			return s[:i]
 		}
 	}
