@@ -116,26 +116,32 @@ func sentencesOf(s *Side, idx []int) []sent {
 	for _, i := range idx {
 		p := s.Paras[i]
 		for _, sp := range sentences(p.P.Text, p.P.BodyStart) {
-			k := segment.From(p.Tokens, sp.end)
-			it := align.ItemOf(align.Para{Lang: code, Text: p.P.Text[:sp.end], BodyStart: sp.start, Tokens: p.Tokens[:k]}, false)
-			for _, n := range p.Numbers {
-				if n.Start >= sp.start && n.Start < sp.end && n.Role.Compared() {
-					it.Numbers = append(it.Numbers, n.Key)
-				}
-			}
-			for _, h := range p.Hits {
-				if h.Start >= sp.start && h.Start < sp.end {
-					c := h.Concept.Group
-					if c == "" {
-						c = h.Concept.ID
-					}
-					it.Concepts = append(it.Concepts, c)
-				}
-			}
-			out = append(out, sent{para: p, sp: sp, it: it})
+			out = append(out, sentOf(code, p, sp))
 		}
 	}
 	return out
+}
+
+// sentOf describes the span sp of paragraph p (in language code) for the
+// sentence aligner.
+func sentOf(code string, p *Para, sp span) sent {
+	k := segment.From(p.Tokens, sp.end)
+	it := align.ItemOf(align.Para{Lang: code, Text: p.P.Text[:sp.end], BodyStart: sp.start, Tokens: p.Tokens[:k]}, false)
+	for _, n := range p.Numbers {
+		if n.Start >= sp.start && n.Start < sp.end && n.Role.Compared() {
+			it.Numbers = append(it.Numbers, n.Key)
+		}
+	}
+	for _, h := range p.Hits {
+		if h.Start >= sp.start && h.Start < sp.end {
+			c := h.Concept.Group
+			if c == "" {
+				c = h.Concept.ID
+			}
+			it.Concepts = append(it.Concepts, c)
+		}
+	}
+	return sent{para: p, sp: sp, it: it}
 }
 
 // beadCost is the cost of pairing the sentences as with bs.

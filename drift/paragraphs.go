@@ -40,6 +40,7 @@ func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher, wantRef
 		}
 		if translation {
 			pairs = rebead(sc, voted, final, pairs)
+			pairs = gapPairs(sc, voted, final, pairs)
 		}
 	}
 	// A paragraph with no counterpart is one finding: room for those, so

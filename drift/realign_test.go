@@ -28,6 +28,10 @@ func TestRealign(t *testing.T) {
 		{"merged", "zh", "paragraphs-merged/info P6"},
 		// Final P1 and P2 are voted P2 and P1.
 		{"swapped", "ru", "paragraph-moved/warning P2"},
+		// Final P5 is voted P5, a date line with no full stop, with a
+		// sentence glued after it (gapPairs): the sentence is content
+		// added, the date line is not missing.
+		{"sentence-glued", "es", "alignment-doubtful/warning P5 number-mismatch/info P5 content-added/warning P5"},
 		// Voted P7 and P8 ("Question of Cyprus") are final P7: the
 		// lengths say nothing, the heading's words do (rebeadEvidence).
 		{"merged-evidence", "fr", "paragraphs-merged/info P7"},
