@@ -71,36 +71,15 @@ func sharedWords() *shared {
 }
 
 // monthOf returns the month that word names in p's language (p.Month of
-// it in lower case), as a key, remembered per language in c (cacheOf(
-// &monthCache, p, …), nil when p has no month names): lower-casing every
-// word and comparing it with each month name was a fifth of the reading
-// of numbers.
-func monthOf(p *lang.Profile, c *wordcache.Cache[int], word string) (string, bool) {
-	if c == nil {
+// it in lower case), as a key; c is p's cache of word facts (factsOf).
+func monthOf(p *lang.Profile, c *wordcache.Cache[wordFacts], word string) (string, bool) {
+	if p.Month == nil {
 		return "", false
 	}
-	m, ok := c.Get(word)
-	if !ok {
-		m = p.Month(strings.ToLower(word))
-		c.Put(word, m)
-	}
-	if m > 0 {
-		return strconv.Itoa(m), true
+	if m := factOf(p, c, word).month; m > 0 {
+		return strconv.Itoa(int(m)), true
 	}
 	return "", false
-}
-
-const monthCacheSize = 1 << 16
-
-var monthCache sync.Map // *lang.Profile → *wordcache.Cache[int]
-
-// monthsOf returns the month cache of p for monthOf, nil if p has no
-// month names.
-func monthsOf(p *lang.Profile) *wordcache.Cache[int] {
-	if p.Month == nil {
-		return nil
-	}
-	return cacheOf[int](&monthCache, p, monthCacheSize)
 }
 
 // Find returns the numbers of a paragraph in language code (its text and
@@ -112,7 +91,7 @@ func monthsOf(p *lang.Profile) *wordcache.Cache[int] {
 // p.m." gives 15).
 func Find(code, text string, bodyStart int, toks []segment.Token) []Number {
 	p := lang.Of(code)
-	months, en := monthsOf(p), monthsOf(lang.Of("en"))
+	months, en := factsOf(p), factsOf(lang.Of("en"))
 	var out, pending []Number // pending: month names with no number next to them
 	next := func(i int) int { // the next token after i, past one space
 		j := i + 1

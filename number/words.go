@@ -39,16 +39,16 @@ func ordinalWords(p *lang.Profile, text string, bodyStart int, toks []segment.To
 	if parse == nil {
 		return nil
 	}
-	var first *wordcache.Cache[bool]
+	var facts *wordcache.Cache[wordFacts]
 	if p.OrdinalFirst != nil {
-		first = cacheOf[bool](&firstCache, p, ordinalCacheSize)
+		facts = factsOf(p)
 	}
 	var out []Number
 	for i := 0; i < len(toks); i++ {
 		if int(toks[i].Start) < bodyStart || toks[i].Kind != segment.Word {
 			continue
 		}
-		if first != nil && !ordinalFirst(p, first, toks[i].In(text)) {
+		if facts != nil && !factOf(p, facts, toks[i].In(text)).ordinalFirst {
 			continue
 		}
 		// The words of a compound: up to four, joined by a space or a
@@ -170,32 +170,52 @@ func normWord(w string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(w), "ё", "е"), "’", "'")
 }
 
-// ordinalFirst is p.OrdinalFirst of the word w as ordinalWords reads it
-// (normWord), remembered per language in c (cacheOf(&firstCache, p, …)):
-// UN text repeats a small vocabulary, and folding and stemming each word
-// again cost more than the rest of the reading of numbers. The memory
-// stops growing at ordinalCacheSize words a language.
-func ordinalFirst(p *lang.Profile, c *wordcache.Cache[bool], w string) bool {
-	if v, ok := c.Get(w); ok {
-		return v
-	}
-	v := p.OrdinalFirst(normWord(w))
-	c.Put(w, v)
-	return v
+// wordFacts are what the reading of numbers asks of every word, and
+// remembers per language (factsOf): UN text repeats a small vocabulary,
+// and folding, lower-casing and stemming each word again cost more than
+// the rest of the reading. Both are computed when a word is first seen
+// (both are asked of nearly every word); one cache for both keeps each
+// word once.
+type wordFacts struct {
+	// month is p.Month of the word in lower case (1–12; 0: none, or p
+	// has no month names).
+	month uint8
+	// ordinalFirst is p.OrdinalFirst of the word as ordinalWords reads it
+	// (normWord; false if p has none).
+	ordinalFirst bool
 }
 
-const ordinalCacheSize = 1 << 16
-
-var firstCache sync.Map // *lang.Profile → *wordcache.Cache[bool]
-
-// cacheOf returns the word cache of p in caches (a *lang.Profile →
-// *wordcache.Cache[V] map), made with room for max words if it is the
-// first. A paragraph's reading looks it up once, not once a word: the
-// look-up in the sync.Map was a tenth of the reading's time.
-func cacheOf[V any](caches *sync.Map, p *lang.Profile, max int) *wordcache.Cache[V] {
-	c, _ := caches.Load(p)
-	if c == nil {
-		c, _ = caches.LoadOrStore(p, wordcache.New[V](max, 1<<10))
+// factOf returns the facts of the word w in p's language, from c, p's
+// cache (factsOf), or computed and remembered there.
+func factOf(p *lang.Profile, c *wordcache.Cache[wordFacts], w string) wordFacts {
+	if f, ok := c.Get(w); ok {
+		return f
 	}
-	return c.(*wordcache.Cache[V])
+	var f wordFacts
+	if p.Month != nil {
+		if m := p.Month(strings.ToLower(w)); m > 0 {
+			f.month = uint8(m) // 1–12, as lang.Profile says
+		}
+	}
+	if p.OrdinalFirst != nil {
+		f.ordinalFirst = p.OrdinalFirst(normWord(w))
+	}
+	c.Put(w, f)
+	return f
+}
+
+// factsCacheSize is the most words a language's cache of facts keeps.
+const factsCacheSize = 1 << 16
+
+var factCaches sync.Map // *lang.Profile → *wordcache.Cache[wordFacts]
+
+// factsOf returns p's cache of word facts. A paragraph's reading looks it
+// up once, not once a word: the look-up in the sync.Map was a tenth of the
+// reading's time.
+func factsOf(p *lang.Profile) *wordcache.Cache[wordFacts] {
+	c, _ := factCaches.Load(p)
+	if c == nil {
+		c, _ = factCaches.LoadOrStore(p, wordcache.New[wordFacts](factsCacheSize, 1<<10))
+	}
+	return c.(*wordcache.Cache[wordFacts])
 }
