@@ -1,6 +1,7 @@
 package batch_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -284,6 +285,35 @@ func TestLexiconHash(t *testing.T) {
 	}
 	if batch.LexiconHash(a) == batch.LexiconHash(c) {
 		t.Error("a changed rendering does not change the hash")
+	}
+	// A compiled lexicon leaves the renderings of its reference concepts
+	// in the file: it hashes as its source, and a rendering changed
+	// there changes its hash.
+	const refs = "id\tgroup\ten\tfr\tzh\trole\n" +
+		"sd\t\tsustainable development goals\tobjectifs de développement durable\t可持续发展目标\treference\n" +
+		"ref\t\trefugee\tréfugié\t难民\treference\n"
+	compiled := func(tsv string) (*lexicon.Lexicon, *lexicon.Lexicon) {
+		src, err := lexicon.Parse(strings.NewReader(tsv), "refs.tsv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := lexicon.Compile(&buf, src, lexicon.Source{Name: "refs.tsv"}); err != nil {
+			t.Fatal(err)
+		}
+		back, _, err := lexicon.ReadCompiled(buf.Bytes(), "refs.dcx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return src, back
+	}
+	src, dcx := compiled(refs)
+	if batch.LexiconHash(src) != batch.LexiconHash(dcx) {
+		t.Error("a compiled lexicon of reference concepts hashes unlike its source")
+	}
+	_, dcx2 := compiled(strings.Replace(refs, "réfugié", "réfugiés", 1))
+	if batch.LexiconHash(dcx) == batch.LexiconHash(dcx2) {
+		t.Error("compiled lexicons differing in a reference rendering hash alike")
 	}
 }
 

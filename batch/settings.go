@@ -91,7 +91,10 @@ func LexiconHash(l *lexicon.Lexicon) string {
 	enc := json.NewEncoder(h)
 	if l != nil {
 		for _, c := range l.Concepts {
-			enc.Encode(concept{c.ID, c.Group, c.Terms, c.Note, c.Source})
+			// Renderings, not Terms: a compiled lexicon leaves those of
+			// its reference concepts in the file, and its hash is its
+			// source's.
+			enc.Encode(concept{c.ID, c.Group, c.Renderings(), c.Note, c.Source})
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))

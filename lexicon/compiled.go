@@ -501,6 +501,15 @@ func (c *Concept) terms() (map[string][]string, map[string]map[string]Period) {
 	return readTerms(&r, nil)
 }
 
+// Renderings returns c's renderings by language code, as Terms holds
+// them once loaded: a compiled lexicon leaves those of its reference
+// concepts in the file until Lexicon.Load, and Renderings reads them from
+// there without changing c. Shared: do not modify.
+func (c *Concept) Renderings() map[string][]string {
+	t, _ := c.terms()
+	return t
+}
+
 // load sets c's Terms and Periods when a compiled lexicon left them in
 // the file.
 func (c *Concept) load() {
