@@ -106,7 +106,16 @@ func (lp *langPatterns) add(code string, pats []*pattern) {
 func (lp *langPatterns) finish(code string) {
 	sep := joinSep(code)
 	hf := map[string][]*pattern{}
-	for k, ps := range lp.byFirst {
+	// The first keys in order, so that the lists of headFirst, which
+	// gather patterns of several first keys, are the same from run to run
+	// (the first pattern that matches wins).
+	firsts := make([]string, 0, len(lp.byFirst))
+	for k := range lp.byFirst {
+		firsts = append(firsts, k)
+	}
+	sort.Strings(firsts)
+	for _, k := range firsts {
+		ps := lp.byFirst[k]
 		sort.SliceStable(ps, func(i, j int) bool { return ps[i].size > ps[j].size })
 		lp.byFirst[k] = ps
 		for _, pat := range ps {
@@ -114,6 +123,9 @@ func (lp *langPatterns) finish(code string) {
 				hf[pat.keys[1]] = append(hf[pat.keys[1]], pat)
 			}
 		}
+	}
+	for _, ps := range hf {
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].size > ps[j].size })
 	}
 	lp.headFirst = hf
 	for k, ps := range lp.byBare {
