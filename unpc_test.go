@@ -34,16 +34,8 @@ func TestUNPCDevsetClean(t *testing.T) {
 		nparas, atDefault := 0, 0
 		var examples []string
 		for _, d := range docs {
-			v, err := chk.Parse(paras(d.Lines["en"]), d.Symbol+".en", "en")
-			if err != nil {
-				t.Fatal(err)
-			}
-			f, err := chk.Parse(paras(d.Lines[lang]), d.Symbol+"."+lang, lang)
-			if err != nil {
-				t.Fatal(err)
-			}
-			nparas += len(v.Body())
-			res := chk.Check(v, f)
+			res := checkDevset(t, chk, d, lang)
+			nparas += len(res.Voted.Body())
 			for _, x := range res.Findings() {
 				k := string(x.Kind)
 				if x.Severity < drift.Warning {
