@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/driftcheck/driftcheck"
+	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/document"
 	"github.com/driftcheck/driftcheck/drift"
 	"github.com/driftcheck/driftcheck/internal/corpus"
@@ -1049,9 +1050,13 @@ func TestEvalDocuments(t *testing.T) {
 					ty.termSub++
 				}
 			}
-			beadsOf := func(c *driftcheck.Comparison) []evdBead {
+			// The alignment scored is the one the findings rest on and the
+			// reports show (Comparison.Alignment: moves paired apart, beads
+			// redrawn); the aligner's own, before those repairs, is scored
+			// beside it.
+			beadsOf := func(c *driftcheck.Comparison, pairs []align.Pair) []evdBead {
 				var out []evdBead
-				for _, p := range c.Pairs {
+				for _, p := range pairs {
 					var bd evdBead
 					for _, i := range p.A {
 						bd.a = append(bd.a, c.Voted.Paras[i].P.Index)
@@ -1064,12 +1069,13 @@ func TestEvalDocuments(t *testing.T) {
 				return out
 			}
 			gold := evdShift(len(en), func(i int) int { return i })
-			s := evdScoreBeads(beadsOf(cmp), gold, inV, inF)
+			s := evdScoreBeads(beadsOf(cmp, cmp.Alignment()), gold, inV, inF)
 			if s.gold == 0 {
 				t.Fatalf("%s en→%s: no gold pair", d.name, lang)
 			}
 			score("driftcheck", "clean", s)
 			score("driftcheck", "clean "+d.src, s)
+			score("driftcheck (aligner alone)", "clean", evdScoreBeads(beadsOf(cmp, cmp.Pairs), gold, inV, inF))
 			// hunalign on the same paragraphs (those the aligner is given):
 			// with the lexicon dictionary on the clean, split and merged
 			// documents, with an empty one (and Chinese cut into
@@ -1235,7 +1241,8 @@ func TestEvalDocuments(t *testing.T) {
 					}
 					ty.misses[c.kind] = append(ty.misses[c.kind], fmt.Sprintf("%s: want %s%s; got %s", d.name, c.want, want, strings.Join(got, ", ")))
 				}
-				score("driftcheck", c.kind, evdScoreBeads(beadsOf(cmp), c.gold, cvIn, cfIn))
+				score("driftcheck", c.kind, evdScoreBeads(beadsOf(cmp, cmp.Alignment()), c.gold, cvIn, cfIn))
+				score("driftcheck (aligner alone)", c.kind, evdScoreBeads(beadsOf(cmp, cmp.Pairs), c.gold, cvIn, cfIn))
 				if c.kind == evdSplit || c.kind == evdMerge {
 					runHun(c.kind, c.voted, c.final, cvIn, cfIn, c.gold)
 				}

@@ -29,20 +29,7 @@ import (
 // the text, which compareVersions reports.
 func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher, wantRefined bool) ([]Finding, []align.Pair) {
 	translation := lang.Norm(voted.Doc.Lang) != lang.Norm(final.Doc.Lang)
-	var moved []repair
-	if slices.ContainsFunc(pairs, func(p align.Pair) bool { return len(p.A) != 1 || len(p.B) != 1 || p.Cost > moveMaxCost }) {
-		opt := align.OptionsFor(voted.Doc.Lang, final.Doc.Lang, voted.Doc.Structured && final.Doc.Structured)
-		items := [2][]align.Item{ItemsOf(voted, opt.SameLang, !opt.SameLang), ItemsOf(final, opt.SameLang, !opt.SameLang)}
-		sc := align.NewScorer(items[0], items[1], opt)
-		moved = findMoves(sc, voted, final, pairs)
-		if len(moved) > 0 {
-			pairs = realign(items, opt, pairs, moved)
-		}
-		if translation {
-			pairs = rebead(sc, voted, final, pairs)
-			pairs = gapPairs(sc, voted, final, pairs)
-		}
-	}
+	pairs, moved := refine(voted, final, pairs)
 	// A paragraph with no counterpart is one finding: room for those, so
 	// that a final of 200,000 added paragraphs does not hold its findings
 	// twice while the slice grows.
@@ -111,6 +98,31 @@ func compare(voted, final *Side, pairs []align.Pair, m *lexicon.Matcher, wantRef
 		return out, nil
 	}
 	return out, withMoves(pairs, moved)
+}
+
+// refine returns the alignment compare compares, and the paragraphs that
+// moved: when the alignment left a paragraph unpaired, in a bead or in a
+// doubtful pair, the moves are found (findMoves) and the rest aligned
+// again without them (realign), and between translations the beads are
+// redrawn on the evidence (rebead) and neighbouring gaps paired where one
+// paragraph translates part of the other (gapPairs). pairs is not
+// modified.
+func refine(voted, final *Side, pairs []align.Pair) ([]align.Pair, []repair) {
+	if !slices.ContainsFunc(pairs, func(p align.Pair) bool { return len(p.A) != 1 || len(p.B) != 1 || p.Cost > moveMaxCost }) {
+		return pairs, nil
+	}
+	opt := align.OptionsFor(voted.Doc.Lang, final.Doc.Lang, voted.Doc.Structured && final.Doc.Structured)
+	items := [2][]align.Item{ItemsOf(voted, opt.SameLang, !opt.SameLang), ItemsOf(final, opt.SameLang, !opt.SameLang)}
+	sc := align.NewScorer(items[0], items[1], opt)
+	moved := findMoves(sc, voted, final, pairs)
+	if len(moved) > 0 {
+		pairs = realign(items, opt, pairs, moved)
+	}
+	if lang.Norm(voted.Doc.Lang) != lang.Norm(final.Doc.Lang) {
+		pairs = rebead(sc, voted, final, pairs)
+		pairs = gapPairs(sc, voted, final, pairs)
+	}
+	return pairs, moved
 }
 
 // withMoves returns the pairs with the moved paragraphs' pairs among them,

@@ -1,8 +1,6 @@
 package drift
 
 import (
-	"slices"
-
 	"github.com/driftcheck/driftcheck/align"
 	"github.com/driftcheck/driftcheck/lang"
 	"github.com/driftcheck/driftcheck/lexicon"
@@ -32,7 +30,7 @@ type Rendering struct {
 // final's language (as the term check does). A concept added by the final
 // is no rendering of a voted one and is not listed.
 func Renderings(voted, final *Side, pairs []align.Pair, keep func(*lexicon.Concept) bool) []Rendering {
-	return RenderingsOf(voted, final, refinedPairs(voted, final, pairs), keep)
+	return RenderingsOf(voted, final, Refine(voted, final, pairs), keep)
 }
 
 // RenderingsOf is Renderings of pairs already refined, as CompareRefined
@@ -51,23 +49,11 @@ func RenderingsOf(voted, final *Side, refined []align.Pair, keep func(*lexicon.C
 // negotiated alternative.
 func Grouped(c *lexicon.Concept) bool { return c.Group != "" }
 
-// refinedPairs returns the pairs compare compares: the alignment with the
-// moved paragraphs paired apart and, between translations, the beads
-// redrawn; in the order of their voted paragraphs.
-func refinedPairs(voted, final *Side, pairs []align.Pair) []align.Pair {
-	if !slices.ContainsFunc(pairs, func(p align.Pair) bool { return len(p.A) != 1 || len(p.B) != 1 || p.Cost > moveMaxCost }) {
-		return pairs
-	}
-	opt := align.OptionsFor(voted.Doc.Lang, final.Doc.Lang, voted.Doc.Structured && final.Doc.Structured)
-	items := [2][]align.Item{itemsOf(voted, opt.SameLang, !opt.SameLang), itemsOf(final, opt.SameLang, !opt.SameLang)}
-	sc := align.NewScorer(items[0], items[1], opt)
-	moved := findMoves(sc, voted, final, pairs)
-	if len(moved) > 0 {
-		pairs = realign(items, opt, pairs, moved)
-	}
-	if lang.Norm(voted.Doc.Lang) != lang.Norm(final.Doc.Lang) {
-		pairs = rebead(sc, voted, final, pairs)
-	}
+// Refine returns the pairs Compare compares, as CompareRefined does: the
+// alignment with the moved paragraphs paired apart and, between
+// translations, the beads redrawn; in the order of their voted paragraphs.
+func Refine(voted, final *Side, pairs []align.Pair) []align.Pair {
+	pairs, moved := refine(voted, final, pairs)
 	return withMoves(pairs, moved)
 }
 

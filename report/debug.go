@@ -14,12 +14,14 @@ import (
 // Alignment writes the paragraph alignment of a comparison side by side,
 // one pair a line: the paragraph ids of each side ("-" for none, "a+b" for
 // a merge), the pairing's score and the start of each side's text (the
-// driftcheck align command).
+// driftcheck align command). The alignment is the one the findings rest
+// on (Comparison.Alignment): a moved paragraph is on the line of its voted
+// paragraph, beside its translation, out of order on the final side.
 func Alignment(w io.Writer, cmp *driftcheck.Comparison) error {
 	a, b := cmp.Voted.Doc, cmp.Final.Doc
 	bw := &errWriter{w: w}
 	fmt.Fprintf(bw, "%-8s %-8s %5s  %s [%s] | %s [%s]\n", "A", "B", "score", a.Path, a.Lang, b.Path, b.Lang)
-	for _, p := range cmp.Pairs {
+	for _, p := range cmp.Alignment() {
 		var ids [2][]string
 		var texts [2][]string
 		for k, side := range [][]int{p.A, p.B} {

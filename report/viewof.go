@@ -22,7 +22,7 @@ func ViewOf(r *driftcheck.Result) *View {
 	}
 	for _, c := range r.Comparisons {
 		fv := FinalView{DocView: docView(c.Final)}
-		for _, p := range c.Pairs {
+		for _, p := range c.Alignment() {
 			// The voted side of a comparison may be read differently (see
 			// Check): its paragraphs are mapped to the first one's by id.
 			var a []int
