@@ -10,10 +10,7 @@ import (
 // paragraphs, pair by pair, as the term check matched them (see
 // drift.Renderings): the faithful renderings with the substitutions.
 func (c *Comparison) Renderings() []drift.Rendering {
-	if c.refined != nil || len(c.Pairs) == 0 {
-		return drift.RenderingsOf(c.Voted, c.Final, c.refined, drift.Grouped)
-	}
-	return drift.Renderings(c.Voted, c.Final, c.Pairs, drift.Grouped)
+	return drift.RenderingsOf(c.Voted, c.Final, c.Alignment(), drift.Grouped)
 }
 
 // Alignment returns the paragraph pairs the findings rest on: the
