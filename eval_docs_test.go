@@ -1239,7 +1239,7 @@ func TestEvalDocuments(t *testing.T) {
 						}
 						want += fmt.Sprintf(" [%s|%s]", a, b)
 					}
-					ty.misses[c.kind] = append(ty.misses[c.kind], fmt.Sprintf("%s: want %s%s; got %s", d.name, c.want, want, strings.Join(got, ", ")))
+					ty.misses[c.kind] = append(ty.misses[c.kind], fmt.Sprintf("%s (#%02d): want %s%s; got %s", d.name, di, c.want, want, strings.Join(got, ", ")))
 				}
 				score("driftcheck", c.kind, evdScoreBeads(beadsOf(cmp, cmp.Alignment()), c.gold, cvIn, cfIn))
 				score("driftcheck (aligner alone)", c.kind, evdScoreBeads(beadsOf(cmp, cmp.Pairs), c.gold, cvIn, cfIn))

@@ -12,7 +12,8 @@ import (
 // paragraphs, English voted, with one change injected into the final;
 // testdata/realign/CASE/en.txt and the final LANG.txt, paragraphs
 // separated by blank lines): a short part split off a paragraph, or
-// merged into one, is one bead (rebead), not a paragraph added or missing
+// merged into one, is one bead (rebead, on the lengths, the sentences or
+// the evidence), not a paragraph added or missing
 // and content omitted or added; two neighbours swapped read by the aligner
 // as one 2-2 bead are a move (swapped22); a paragraph with no number,
 // concept or anchor moved eight places is a move (rematchWeak); and a
@@ -26,6 +27,13 @@ func TestRealign(t *testing.T) {
 		{"split", "zh", "paragraph-split/info P5"},
 		// Voted P6 and P7 are final P6.
 		{"merged", "zh", "paragraphs-merged/info P6"},
+		// Voted P6, one short sentence, and P7 are final P6: the length
+		// says little (a twelfth of it), the sentences do, the first of
+		// them without a counterpart in the pair until P6 is folded in
+		// (rebeadSentences).
+		{"merged-sentences", "zh", "term-missing/info P1 paragraphs-merged/info P6 number-mismatch/info P11"},
+		// Final P6 and P7 are voted P6 cut at a sentence end; the same.
+		{"split-sentences", "zh", "paragraph-split/info P6"},
 		// Final P1 and P2 are voted P2 and P1.
 		{"swapped", "ru", "paragraph-moved/warning P2"},
 		// Final P5 is voted P5, a date line with no full stop, with a

@@ -16,8 +16,10 @@ import (
 // nothing: a false content-omitted and a false paragraph-added. The
 // sentences tell it apart: when the paragraph left over fills exactly what
 // the pair's sentence alignment left without a counterpart, and the bead
-// has a translation's length where the pair had not, the pair and the
-// paragraph are one bead.
+// has a translation's length where the pair had not, or its sentences pair
+// at a clearly lower cost than the pair's (a short sentence split off is a
+// twelfth of the length, within its usual spread, but a whole sentence
+// without a counterpart), the pair and the paragraph are one bead.
 
 // rebeadShrink is how much nearer a translation's length (in usual
 // spreads, contentModel.zLen) the bead must be than the pair: a paragraph
@@ -49,22 +51,22 @@ func rebead(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []align.Pa
 			continue
 		}
 		type cand struct {
-			pr       align.Pair
-			gain     float64
-			byLength bool
-			prev     bool // takes the paragraph from the pair before
+			pr   align.Pair
+			gain float64
+			by   int  // how it is one text (beadGain)
+			prev bool // takes the paragraph from the pair before
 		}
 		var best *cand
 		try := func(as, bs []int, prev bool) {
 			if len(as) > 3 || len(bs) > 3 {
 				return
 			}
-			g, byLength, ok := beadGain(sc, m, voted, final, p, as, bs, prev)
-			if !ok || best != nil && (best.byLength && !byLength || best.byLength == byLength && g <= best.gain) {
+			g, by := beadGain(sc, m, voted, final, p, as, bs, prev)
+			if by == 0 || best != nil && (best.by > by || best.by == by && g <= best.gain) {
 				return
 			}
 			c, s := sc.Pair(as, bs)
-			best = &cand{pr: align.Pair{A: as, B: bs, Score: s, Cost: c}, gain: g, byLength: byLength, prev: prev}
+			best = &cand{pr: align.Pair{A: as, B: bs, Score: s, Cost: c}, gain: g, by: by, prev: prev}
 		}
 		i, j := p.A[0], p.B[0]
 		if k > 0 && len(out) > 0 {
@@ -120,21 +122,45 @@ func rebead(sc *align.Scorer, voted, final *Side, pairs []align.Pair) []align.Pa
 	return out
 }
 
+// How a bead shows it is one text (beadGain), strongest first.
+const (
+	byEvidence  = iota + 1 // its numbers, concepts, names: rebeadEvidence
+	bySentences            // its sentences pair better: rebeadSentences
+	byLength               // its length is nearer a translation's
+)
+
+// rebeadSentences is how much less the bead's sentence alignment must cost
+// than the pair's (in the sentence aligner's units: sentSkip is one
+// sentence left without a counterpart) to show that the paragraph left
+// over is the text the pair's other side had without a counterpart: a
+// paragraph dropped or inserted next to a pair adds sentences that cost,
+// never saves.
+const rebeadSentences = 1.0
+
 // beadGain says whether the bead as–bs (the 1-1 pair p with one
-// paragraph more on one side: the one before it when prev) is one text.
-// Its length says so (byLength) when the bead is nearer a translation's
-// length than p, and the gain is by how much; or else its evidence does,
-// when the paragraph left over brings the bead at least rebeadEvidence of
-// the aligner's cost below p (numbers, concepts, names, anchors or
-// cognates that p's other side has and p's own side lacks), and the gain
-// is the cost saved. A connective paragraph ("Now, therefore,") brings no
-// evidence and is left to be reported as missing, on its length only.
-func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair, as, bs []int, prev bool) (gain float64, byLength, ok bool) {
+// paragraph more on one side: the one before it when prev) is one text,
+// and how (a by constant; 0: it is not). Its length says so (byLength)
+// when the bead is nearer a translation's length than p, and the gain is
+// by how much; its sentences do (bySentences) when the bead's sentence
+// alignment costs at least rebeadSentences less than p's, and the gain is
+// the cost saved; or else its evidence does, when the paragraph left over
+// brings the bead at least rebeadEvidence of the aligner's cost below p
+// (numbers, concepts, names, anchors or cognates that p's other side has
+// and p's own side lacks), and the gain is the cost saved. A connective
+// paragraph ("Now, therefore,") is never folded in: it is left to be
+// reported as missing, as such.
+func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair, as, bs []int, prev bool) (gain float64, by int) {
 	split := len(bs) > 1 // a final paragraph more; else a voted one
 	vs, fs := sentencesOf(voted, p.A), sentencesOf(final, p.B)
 	bv, bf := sentencesOf(voted, as), sentencesOf(final, bs)
 	if len(vs) == 0 || len(fs) == 0 {
-		return 0, false, false
+		return 0, 0
+	}
+	// The sentences: in the bead every sentence has a counterpart.
+	_, _, t0 := m.alignSentencesCost(vs, fs)
+	vm, fm, t1 := m.alignSentencesCost(bv, bf)
+	if slices.Contains(vm, false) || slices.Contains(fm, false) {
+		return 0, 0
 	}
 	z0, z1 := m.zSents(vs, fs), m.zSents(bv, bf)
 	// The evidence: the bead must cost no more than the pair alone. The
@@ -144,50 +170,54 @@ func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair
 	// other side lacks.
 	c0, _ := sc.Pair(p.A, p.B)
 	c1, _ := sc.Pair(as, bs)
+	left := as[len(as)-1]
+	if prev {
+		left = as[0]
+	}
+	lp := voted.Paras[left]
+	if split {
+		left = bs[len(bs)-1]
+		if prev {
+			left = bs[0]
+		}
+		lp = final.Paras[left]
+	}
+	if isConnective(lp) {
+		return 0, 0
+	}
+	if t1 <= t0-rebeadSentences && c1 <= c0+rebeadSentences {
+		// The bead's sentences pair where the pair's did not: the
+		// aligner's cost, on lengths and evidence, need only not say
+		// otherwise.
+		return t0 - t1, bySentences
+	}
 	if c1 > c0 {
-		return 0, false, false
+		return 0, 0
 	}
 	// The paragraph left over completes the short side.
-	byLength = (split && z0 <= -rebeadMinZ || !split && z0 >= rebeadMinZ) && math.Abs(z1) <= rebeadShrink*math.Abs(z0)
-	if !byLength {
-		left := as[len(as)-1]
-		if prev {
-			left = as[0]
+	if (split && z0 <= -rebeadMinZ || !split && z0 >= rebeadMinZ) && math.Abs(z1) <= rebeadShrink*math.Abs(z0) {
+		by = byLength
+	} else {
+		if c1 > c0-rebeadEvidence {
+			return 0, 0
 		}
-		lp := voted.Paras[left]
-		if split {
-			left = bs[len(bs)-1]
-			if prev {
-				left = bs[0]
-			}
-			lp = final.Paras[left]
-		}
-		if c1 > c0-rebeadEvidence || isConnective(lp) {
-			return 0, false, false
-		}
+		by = byEvidence
 	}
-	// The sentences: in the bead every sentence has a counterpart, and
-	// the bead's sentence alignment costs no more than the pair's does
-	// (each sentence of the paragraph left over past the first may cost
+	// The bead's sentence alignment costs no more than the pair's does:
+	// each sentence of the paragraph left over past the first may cost
 	// up to what leaving it out would, and the first too when the
-	// evidence makes the bead): the paragraph left over is what the
-	// pair's short side lacked, not a text of its own.
-	_, _, t0 := m.alignSentencesCost(vs, fs)
-	vm, fm, t1 := m.alignSentencesCost(bv, bf)
-	extra := len(bv) + len(bf) - len(vs) - len(fs)
-	if !byLength {
+	// evidence makes the bead.
+	extra := float64(len(bv) + len(bf) - len(vs) - len(fs) - 1)
+	if by == byEvidence {
 		extra++
 	}
-	if t1 > t0+sentSkip*float64(extra-1) {
-		return 0, false, false
+	if t1 > t0+sentSkip*extra {
+		return 0, 0
 	}
-	if slices.Contains(vm, false) || slices.Contains(fm, false) {
-		return 0, false, false
+	if by == byLength {
+		return math.Abs(z0) - math.Abs(z1), by
 	}
-	if byLength {
-		return math.Abs(z0) - math.Abs(z1), true, true
-	}
-	return c0 - c1, false, true
+	return c0 - c1, by
 }
 
 // zSents is the departure of the length of the final sentences fs from
