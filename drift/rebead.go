@@ -163,11 +163,6 @@ func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair
 		return 0, 0
 	}
 	z0, z1 := m.zSents(vs, fs), m.zSents(bv, bf)
-	// The evidence: the bead must cost no more than the pair alone. The
-	// paragraph left over brings the length nearer and, when it is a part
-	// of the pair's text, its numbers and concepts; a paragraph dropped
-	// or inserted next to the pair brings evidence of its own that the
-	// other side lacks.
 	c0, _ := sc.Pair(p.A, p.B)
 	c1, _ := sc.Pair(as, bs)
 	left := as[len(as)-1]
@@ -191,17 +186,21 @@ func beadGain(sc *align.Scorer, m contentModel, voted, final *Side, p align.Pair
 		// otherwise.
 		return t0 - t1, bySentences
 	}
+	// The evidence: else the bead must cost no more than the pair alone.
+	// The paragraph left over brings the length nearer and, when it is a
+	// part of the pair's text, its numbers and concepts; a paragraph
+	// dropped or inserted next to the pair brings evidence of its own
+	// that the other side lacks.
 	if c1 > c0 {
 		return 0, 0
 	}
-	// The paragraph left over completes the short side.
-	if (split && z0 <= -rebeadMinZ || !split && z0 >= rebeadMinZ) && math.Abs(z1) <= rebeadShrink*math.Abs(z0) {
-		by = byLength
-	} else {
-		if c1 > c0-rebeadEvidence {
-			return 0, 0
-		}
+	switch {
+	case (split && z0 <= -rebeadMinZ || !split && z0 >= rebeadMinZ) && math.Abs(z1) <= rebeadShrink*math.Abs(z0):
+		by = byLength // the paragraph left over completes the short side
+	case c1 <= c0-rebeadEvidence:
 		by = byEvidence
+	default:
+		return 0, 0
 	}
 	// The bead's sentence alignment costs no more than the pair's does:
 	// each sentence of the paragraph left over past the first may cost
